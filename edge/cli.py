@@ -1,0 +1,307 @@
+"""The `edge` command. Every error prints as one line naming the fix; no tracebacks (unless --debug).
+
+Commands taking TEXT or FILE take several, or `-` to read one per line from stdin; with --json
+each result is one JSON object on its own line (JSON Lines).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, is_dataclass
+from pathlib import Path
+from typing import Any
+
+from edge.errors import ConfigError, EdgeError, InputError
+
+EXIT_OK, EXIT_FAILED, EXIT_CONFIG, EXIT_UNEXPECTED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return EXIT_FAILED
+    try:
+        return args.handler(args)
+    except ConfigError as exc:
+        _error(exc)
+        return EXIT_CONFIG
+    except EdgeError as exc:
+        _error(exc)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:
+        if args.debug:
+            raise
+        print(f"error: unexpected {type(exc).__name__}: {exc}. Fix: rerun with --debug and report the traceback", file=sys.stderr)
+        return EXIT_UNEXPECTED
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", type=Path, help="TOML settings file (default: $EDGE_CONFIG or ~/.config/edge/config.toml)")
+    common.add_argument("--json", action="store_true", help="machine-readable output: one JSON object per line")
+    common.add_argument("--debug", action="store_true", help="show tracebacks of unexpected errors")
+
+    parser = argparse.ArgumentParser(prog="edge", description=__doc__.splitlines()[0], parents=[common])
+    parser.set_defaults(handler=None)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(name: str, handler: Callable[[argparse.Namespace], int], help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[common], help=help, description=help)
+        p.set_defaults(handler=handler)
+        return p
+
+    p = command("models", cmd_models, "list each role's model: source, path, size, checksum, load time")
+    p.add_argument("--no-load", action="store_true", help="verify the files without loading the models")
+    command("doctor", cmd_doctor, "check Python, packages, models, SQLite extension loading and audio")
+    p = command("transcribe", cmd_transcribe, "speech to text from audio files (wav, flac, mp3, ogg)")
+    p.add_argument("files", nargs="+", metavar="FILE", help="audio file, or - to read file paths from stdin")
+    p.add_argument("--language", help="language code for multilingual models (default: detect)")
+    p = command("say", cmd_say, "speak text on the speaker, or write it to a WAV file with -o")
+    p.add_argument("texts", nargs="+", metavar="TEXT", help="text, or - to read one text per line from stdin")
+    p.add_argument("-o", "--output", type=Path, help="WAV file to write (several texts: name-1.wav, name-2.wav, ...)")
+    p = command("ask", cmd_ask, "ask the local LLM")
+    p.add_argument("texts", nargs="+", metavar="TEXT", help="question, or - to read one per line from stdin")
+    p.add_argument("--stream", action="store_true", help="print the answer as it is generated")
+    p.add_argument("--max-tokens", type=int, help="longest answer in tokens")
+    p = command("embed", cmd_embed, "embed texts as vectors")
+    p.add_argument("texts", nargs="+", metavar="TEXT", help="text, or - to read one per line from stdin")
+    p = command("classify", cmd_classify, "classify texts with the intent classifier")
+    p.add_argument("texts", nargs="+", metavar="TEXT", help="text, or - to read one per line from stdin")
+    return parser
+
+
+def _error(exc: EdgeError, prefix: str = "") -> None:
+    print(f"error: {prefix}{exc}", file=sys.stderr)
+
+
+def _emit(args: argparse.Namespace, obj: Any, text: str) -> None:
+    if args.json:
+        print(json.dumps(_plain(obj), ensure_ascii=False), flush=True)
+    else:
+        print(text, flush=True)
+
+
+def _plain(obj: Any) -> Any:
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return _plain(asdict(obj))
+    if isinstance(obj, dict):
+        return {k: _plain(v) for k, v in obj.items() if not k.startswith("_")}
+    if isinstance(obj, (list, tuple)):
+        return [_plain(v) for v in obj]
+    if isinstance(obj, Path):
+        return str(obj)
+    return obj
+
+
+def _items(values: list[str]) -> Iterator[str]:
+    """Arguments in order; `-` expands to stdin's lines, read as strict UTF-8."""
+    for value in values:
+        if value != "-":
+            yield value
+            continue
+        for number, raw in enumerate(sys.stdin.buffer, 1):
+            try:
+                line = raw.decode("utf-8").rstrip("\r\n")
+            except UnicodeDecodeError:
+                raise InputError(f"stdin line {number} is not valid UTF-8", "re-encode the input as UTF-8") from None
+            if line.strip():
+                yield line
+
+
+def _each(args: argparse.Namespace, values: list[str], run: Callable[[str, int], None]) -> int:
+    """Run each input; a failing one is reported and the rest still run."""
+    failures = 0
+    index = 0
+    items = _items(values)
+    while True:
+        try:
+            item = next(items)
+        except StopIteration:
+            break
+        except InputError as exc:
+            failures += 1
+            _report(args, "-", exc)
+            break
+        index += 1
+        try:
+            run(item, index)
+        except InputError as exc:
+            failures += 1
+            _report(args, item, exc)
+    return EXIT_FAILED if failures else EXIT_OK
+
+
+def _report(args: argparse.Namespace, item: str, exc: EdgeError) -> None:
+    if args.json:
+        print(json.dumps({"input": _shorten(item), "error": exc.message, "fix": exc.fix}, ensure_ascii=False), flush=True)
+    _error(exc, f"{_shorten(item)}: " if item != "-" else "")
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    text = text.encode("utf-8", "replace").decode("utf-8")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _runtime(args: argparse.Namespace, roles: list[str]) -> Any:
+    from edge.runtime import Runtime
+
+    return Runtime(config=args.config, roles=roles, preload=False)
+
+
+def cmd_models(args: argparse.Namespace) -> int:
+    from edge.config import ROLES, load_settings
+    from edge.runtime import Runtime
+
+    settings = load_settings(args.config)
+    if args.no_load:
+        settings.preload = False
+    runtime = Runtime(settings)
+    statuses = runtime.start()
+    if args.no_load:
+        statuses = [_verified(runtime, role) for role in ROLES]
+    rows = []
+    for status in statuses:
+        spec = runtime.registry.spec_for(status.role) if status.state != "disabled" else None
+        size = runtime.engines[status.role].model_info.size if runtime.engines[status.role].model_info else None
+        row = {
+            "role": status.role,
+            "model": status.model,
+            "source": spec.source if spec else ("custom path" if status.path else None),
+            "path": status.path,
+            "size": size,
+            "checksum_ok": status.verified if status.state in ("ready", "not_loaded") else False,
+            "loaded": status.state == "ready",
+            "load_s": status.load_s,
+            "state": status.state,
+            "error": status.error,
+        }
+        rows.append(row)
+        _emit(args, row, _model_line(row))
+    runtime.close()
+    return EXIT_FAILED if any(r["state"] == "failed" for r in rows) else EXIT_OK
+
+
+def _verified(runtime: Any, role: str) -> Any:
+    from edge.runtime import RoleStatus
+
+    if role not in runtime.settings.roles:
+        return RoleStatus(role, "disabled")
+    try:
+        info = runtime.registry.resolve(role)
+    except EdgeError as exc:
+        return RoleStatus(role, "failed", error=str(exc))
+    runtime.engines[role].model_info = info
+    return RoleStatus(role, "not_loaded", info.id, str(info.path), info.verified)
+
+
+def _model_line(row: dict[str, Any]) -> str:
+    if row["state"] == "failed":
+        return f"{row['role']:<10} FAILED  {row['error']}"
+    if row["state"] == "disabled":
+        return f"{row['role']:<10} disabled"
+    size = f"{row['size'] / 1e6:.1f} MB" if row["size"] else "?"
+    check = "sha256 ok" if row["checksum_ok"] else "unverified (custom)"
+    load = f"loaded in {row['load_s']:.2f} s" if row["loaded"] else "not loaded"
+    return f"{row['role']:<10} {row['model']:<28} {size:>9}  {check:<10}  {load:<18} {row['path']}"
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from edge.config import load_settings
+    from edge.doctor import run_checks
+
+    checks = run_checks(load_settings(args.config))
+    for check in checks:
+        fix = f"\n{'':7}fix: {check.fix}" if check.fix and check.status != "ok" else ""
+        _emit(args, check, f"{check.status.upper():<5}  {check.name:<26} {check.detail}{fix}")
+    return EXIT_FAILED if any(c.status == "fail" for c in checks) else EXIT_OK
+
+
+def cmd_transcribe(args: argparse.Namespace) -> int:
+    runtime = _runtime(args, ["stt"])
+
+    def run(path: str, _: int) -> None:
+        transcript = runtime.stt.transcribe(path, language=args.language)
+        if not transcript.text:
+            raise InputError(f"no speech found in {path} (silent, or not speech)", "give a recording with speech in it")
+        _emit(args, {"file": path, **_plain(transcript)}, transcript.text)
+
+    return _each(args, args.files, run)
+
+
+def cmd_say(args: argparse.Namespace) -> int:
+    from edge.audio import output_device, play
+
+    runtime = _runtime(args, ["tts"])
+    if args.output is None and output_device() is None:
+        raise InputError("no speaker found to play on", "write the speech to a file with -o out.wav")
+    several = len(args.texts) > 1 or "-" in args.texts
+
+    def run(text: str, index: int) -> None:
+        if args.output is None:
+            import numpy as np
+
+            chunks = list(runtime.tts.synthesize(text))
+            play(np.concatenate([c.samples for c in chunks]), chunks[0].sample_rate)
+            _emit(args, {"text": text, "played": True}, "")
+            return
+        path = args.output.with_name(f"{args.output.stem}-{index}{args.output.suffix}") if several else args.output
+        speech = runtime.tts.to_wav(text, path)
+        _emit(args, speech, f"wrote {speech.path} ({speech.duration_s:.1f} s of speech)")
+
+    return _each(args, args.texts, run)
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    runtime = _runtime(args, ["llm"])
+
+    def run(question: str, _: int) -> None:
+        llm = runtime.llm
+        if args.stream:
+            for chunk in llm.stream(question, max_tokens=args.max_tokens):
+                if args.json:
+                    _emit(args, {"text": chunk.text, "done": chunk.stats is not None, "stats": chunk.stats}, "")
+                elif chunk.stats is None:
+                    print(chunk.text, end="", flush=True)
+            if not args.json:
+                print(flush=True)
+            return
+        completion = llm.chat(question, max_tokens=args.max_tokens)
+        model = llm.model_info.id if llm.model_info else None
+        _emit(args, {"question": question, "text": completion.text, "model": model, "stats": completion.stats}, completion.text)
+
+    return _each(args, args.texts, run)
+
+
+def cmd_embed(args: argparse.Namespace) -> int:
+    runtime = _runtime(args, ["embedder"])
+
+    def run(text: str, _: int) -> None:
+        vector = runtime.embedder.embed([text])[0]
+        preview = ", ".join(f"{v:+.4f}" for v in vector[:4])
+        _emit(args, {"text": text, "dim": len(vector), "vector": [round(float(v), 6) for v in vector]},
+              f"{len(vector)}-d [{preview}, …]  {_shorten(text)}")
+
+    return _each(args, args.texts, run)
+
+
+def cmd_classify(args: argparse.Namespace) -> int:
+    runtime = _runtime(args, ["embedder", "classifier"])
+
+    def run(text: str, _: int) -> None:
+        result = runtime.classifier.classify([text])[0]
+        _emit(args, {"text": text, **_plain(result)}, f"{result.label:<12} {result.confidence:.3f}  {_shorten(text)}")
+
+    return _each(args, args.texts, run)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

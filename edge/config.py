@@ -1,0 +1,192 @@
+"""Settings: defaults < TOML file < EDGE_* environment < code.
+
+The file is the one given with ``--config`` / ``config=``, else ``$EDGE_CONFIG``, else
+``$XDG_CONFIG_HOME/edge/config.toml`` (``~/.config/edge/config.toml``) when it exists.
+Nested keys come from the environment with a double underscore: ``EDGE_LLM__CONTEXT=4096``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, Literal, Mapping
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from edge.errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+Role = Literal["vad", "stt", "embedder", "classifier", "llm", "tts"]
+ROLES: tuple[Role, ...] = ("vad", "stt", "embedder", "classifier", "llm", "tts")
+ENV_PREFIX = "EDGE_"
+
+
+def _xdg(var: str, fallback: str) -> Path:
+    return Path(os.environ.get(var) or Path.home() / fallback)
+
+
+def default_config_path() -> Path:
+    return _xdg("XDG_CONFIG_HOME", ".config") / "edge" / "config.toml"
+
+
+def default_data_dir() -> Path:
+    return _xdg("XDG_DATA_HOME", ".local/share") / "edge"
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class VadSettings(_Section):
+    path: Path | None = Field(None, description="ONNX Silero VAD model; default: the one faster-whisper ships")
+    threshold: float = Field(0.5, ge=0.0, le=1.0, description="speech probability that starts speech")
+    min_silence_ms: int = Field(300, ge=0, description="silence that ends a speech segment")
+    min_speech_ms: int = Field(250, ge=0, description="shorter speech is dropped")
+
+
+class SttSettings(_Section):
+    model: str = Field("tiny.en", description="'tiny.en', 'base' (multilingual) or a CTranslate2 model folder")
+    language: str | None = Field(None, description="language code; None detects it (multilingual models)")
+    beam_size: int = Field(1, ge=1, le=10)
+    compute_type: str = "int8"
+    threads: int = Field(0, ge=0, description="0 uses every core")
+    vad_filter: bool = Field(True, description="skip non-speech with the VAD before decoding")
+
+
+class EmbedderSettings(_Section):
+    path: Path | None = Field(None, description="ONNX sentence embedder with inputs input_ids, attention_mask")
+    tokenizer: Path | None = Field(None, description="tokenizer.json for a custom embedder")
+    batch_size: int = Field(32, ge=1)
+    max_tokens: int = Field(256, ge=8, description="longer texts are truncated")
+    threads: int = Field(0, ge=0)
+
+
+class ClassifierSettings(_Section):
+    path: Path | None = Field(None, description="ONNX head taking the embedder's vectors")
+    labels: Path | None = Field(None, description="labels.json next to a custom head")
+
+
+class LlmSettings(_Section):
+    path: Path | None = Field(None, description="any GGUF chat model; default SmolLM2-135M-Instruct Q4_1")
+    context: int = Field(2048, ge=128, description="context window in tokens")
+    threads: int = Field(0, ge=0)
+    max_tokens: int = Field(256, ge=1)
+    temperature: float = Field(0.0, ge=0.0, le=2.0, description="0 is greedy and reproducible")
+    top_p: float = Field(0.95, gt=0.0, le=1.0)
+    repeat_penalty: float = Field(1.0, ge=1.0)
+    seed: int = Field(0, description="fixed seed for reproducible sampling; -1 picks one at random")
+    system_prompt: str = "You are a helpful assistant running offline on the user's device. Answer briefly."
+
+
+class TtsSettings(_Section):
+    path: Path | None = Field(None, description="piper voice .onnx (its .onnx.json beside it)")
+    speaker: int | None = None
+    length_scale: float | None = Field(None, gt=0.0, description="> 1 speaks slower")
+
+
+class Settings(_Section):
+    """Everything edge reads from configuration, validated with unknown keys refused."""
+
+    data_dir: Path = Field(default_factory=default_data_dir, description="verification cache, joined models")
+    roles: list[Role] = Field(default_factory=lambda: list(ROLES), description="roles the runtime manages")
+    preload: bool = Field(True, description="load every role in parallel on start; False loads on first use")
+    max_text_chars: int = Field(100_000, ge=1, description="longest text accepted by any engine")
+    vad: VadSettings = Field(default_factory=VadSettings)
+    stt: SttSettings = Field(default_factory=SttSettings)
+    embedder: EmbedderSettings = Field(default_factory=EmbedderSettings)
+    classifier: ClassifierSettings = Field(default_factory=ClassifierSettings)
+    llm: LlmSettings = Field(default_factory=LlmSettings)
+    tts: TtsSettings = Field(default_factory=TtsSettings)
+
+
+def load_settings(
+    config: str | Path | None = None,
+    env: Mapping[str, str] | None = None,
+    **overrides: Any,
+) -> Settings:
+    """Read the TOML file, then the EDGE_* environment, then ``overrides`` (nested dicts)."""
+    env = os.environ if env is None else env
+    path = _config_path(config, env)
+    merged: dict[str, Any] = _read_toml(path) if path else {}
+    source = str(path) if path else "settings"
+    env_values = _from_env(env)
+    if env_values:
+        source = f"{source} + EDGE_* environment" if path else "EDGE_* environment"
+    _deep_merge(merged, env_values)
+    _deep_merge(merged, overrides)
+    try:
+        return Settings.model_validate(merged)
+    except ValidationError as exc:
+        raise _config_error(exc, source) from None
+
+
+def _config_path(config: str | Path | None, env: Mapping[str, str]) -> Path | None:
+    explicit = config or env.get(f"{ENV_PREFIX}CONFIG")
+    if explicit:
+        path = Path(explicit).expanduser()
+        if not path.is_file():
+            raise ConfigError(f"config file {path} does not exist", "create it or pass an existing file to --config")
+        return path
+    default = default_config_path()
+    return default if default.is_file() else None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file {path} is not valid TOML ({exc})", f"correct the syntax in {path}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"config file {path} cannot be read ({exc})", f"check the permissions of {path}") from None
+
+
+def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for name, raw in env.items():
+        if not name.startswith(ENV_PREFIX) or name == f"{ENV_PREFIX}CONFIG":
+            continue
+        keys = name[len(ENV_PREFIX):].lower().split("__")
+        node = values
+        for key in keys[:-1]:
+            node = node.setdefault(key, {})
+        node[keys[-1]] = _env_value(raw)
+    return values
+
+
+def _env_value(raw: str) -> Any:
+    if raw.startswith("["):
+        try:
+            return json.loads(raw)
+        except json.JSONDecodeError:
+            return raw
+    return raw
+
+
+def _deep_merge(into: dict[str, Any], new: Mapping[str, Any]) -> None:
+    for key, value in new.items():
+        if isinstance(value, Mapping) and isinstance(into.get(key), dict):
+            _deep_merge(into[key], value)
+        else:
+            into[key] = dict(value) if isinstance(value, Mapping) else value
+
+
+def _config_error(exc: ValidationError, source: str) -> ConfigError:
+    first = exc.errors()[0]
+    key = ".".join(str(part) for part in first["loc"])
+    if first["type"] == "extra_forbidden":
+        message = f"{source}: unknown key '{key}'"
+        fix = f"remove '{key}' or correct its spelling (see the settings reference in README.md)"
+    else:
+        message = f"{source}: {key}: {first['msg']} (got {first.get('input')!r})"
+        fix = f"set '{key}' to a valid value or remove it to use the default"
+    more = exc.error_count() - 1
+    if more:
+        message += f" (and {more} more)"
+    return ConfigError(message, fix)

@@ -1,0 +1,133 @@
+"""`edge doctor`: checks Python, packages, models, SQLite extension loading and audio, each with a fix."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from importlib import metadata
+from typing import Literal
+
+from edge.config import ROLES, Settings
+from edge.errors import EdgeError
+from edge.models import ModelRegistry
+
+Status = Literal["ok", "warn", "fail"]
+
+PACKAGES: tuple[tuple[str, str | None], ...] = (
+    ("numpy", None),
+    ("pydantic", None),
+    ("onnxruntime", None),
+    ("tokenizers", None),
+    ("faster-whisper", None),
+    ("ctranslate2", None),
+    ("llama-cpp-python", None),
+    ("sqlite-vec", None),
+    ("sqlean-py", None),
+    ("piper-tts", "tts"),
+    ("textual", "tui"),
+    ("sounddevice", "audio"),
+)
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    status: Status
+    detail: str
+    fix: str = ""
+
+
+def run_checks(settings: Settings) -> list[Check]:
+    return [
+        _python(),
+        *_packages(),
+        *_models(settings),
+        _sqlite(),
+        _audio(),
+        _data_dir(settings),
+        _offline(),
+    ]
+
+
+def _python() -> Check:
+    version = ".".join(map(str, sys.version_info[:3]))
+    if sys.version_info < (3, 10):
+        return Check("python", "fail", version, "install Python 3.10 or newer")
+    return Check("python", "ok", f"{version} ({sys.executable})")
+
+
+def _packages() -> list[Check]:
+    checks = []
+    for dist, extra in PACKAGES:
+        try:
+            checks.append(Check(f"package {dist}", "ok", metadata.version(dist)))
+        except metadata.PackageNotFoundError:
+            fix = f"pip install 'edge[{extra}]'" if extra else "rerun scripts/setup"
+            checks.append(Check(f"package {dist}", "warn" if extra else "fail", "not installed", fix))
+    return checks
+
+
+def _models(settings: Settings) -> list[Check]:
+    registry = ModelRegistry(settings)
+    checks = []
+    for role in ROLES:
+        if role not in settings.roles:
+            checks.append(Check(f"model {role}", "ok", "disabled in the config"))
+            continue
+        try:
+            resolved = registry.resolve(role)
+        except EdgeError as exc:
+            checks.append(Check(f"model {role}", "fail", exc.message, exc.fix))
+            continue
+        state = "sha256 ok" if resolved.verified else "custom file, not in the manifest"
+        checks.append(Check(f"model {role}", "ok", f"{resolved.id}: {resolved.path} ({state})"))
+    return checks
+
+
+def _sqlite() -> Check:
+    try:
+        from edge.store import connect, sqlite_driver
+
+        driver = sqlite_driver()
+        conn = connect()
+        version, vec = conn.execute("select sqlite_version(), vec_version()").fetchone()
+        conn.close()
+    except EdgeError as exc:
+        return Check("sqlite extensions", "fail", exc.message, exc.fix)
+    except Exception as exc:
+        return Check("sqlite extensions", "fail", f"sqlite-vec does not load ({exc})", "rerun scripts/setup")
+    how = "stdlib sqlite3" if driver.__name__ == "sqlite3" else f"{driver.__name__} (stdlib sqlite3 cannot load extensions here)"
+    return Check("sqlite extensions", "ok", f"{how}, SQLite {version}, sqlite-vec {vec}")
+
+
+def _audio() -> Check:
+    from edge.audio import output_device
+
+    device = output_device()
+    if device:
+        return Check("audio output", "ok", device)
+    return Check(
+        "audio output",
+        "warn",
+        "no speaker found (or sounddevice/PortAudio missing)",
+        "apt install libportaudio2 and pip install 'edge[audio]'; without a speaker, `edge say -o out.wav` writes files",
+    )
+
+
+def _data_dir(settings: Settings) -> Check:
+    path = settings.data_dir
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        probe = path / ".write-test"
+        probe.write_text("ok")
+        probe.unlink()
+    except OSError as exc:
+        return Check("data dir", "fail", f"{path} is not writable ({exc.strerror})", "set data_dir in the config to a writable folder")
+    return Check("data dir", "ok", str(path))
+
+
+def _offline() -> Check:
+    if os.environ.get("HF_HUB_OFFLINE") == "1":
+        return Check("offline", "ok", "no model hub access; cloud escalation off")
+    return Check("offline", "warn", "HF_HUB_OFFLINE is not 1", "unset HF_HUB_OFFLINE so edge can set it")

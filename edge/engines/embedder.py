@@ -1,0 +1,98 @@
+"""Sentence embeddings with an int8 ONNX encoder (all-MiniLM-L6-v2 by default) and `tokenizers`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from edge.engines.base import Engine
+from edge.errors import ModelFileError
+from edge.models import ResolvedModel
+
+INPUTS = {"input_ids", "attention_mask"}
+
+
+@dataclass
+class EmbedderModel:
+    session: object
+    tokenizer: object
+    dim: int
+    input_names: tuple[str, ...]
+
+
+class Embedder(Engine[EmbedderModel]):
+    role = "embedder"
+
+    def _open(self, info: ResolvedModel) -> EmbedderModel:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        model_path = info.files["model"]
+        tokenizer_path = info.files.get("tokenizer") or self.settings.embedder.tokenizer or model_path.with_name("tokenizer.json")
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = self.settings.embedder.threads
+        options.log_severity_level = 3
+        try:
+            session = ort.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
+        except Exception as exc:
+            raise ModelFileError(
+                f"embedder model {model_path} is not a loadable ONNX model ({type(exc).__name__})",
+                "point embedder.path at an ONNX sentence embedder, or remove it to use the default",
+            ) from None
+        names = tuple(i.name for i in session.get_inputs())
+        outputs = session.get_outputs()
+        if not INPUTS <= set(names) or not set(names) <= INPUTS | {"token_type_ids"} or len(outputs[0].shape) != 2:
+            raise ModelFileError(
+                f"embedder model {model_path} has inputs {list(names)} and output shape {outputs[0].shape}",
+                "edge needs inputs input_ids and attention_mask (token_type_ids optional) and a pooled [batch, dim] output",
+            )
+        if not Path(tokenizer_path).is_file():
+            raise ModelFileError(f"embedder tokenizer {tokenizer_path} is missing", "set embedder.tokenizer to its tokenizer.json")
+        try:
+            tokenizer = Tokenizer.from_file(str(tokenizer_path))
+        except Exception as exc:
+            raise ModelFileError(f"embedder tokenizer {tokenizer_path} cannot be read ({exc})", "set embedder.tokenizer to a valid tokenizer.json") from None
+        tokenizer.enable_truncation(self.settings.embedder.max_tokens)
+        tokenizer.no_padding()
+        return EmbedderModel(session, tokenizer, int(outputs[0].shape[-1]), names)
+
+    def _warmup(self) -> None:
+        self.embed(["warm up"])
+
+    @property
+    def dim(self) -> int:
+        return self.model.dim
+
+    def embed(self, texts: Sequence[str], batch_size: int | None = None) -> np.ndarray:
+        """L2-normalised float32 vectors, one row per text, in the order given.
+
+        Texts are batched by token length, so a batch pads little.
+        """
+        if isinstance(texts, str):
+            texts = [texts]
+        texts = [self._check_text(t) for t in texts]
+        batch_size = batch_size or self.settings.embedder.batch_size
+        with self._call() as model:
+            encodings = model.tokenizer.encode_batch(texts)
+            order = np.argsort([len(e.ids) for e in encodings], kind="stable")
+            out = np.empty((len(texts), model.dim), dtype=np.float32)
+            for start in range(0, len(order), batch_size):
+                rows = order[start : start + batch_size]
+                out[rows] = _run(model, [encodings[i] for i in rows])
+            return out
+
+
+def _run(model: EmbedderModel, encodings: list) -> np.ndarray:
+    width = max(len(e.ids) for e in encodings)
+    ids = np.zeros((len(encodings), width), dtype=np.int64)
+    mask = np.zeros_like(ids)
+    for row, enc in enumerate(encodings):
+        ids[row, : len(enc.ids)] = enc.ids
+        mask[row, : len(enc.ids)] = 1
+    feeds = {"input_ids": ids, "attention_mask": mask}
+    if "token_type_ids" in model.input_names:
+        feeds["token_type_ids"] = np.zeros_like(ids)
+    return model.session.run(None, feeds)[0]

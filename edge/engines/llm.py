@@ -1,0 +1,177 @@
+"""A local chat LLM through llama-cpp-python: any GGUF, with the chat template stored in the file."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+from edge.engines.base import Engine
+from edge.errors import InputError, ModelFileError
+from edge.models import ResolvedModel
+
+GGUF_MAGIC = b"GGUF"
+
+
+@dataclass(frozen=True)
+class ChatMessage:
+    role: Literal["system", "user", "assistant"]
+    content: str
+
+
+@dataclass
+class GenerationStats:
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    ttft_s: float = 0.0
+    """Time to the first generated token: the prompt's evaluation plus one step."""
+    total_s: float = 0.0
+    prompt_tok_s: float = 0.0
+    generation_tok_s: float = 0.0
+    finish_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One streamed piece of the reply; the last one has ``stats`` and an empty or final ``text``."""
+
+    text: str
+    stats: GenerationStats | None = None
+
+
+@dataclass
+class Completion:
+    text: str
+    stats: GenerationStats = field(default_factory=GenerationStats)
+
+    def json(self) -> Any:
+        """The reply parsed as JSON (for calls made with ``json_schema`` or a JSON grammar)."""
+        return json.loads(self.text)
+
+
+Messages = str | Sequence[ChatMessage | dict[str, str]]
+
+
+class Llm(Engine[Any]):
+    role = "llm"
+    reentrant = False
+
+    def _open(self, info: ResolvedModel) -> Any:
+        path = info.path
+        with path.open("rb") as f:
+            magic = f.read(4)
+        if magic != GGUF_MAGIC:
+            raise ModelFileError(
+                f"llm model {path} is not a GGUF file (it starts with {magic!r})",
+                "point llm.path at a .gguf chat model (e.g. Qwen2.5-1.5B-Instruct Q4_K_M), or remove it to use the default",
+            )
+        from llama_cpp import Llama
+
+        opts = self.settings.llm
+        try:
+            return Llama(
+                model_path=str(path),
+                n_ctx=opts.context,
+                n_threads=opts.threads or os.cpu_count(),
+                seed=opts.seed if opts.seed >= 0 else 0xFFFFFFFF,
+                verbose=False,
+            )
+        except Exception as exc:
+            raise ModelFileError(
+                f"llm model {path} cannot be loaded by llama.cpp ({exc}); it may be truncated or of an unsupported architecture",
+                "re-copy the file or choose another GGUF; scripts/setup restores the default",
+            ) from None
+
+    def _warmup(self) -> None:
+        with self._call() as model:
+            model.create_completion("Hi", max_tokens=1, temperature=0.0)
+
+    def stream(
+        self,
+        messages: Messages,
+        *,
+        max_tokens: int | None = None,
+        temperature: float | None = None,
+        stop: Sequence[str] | None = None,
+        json_schema: dict[str, Any] | None = None,
+        grammar: str | None = None,
+    ) -> Iterator[Chunk]:
+        """The reply token by token. ``json_schema`` or a GBNF ``grammar`` constrains the output."""
+        chat = self._messages(messages)
+        opts = self.settings.llm
+        kwargs: dict[str, Any] = dict(
+            messages=chat,
+            stream=True,
+            max_tokens=max_tokens or opts.max_tokens,
+            temperature=opts.temperature if temperature is None else temperature,
+            top_p=opts.top_p,
+            repeat_penalty=opts.repeat_penalty,
+            stop=list(stop or []),
+        )
+        if json_schema is not None:
+            kwargs["response_format"] = {"type": "json_object", "schema": json_schema}
+        if grammar is not None:
+            from llama_cpp import LlamaGrammar
+
+            try:
+                kwargs["grammar"] = LlamaGrammar.from_string(grammar, verbose=False)
+            except Exception as exc:
+                raise InputError(f"the grammar does not parse ({exc})", "check the GBNF syntax") from None
+        with self._call() as model:
+            stats = GenerationStats()
+            start = time.perf_counter()
+            first = None
+            try:
+                for part in model.create_chat_completion(**kwargs):
+                    choice = part["choices"][0]
+                    text = choice["delta"].get("content") or ""
+                    if choice.get("finish_reason"):
+                        stats.finish_reason = choice["finish_reason"]
+                    if text:
+                        first = first or time.perf_counter()
+                        stats.completion_tokens += 1
+                        yield Chunk(text)
+            except ValueError as exc:
+                if "exceed context window" in str(exc):
+                    raise InputError(
+                        f"the prompt is longer than the model's context of {opts.context} tokens ({exc})",
+                        "shorten the text, or raise llm.context in the config",
+                    ) from None
+                raise
+            end = time.perf_counter()
+            stats.total_s = round(end - start, 4)
+            stats.prompt_tokens = max(model.n_tokens - stats.completion_tokens, 0)
+            first = first or end
+            stats.ttft_s = round(first - start, 4)
+            stats.prompt_tok_s = round(stats.prompt_tokens / (first - start), 1) if first > start else 0.0
+            if stats.completion_tokens > 1 and end > first:
+                stats.generation_tok_s = round((stats.completion_tokens - 1) / (end - first), 1)
+            yield Chunk("", stats)
+
+    def chat(self, messages: Messages, **options: Any) -> Completion:
+        """The whole reply at once; same options as ``stream``."""
+        parts: list[str] = []
+        stats = GenerationStats()
+        for chunk in self.stream(messages, **options):
+            parts.append(chunk.text)
+            stats = chunk.stats or stats
+        return Completion("".join(parts).strip(), stats)
+
+    def _messages(self, messages: Messages) -> list[dict[str, str]]:
+        if isinstance(messages, str):
+            self._check_text(messages, "prompt")
+            return [
+                {"role": "system", "content": self.settings.llm.system_prompt},
+                {"role": "user", "content": messages},
+            ]
+        chat = [asdict(m) if isinstance(m, ChatMessage) else dict(m) for m in messages]
+        if not chat:
+            raise InputError("no messages given", "pass at least one user message")
+        for message in chat:
+            if message.get("role") not in ("system", "user", "assistant"):
+                raise InputError(f"message role {message.get('role')!r} is not system, user or assistant", "fix the role")
+            self._check_text(message.get("content", ""), f"{message['role']} message")
+        return chat

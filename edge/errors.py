@@ -1,0 +1,41 @@
+"""Errors a user can act on: each carries what went wrong and the fix, and prints as one line."""
+
+from __future__ import annotations
+
+
+class EdgeError(Exception):
+    """Base of every error edge raises on purpose."""
+
+    def __init__(self, message: str, fix: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.fix = fix
+
+    def __str__(self) -> str:
+        return f"{self.message}. Fix: {self.fix}"
+
+
+class ConfigError(EdgeError):
+    """The configuration file, environment or code settings are invalid."""
+
+
+class ModelFileError(EdgeError):
+    """A model file is missing, truncated, corrupt or of the wrong format."""
+
+
+class InputError(EdgeError):
+    """The text or audio given to an engine cannot be used."""
+
+
+class RoleUnavailable(EdgeError):
+    """A role failed to load; the other roles keep working."""
+
+
+class MissingExtra(EdgeError):
+    """An optional dependency is not installed."""
+
+    def __init__(self, package: str, extra: str | None, role: str) -> None:
+        super().__init__(
+            f"{role} needs the Python package '{package}', which is not installed",
+            f"pip install 'edge[{extra}]'" if extra else f"pip install {package} (or rerun scripts/setup)",
+        )

@@ -1,0 +1,139 @@
+"""The runtime: every engine in one process, loaded in parallel, each role ready or failed on its own."""
+
+from __future__ import annotations
+
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from edge.config import ROLES, Role, Settings, load_settings
+from edge.engines import Classifier, Embedder, Engine, Llm, Stt, Tts, Vad
+from edge.errors import EdgeError, RoleUnavailable
+from edge.models import ModelRegistry
+
+State = Literal["ready", "failed", "not_loaded", "disabled"]
+
+
+@dataclass(frozen=True)
+class RoleStatus:
+    role: Role
+    state: State
+    model: str | None = None
+    path: str | None = None
+    verified: bool = False
+    load_s: float | None = None
+    error: str | None = None
+    """One line: what went wrong and the fix."""
+
+
+class Runtime:
+    """Owns all engines. ``start()`` loads the configured roles in parallel and never raises for a
+    broken role: the role is marked failed (degraded mode) and the others work.
+
+    >>> with Runtime() as rt:
+    ...     rt.llm.chat("Hello").text
+    """
+
+    def __init__(self, settings: Settings | None = None, *, config: str | Path | None = None, **overrides: Any) -> None:
+        self.settings = settings or load_settings(config, **overrides)
+        self.registry = ModelRegistry(self.settings)
+        embedder = Embedder(self.settings, self.registry)
+        self.engines: dict[Role, Engine] = {
+            "vad": Vad(self.settings, self.registry),
+            "stt": Stt(self.settings, self.registry),
+            "embedder": embedder,
+            "classifier": Classifier(self.settings, self.registry, embedder),
+            "llm": Llm(self.settings, self.registry),
+            "tts": Tts(self.settings, self.registry),
+        }
+        self._errors: dict[Role, EdgeError] = {}
+        self.start_s: float | None = None
+
+    def start(self) -> list[RoleStatus]:
+        """Load every enabled role in parallel; with ``preload = false`` roles load on first use."""
+        if self.settings.preload:
+            begin = time.perf_counter()
+            roles = self.enabled_roles
+            with ThreadPoolExecutor(max_workers=len(roles) or 1, thread_name_prefix="edge-load") as pool:
+                list(pool.map(self._load, roles))
+            self.start_s = time.perf_counter() - begin
+        return self.status()
+
+    @property
+    def enabled_roles(self) -> list[Role]:
+        return [r for r in ROLES if r in self.settings.roles]
+
+    def _load(self, role: Role) -> None:
+        try:
+            self.engines[role].load()
+            self._errors.pop(role, None)
+        except EdgeError as exc:
+            self._errors[role] = exc
+
+    def engine(self, role: Role) -> Engine:
+        """The engine for a role; raises RoleUnavailable when it is disabled or failed to load."""
+        if role not in self.settings.roles:
+            raise RoleUnavailable(f"the {role} role is disabled", f"add '{role}' to roles in the config")
+        engine = self.engines[role]
+        if not engine.loaded:
+            self._load(role)
+        if role in self._errors:
+            error = self._errors[role]
+            raise RoleUnavailable(f"{role} is unavailable: {error.message}", error.fix)
+        return engine
+
+    @property
+    def vad(self) -> Vad:
+        return self.engine("vad")  # type: ignore[return-value]
+
+    @property
+    def stt(self) -> Stt:
+        return self.engine("stt")  # type: ignore[return-value]
+
+    @property
+    def embedder(self) -> Embedder:
+        return self.engine("embedder")  # type: ignore[return-value]
+
+    @property
+    def classifier(self) -> Classifier:
+        return self.engine("classifier")  # type: ignore[return-value]
+
+    @property
+    def llm(self) -> Llm:
+        return self.engine("llm")  # type: ignore[return-value]
+
+    @property
+    def tts(self) -> Tts:
+        return self.engine("tts")  # type: ignore[return-value]
+
+    def status(self) -> list[RoleStatus]:
+        return [self.role_status(role) for role in ROLES]
+
+    def role_status(self, role: Role) -> RoleStatus:
+        if role not in self.settings.roles:
+            return RoleStatus(role, "disabled")
+        engine = self.engines[role]
+        if role in self._errors:
+            return RoleStatus(role, "failed", error=str(self._errors[role]))
+        if not engine.loaded or engine.model_info is None:
+            return RoleStatus(role, "not_loaded")
+        info = engine.model_info
+        load_s = round(engine.load_s, 3) if engine.load_s is not None else None
+        return RoleStatus(role, "ready", info.id, str(info.path), info.verified, load_s)
+
+    @property
+    def degraded(self) -> bool:
+        return bool(self._errors)
+
+    def close(self) -> None:
+        for engine in self.engines.values():
+            engine.unload()
+
+    def __enter__(self) -> Runtime:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,41 @@
+"""Per-engine call metrics: every engine call is timed and counted."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+
+@dataclass
+class CallStats:
+    """Timing of one engine's calls since it was created."""
+
+    calls: int = 0
+    errors: int = 0
+    total_s: float = 0.0
+    last_s: float = 0.0
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    @contextmanager
+    def timed(self) -> Iterator[None]:
+        start = time.perf_counter()
+        failed = False
+        try:
+            yield
+        except BaseException:
+            failed = True
+            raise
+        finally:
+            elapsed = time.perf_counter() - start
+            with self._lock:
+                self.calls += 1
+                self.errors += failed
+                self.total_s += elapsed
+                self.last_s = elapsed
+
+    def as_dict(self) -> dict[str, float | int]:
+        mean = self.total_s / self.calls if self.calls else 0.0
+        return {"calls": self.calls, "errors": self.errors, "total_s": round(self.total_s, 4), "mean_s": round(mean, 4)}

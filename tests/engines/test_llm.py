@@ -1,0 +1,87 @@
+import threading
+
+import pytest
+
+from edge.engines import ChatMessage, Llm
+from edge.errors import InputError, ModelFileError
+
+
+def test_it_answers_a_question(runtime):
+    assert "Paris" in runtime.llm.chat("What is the capital of France?").text
+
+
+def test_it_streams_tokens_and_ends_with_stats(runtime):
+    chunks = list(runtime.llm.stream("Count from one to five.", max_tokens=30))
+    assert len([c for c in chunks if c.text]) > 3
+    stats = chunks[-1].stats
+    assert stats and stats.completion_tokens > 3 and stats.prompt_tokens > 5
+    assert stats.ttft_s > 0 and stats.generation_tok_s > 0 and stats.finish_reason in ("stop", "length")
+
+
+def test_max_tokens_and_stop_limit_the_reply(runtime):
+    reply = runtime.llm.chat("Write a long story about a dragon.", max_tokens=8)
+    assert reply.stats.completion_tokens <= 8 and reply.stats.finish_reason == "length"
+
+
+def test_chat_messages_keep_their_roles(runtime):
+    messages = [ChatMessage("system", "You answer with one word."), {"role": "user", "content": "What colour is the sky on a clear day?"}]
+    assert "blue" in runtime.llm.chat(messages).text.lower()
+
+
+def test_a_json_schema_constrains_the_output(runtime):
+    schema = {"type": "object", "properties": {"city": {"type": "string"}, "country": {"type": "string"}}, "required": ["city", "country"]}
+    value = runtime.llm.chat("Name the capital of Italy as JSON.", json_schema=schema, max_tokens=60).json()
+    assert set(value) == {"city", "country"} and all(isinstance(v, str) for v in value.values())
+
+
+def test_a_gbnf_grammar_constrains_the_output(runtime):
+    reply = runtime.llm.chat("Is fire hot? Answer yes or no.", grammar='root ::= "yes" | "no"', max_tokens=4)
+    assert reply.text in ("yes", "no")
+
+
+def test_concurrent_callers_wait_their_turn(runtime):
+    answers: list[str] = []
+    errors: list[BaseException] = []
+
+    def ask() -> None:
+        try:
+            answers.append(runtime.llm.chat("What is the capital of France?", max_tokens=16).text)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=ask) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and len(answers) == 3 and all("Paris" in a for a in answers)
+
+
+def test_a_prompt_longer_than_the_context_is_one_clear_error(runtime):
+    with pytest.raises(InputError, match="context") as err:
+        runtime.llm.chat("word " * 20_000)
+    assert "llm.context" in err.value.fix
+
+
+@pytest.mark.parametrize("messages, message", [("", "empty"), ([], "no messages"), ([{"role": "robot", "content": "hi"}], "role")])
+def test_unusable_prompts_are_refused(runtime, messages, message):
+    with pytest.raises(InputError, match=message):
+        runtime.llm.chat(messages)
+
+
+def test_a_text_file_named_gguf_is_refused(settings, tmp_path):
+    fake = tmp_path / "model.gguf"
+    fake.write_text("hello, I am not a model")
+    with pytest.raises(ModelFileError, match="not a GGUF file"):
+        Llm(settings.model_copy(update={"llm": settings.llm.model_copy(update={"path": fake})})).load()
+
+
+def test_a_truncated_gguf_is_refused(settings, tmp_path):
+    from edge.models import ModelRegistry
+
+    real = ModelRegistry(settings).resolve("llm").path
+    cut = tmp_path / "cut.gguf"
+    with real.open("rb") as src:
+        cut.write_bytes(src.read(real.stat().st_size // 3))
+    with pytest.raises(ModelFileError, match="cannot be loaded"):
+        Llm(settings.model_copy(update={"llm": settings.llm.model_copy(update={"path": cut})})).load()

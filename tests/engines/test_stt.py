@@ -1,0 +1,77 @@
+import numpy as np
+import pytest
+
+from edge.audio import load_audio
+from edge.errors import InputError, ModelFileError
+from edge.engines import Stt
+from edge.metrics import word_error_rate
+from tests.conftest import JFK_WORDS, eval_path, words
+
+
+def test_it_transcribes_real_speech(runtime, jfk):
+    transcript = runtime.stt.transcribe(jfk)
+    assert words(transcript.text) == JFK_WORDS.split()
+    assert transcript.language == "en"
+    assert transcript.duration_s == pytest.approx(11.0, abs=0.1)
+    assert transcript.segments and transcript.segments[0].start < transcript.segments[-1].end <= 11.1
+    assert 0 < transcript.timings["rtf"] < 1
+
+
+def test_it_takes_16khz_float32_samples(runtime, jfk):
+    assert words(runtime.stt.transcribe(load_audio(jfk)).text) == JFK_WORDS.split()
+
+
+def test_segments_stream_lazily(runtime, jfk):
+    stream = runtime.stt.stream(jfk)
+    first = next(stream)
+    assert first.text and first.end > first.start
+    assert len([first, *stream]) >= 1
+
+
+def test_silence_gives_no_text(runtime, silence):
+    assert runtime.stt.transcribe(silence).text == ""
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [(b"", "empty"), (b"RIFF\x00\x00garbage-not-audio" * 50, "not a readable audio file"), (b"hello world\n" * 100, "not a readable audio file")],
+)
+def test_unreadable_audio_is_one_clear_error(runtime, tmp_path, content, message):
+    path = tmp_path / "clip.wav"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=message) as err:
+        runtime.stt.transcribe(path)
+    assert str(path) in err.value.message
+
+
+def test_a_missing_file_is_named(runtime, tmp_path):
+    with pytest.raises(InputError, match="does not exist"):
+        runtime.stt.transcribe(tmp_path / "nothing.flac")
+
+
+def test_samples_of_the_wrong_shape_are_refused(runtime):
+    with pytest.raises(InputError, match="one channel"):
+        runtime.stt.transcribe(np.zeros((2, 16000), dtype=np.float32))
+    with pytest.raises(InputError, match="NaN"):
+        runtime.stt.transcribe(np.full(16000, np.nan, dtype=np.float32))
+
+
+def test_word_error_rate_on_ljspeech_is_low(runtime):
+    folder = eval_path("speech", "ljspeech")
+    refs = dict(line.split("\t", 1) for line in (folder / "transcripts.tsv").read_text().splitlines() if "\t" in line)
+    pairs = [(text, runtime.stt.transcribe(folder / "wavs" / f"{clip}.wav").text) for clip, text in sorted(refs.items())[:12]]
+    assert word_error_rate(pairs) < 0.15
+
+
+def test_the_multilingual_base_model_transcribes_and_detects_the_language(settings, jfk):
+    stt = Stt(settings.model_copy(update={"stt": settings.stt.model_copy(update={"model": "base"})}))
+    transcript = stt.transcribe(jfk)
+    assert transcript.language == "en" and transcript.language_probability > 0.9
+    assert len(set(words(transcript.text)) & set(JFK_WORDS.split())) >= 12
+    stt.unload()
+
+
+def test_a_folder_without_a_model_is_refused(settings, tmp_path):
+    stt = Stt(settings.model_copy(update={"stt": settings.stt.model_copy(update={"model": str(tmp_path)})}))
+    with pytest.raises(ModelFileError, match="lacks model.bin"):
+        stt.load()

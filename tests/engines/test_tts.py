@@ -1,0 +1,60 @@
+import json
+import wave
+
+import numpy as np
+import pytest
+
+from edge.engines import Tts
+from edge.errors import InputError, ModelFileError
+from tests.conftest import words
+
+
+def test_speech_comes_one_sentence_at_a_time(runtime):
+    chunks = list(runtime.tts.synthesize("The first sentence is here. And here is the second one. A third!"))
+    assert len(chunks) == 3
+    for chunk in chunks:
+        assert chunk.samples.dtype == np.int16 and chunk.sample_rate == 22050
+        assert 0.3 < chunk.duration_s < 5 and np.abs(chunk.samples).max() > 1000
+
+
+def test_the_first_sentence_arrives_before_the_rest_are_made(runtime):
+    stream = runtime.tts.synthesize("One. " + "This sentence is long and comes after the first one. " * 5)
+    first = next(stream)
+    assert first.duration_s < 1.5
+    stream.close()
+
+
+def test_a_wav_file_reads_back_as_the_same_words(runtime, tmp_path):
+    text = "Please turn on the light in the kitchen."
+    speech = runtime.tts.to_wav(text, tmp_path / "out.wav")
+    with wave.open(str(speech.path)) as wav:
+        assert wav.getframerate() == 22050 and wav.getnchannels() == 1 and wav.getsampwidth() == 2
+        assert wav.getnframes() / 22050 == pytest.approx(speech.duration_s, abs=0.01)
+    assert words(runtime.stt.transcribe(speech.path).text) == words(text)
+
+
+@pytest.mark.parametrize("text", ["", "  \n "])
+def test_empty_text_is_refused(runtime, text):
+    with pytest.raises(InputError, match="empty"):
+        list(runtime.tts.synthesize(text))
+
+
+def test_a_voice_with_a_broken_config_is_refused(settings, tmp_path):
+    from edge.models import ModelRegistry
+
+    voice = ModelRegistry(settings).resolve("tts").files["model"]
+    model = tmp_path / "voice.onnx"
+    model.symlink_to(voice)
+    (tmp_path / "voice.onnx.json").write_text("{not json")
+    with pytest.raises(ModelFileError, match="not valid JSON"):
+        Tts(settings.model_copy(update={"tts": settings.tts.model_copy(update={"path": model})})).load()
+
+
+def test_a_voice_that_is_not_onnx_is_refused(settings, tmp_path, copy_of):
+    from edge.models import ModelRegistry
+
+    config = ModelRegistry(settings).resolve("tts").files["config"]
+    (tmp_path / "voice.onnx").write_bytes(b"\x00" * 1000)
+    (tmp_path / "voice.onnx.json").write_text(json.dumps(json.loads(config.read_text())))
+    with pytest.raises(ModelFileError, match="cannot be loaded"):
+        Tts(settings.model_copy(update={"tts": settings.tts.model_copy(update={"path": tmp_path / "voice.onnx"})})).load()

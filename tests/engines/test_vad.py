@@ -1,0 +1,24 @@
+from edge.engines import Vad
+
+
+def test_speech_is_found_where_it_is(runtime, jfk):
+    segments = runtime.vad.segments(jfk)
+    assert 2 <= len(segments) <= 8
+    assert segments[0].start_s < 1.0 and segments[-1].end_s > 9.5
+    assert all(s.end_s > s.start_s for s in segments)
+
+
+def test_silence_has_no_speech(runtime, silence):
+    assert runtime.vad.segments(silence) == []
+    assert runtime.vad.probabilities(silence).max() < 0.2
+
+
+def test_one_probability_per_32ms_window(runtime, silence):
+    assert len(runtime.vad.probabilities(silence)) == len(silence) // 512 + (len(silence) % 512 > 0)
+
+
+def test_a_higher_threshold_finds_less_speech(settings, jfk):
+    strict = Vad(settings.model_copy(update={"vad": settings.vad.model_copy(update={"threshold": 0.95})}))
+    relaxed = Vad(settings)
+    speech = lambda vad: sum(s.end_s - s.start_s for s in vad.segments(jfk))  # noqa: E731
+    assert speech(strict) < speech(relaxed)

@@ -1,0 +1,150 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import JFK_WORDS, words
+
+
+def edge_cli(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "edge.cli", *args], input=stdin, capture_output=True, timeout=300, env={**os.environ, **(env or {})}
+    )
+
+
+def one_line_error(result: subprocess.CompletedProcess) -> str:
+    err = result.stderr.decode()
+    assert "Traceback" not in err
+    lines = [line for line in err.splitlines() if line.startswith("error:")]
+    assert len(lines) == 1, err
+    assert "Fix:" in lines[0]
+    return lines[0]
+
+
+def jsonl(result: subprocess.CompletedProcess) -> list[dict]:
+    return [json.loads(line) for line in result.stdout.decode().splitlines() if line.strip()]
+
+
+def test_models_json_shows_every_role_verified_and_loaded():
+    result = edge_cli("models", "--json")
+    assert result.returncode == 0, result.stderr.decode()
+    rows = {row["role"]: row for row in jsonl(result)}
+    assert set(rows) == {"vad", "stt", "embedder", "classifier", "llm", "tts"}
+    for row in rows.values():
+        assert row["checksum_ok"] and row["loaded"] and row["load_s"] > 0 and row["size"] > 0
+        assert Path(row["path"]).is_file() and row["source"]
+
+
+def test_transcribe_prints_the_sentence(jfk):
+    result = edge_cli("transcribe", str(jfk))
+    assert result.returncode == 0
+    assert words(result.stdout.decode()) == JFK_WORDS.split()
+
+
+def test_transcribe_json_has_the_documented_keys(jfk):
+    (row,) = jsonl(edge_cli("transcribe", "--json", str(jfk)))
+    assert {"text", "language", "duration_s", "segments", "timings"} <= set(row)
+    assert {"start", "end", "text"} <= set(row["segments"][0])
+
+
+def test_say_writes_speech_that_transcribe_reads_back(tmp_path):
+    out = tmp_path / "hello.wav"
+    text = "The quick brown fox jumps over the lazy dog."
+    said = edge_cli("say", text, "-o", str(out), "--json")
+    assert said.returncode == 0, said.stderr.decode()
+    assert jsonl(said)[0]["duration_s"] > 1
+    heard = edge_cli("transcribe", str(out))
+    assert words(heard.stdout.decode()) == words(text)
+
+
+def test_say_without_a_speaker_asks_for_a_file():
+    from edge.audio import output_device
+
+    if output_device():
+        pytest.skip("this machine has a speaker")
+    result = edge_cli("say", "hello")
+    assert result.returncode == 1
+    assert "-o out.wav" in one_line_error(result)
+
+
+def test_ask_answers():
+    result = edge_cli("ask", "What is the capital of France?")
+    assert result.returncode == 0 and "Paris" in result.stdout.decode()
+
+
+def test_ask_streams_json_chunks_and_ends_with_stats():
+    rows = jsonl(edge_cli("ask", "--stream", "--json", "What is the capital of France?"))
+    assert "Paris" in "".join(r["text"] for r in rows)
+    assert rows[-1]["done"] and rows[-1]["stats"]["completion_tokens"] > 0
+
+
+def test_several_inputs_from_stdin_give_json_lines():
+    result = edge_cli("embed", "--json", "-", stdin="first text\nsecond text\n\nthird text\n".encode())
+    rows = jsonl(result)
+    assert [r["text"] for r in rows] == ["first text", "second text", "third text"]
+    assert all(r["dim"] == 384 and len(r["vector"]) == 384 for r in rows)
+
+
+def test_a_bad_input_in_a_batch_is_reported_and_the_rest_still_run(jfk, tmp_path):
+    garbage = tmp_path / "noise.ogg"
+    garbage.write_bytes(os.urandom(4000))
+    result = edge_cli("transcribe", "--json", str(garbage), str(jfk))
+    assert result.returncode == 1
+    bad, good = jsonl(result)
+    assert "not a readable audio file" in bad["error"] and bad["fix"]
+    assert words(good["text"]) == JFK_WORDS.split()
+    one_line_error(result)
+
+
+@pytest.mark.parametrize(
+    "args, stdin, message",
+    [
+        (("ask", ""), None, "prompt is empty"),
+        (("embed", "x" * 1_048_576), None, "limit"),
+        (("embed", "-"), b"\xff\xfe bad utf-8\n", "not valid UTF-8"),
+        (("transcribe", "/nonexistent/file.wav"), None, "does not exist"),
+    ],
+)
+def test_bad_text_and_files_get_one_clear_line(args, stdin, message):
+    result = edge_cli(*args, stdin=stdin)
+    assert result.returncode == 1
+    assert message in one_line_error(result)
+
+
+def test_silent_audio_is_no_speech(tmp_path):
+    import numpy as np
+
+    from edge.audio import write_wav
+
+    path = write_wav(tmp_path / "silence.wav", np.zeros(32000, dtype=np.int16), 16000)
+    result = edge_cli("transcribe", str(path))
+    assert result.returncode == 1 and "no speech" in one_line_error(result)
+
+
+def test_a_broken_config_exits_2_with_the_key_named(tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text("[llm]\ncontext = 'lots'\n")
+    result = edge_cli("ask", "hi", "--config", str(config))
+    assert result.returncode == 2 and "llm.context" in one_line_error(result)
+
+
+def test_a_corrupt_model_fails_that_role_only(tmp_path):
+    fake = tmp_path / "fake.gguf"
+    fake.write_text("not a model")
+    result = edge_cli("models", "--json", env={"EDGE_LLM__PATH": str(fake)})
+    assert result.returncode == 1
+    rows = {row["role"]: row for row in jsonl(result)}
+    assert rows["llm"]["state"] == "failed" and "not a GGUF file" in rows["llm"]["error"]
+    assert all(rows[r]["state"] == "ready" for r in ("vad", "stt", "embedder", "classifier", "tts"))
+
+
+def test_doctor_checks_everything_and_names_the_sqlite_driver():
+    result = edge_cli("doctor", "--json")
+    checks = {c["name"]: c for c in jsonl(result)}
+    assert {"python", "sqlite extensions", "audio output", "model llm", "package llama-cpp-python"} <= set(checks)
+    assert checks["sqlite extensions"]["status"] == "ok" and "sqlite-vec" in checks["sqlite extensions"]["detail"]
+    assert all(c["status"] == "ok" for name, c in checks.items() if name.startswith("model "))
+    assert result.returncode == 0

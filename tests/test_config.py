@@ -1,0 +1,73 @@
+from pathlib import Path
+
+import pytest
+
+from edge.config import Settings, load_settings
+from edge.errors import ConfigError
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text(text)
+    return path
+
+
+def test_defaults_need_no_file():
+    settings = load_settings(env={})
+    assert settings.stt.model == "tiny.en"
+    assert settings.llm.context == 2048
+    assert settings.preload is True
+
+
+def test_the_file_then_the_environment_then_code_win_in_that_order(tmp_path):
+    path = write(tmp_path, "[llm]\ncontext = 1024\nmax_tokens = 50\n[stt]\nbeam_size = 2\n")
+    settings = load_settings(path, env={"EDGE_LLM__CONTEXT": "4096"}, stt={"beam_size": 3})
+    assert settings.llm.max_tokens == 50
+    assert settings.llm.context == 4096
+    assert settings.stt.beam_size == 3
+
+
+def test_the_config_file_comes_from_edge_config_in_the_environment(tmp_path):
+    path = write(tmp_path, "preload = false\n")
+    assert load_settings(env={"EDGE_CONFIG": str(path)}).preload is False
+
+
+def test_a_list_setting_can_come_from_the_environment():
+    assert load_settings(env={"EDGE_ROLES": '["stt", "llm"]'}).roles == ["stt", "llm"]
+
+
+def test_an_unknown_key_is_refused_with_its_name_and_the_file(tmp_path):
+    path = write(tmp_path, "[llm]\ncontxt = 1024\n")
+    with pytest.raises(ConfigError) as err:
+        load_settings(path, env={})
+    assert "llm.contxt" in str(err.value) and str(path) in str(err.value)
+
+
+def test_a_wrong_type_names_the_key_and_the_value(tmp_path):
+    path = write(tmp_path, '[llm]\ncontext = "big"\n')
+    with pytest.raises(ConfigError) as err:
+        load_settings(path, env={})
+    assert "llm.context" in err.value.message and "'big'" in err.value.message
+    assert err.value.fix
+
+
+def test_an_unknown_environment_variable_is_refused():
+    with pytest.raises(ConfigError, match="EDGE_\\* environment: unknown key 'lmm'"):
+        load_settings(env={"EDGE_LMM__CONTEXT": "1"})
+
+
+def test_broken_toml_is_one_clear_error(tmp_path):
+    path = write(tmp_path, "[llm\ncontext = 1\n")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_settings(path, env={})
+
+
+def test_a_missing_config_file_is_an_error_not_a_silent_default(tmp_path):
+    with pytest.raises(ConfigError, match="does not exist"):
+        load_settings(tmp_path / "nope.toml", env={})
+
+
+def test_settings_validate_assignments():
+    settings = Settings()
+    with pytest.raises(ValueError):
+        settings.llm.temperature = 9.0

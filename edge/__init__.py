@@ -1,9 +1,9 @@
 """edge: an offline, on-device multi-model AI runtime.
 
-    import edge
-    with edge.Runtime() as rt:
-        print(rt.stt.transcribe("talk.flac").text)
-        print(rt.llm.chat("What is the capital of France?").text)
+import edge
+with edge.Runtime() as rt:
+    print(rt.stt.transcribe("talk.flac").text)
+    print(rt.llm.chat("What is the capital of France?").text)
 """
 
 import os
@@ -30,7 +30,26 @@ from edge.runtime import RoleStatus, Runtime  # noqa: E402
 __version__ = "0.1.0"
 
 __all__ = [
-    "ROLES", "AudioChunk", "ChatMessage", "Chunk", "Classification", "Completion", "ConfigError", "EdgeError",
-    "GenerationStats", "InputError", "MissingExtra", "ModelFileError", "Role", "RoleStatus", "RoleUnavailable",
-    "Runtime", "Segment", "Settings", "SpeechFile", "SpeechSegment", "Transcript", "load_settings",
+    "ROLES",
+    "AudioChunk",
+    "ChatMessage",
+    "Chunk",
+    "Classification",
+    "Completion",
+    "ConfigError",
+    "EdgeError",
+    "GenerationStats",
+    "InputError",
+    "MissingExtra",
+    "ModelFileError",
+    "Role",
+    "RoleStatus",
+    "RoleUnavailable",
+    "Runtime",
+    "Segment",
+    "Settings",
+    "SpeechFile",
+    "SpeechSegment",
+    "Transcript",
+    "load_settings",
 ]

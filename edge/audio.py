@@ -79,6 +79,8 @@ def play(samples: np.ndarray, sample_rate: int) -> None:
     except ImportError:
         raise MissingExtra("sounddevice", "audio", "playback") from None
     except OSError:
-        raise InputError("PortAudio is not installed, so edge cannot play sound", "apt install libportaudio2, or write a file with -o out.wav") from None
+        raise InputError(
+            "PortAudio is not installed, so edge cannot play sound", "apt install libportaudio2, or write a file with -o out.wav"
+        ) from None
     sounddevice.play(samples, sample_rate)
     sounddevice.wait()

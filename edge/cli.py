@@ -287,8 +287,11 @@ def cmd_embed(args: argparse.Namespace) -> int:
     def run(text: str, _: int) -> None:
         vector = runtime.embedder.embed([text])[0]
         preview = ", ".join(f"{v:+.4f}" for v in vector[:4])
-        _emit(args, {"text": text, "dim": len(vector), "vector": [round(float(v), 6) for v in vector]},
-              f"{len(vector)}-d [{preview}, …]  {_shorten(text)}")
+        _emit(
+            args,
+            {"text": text, "dim": len(vector), "vector": [round(float(v), 6) for v in vector]},
+            f"{len(vector)}-d [{preview}, …]  {_shorten(text)}",
+        )
 
     return _each(args, args.texts, run)
 

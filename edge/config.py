@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal, Mapping
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -76,6 +77,7 @@ class LlmSettings(_Section):
     path: Path | None = Field(None, description="any GGUF chat model; default SmolLM2-135M-Instruct Q4_1")
     context: int = Field(2048, ge=128, description="context window in tokens")
     threads: int = Field(0, ge=0)
+    gpu_layers: int = Field(0, ge=-1, description="layers offloaded to a GPU build of llama.cpp; -1 offloads all")
     max_tokens: int = Field(256, ge=1)
     temperature: float = Field(0.0, ge=0.0, le=2.0, description="0 is greedy and reproducible")
     top_p: float = Field(0.95, gt=0.0, le=1.0)
@@ -152,7 +154,7 @@ def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
     for name, raw in env.items():
         if not name.startswith(ENV_PREFIX) or name == f"{ENV_PREFIX}CONFIG":
             continue
-        keys = name[len(ENV_PREFIX):].lower().split("__")
+        keys = name[len(ENV_PREFIX) :].lower().split("__")
         node = values
         for key in keys[:-1]:
             node = node.setdefault(key, {})

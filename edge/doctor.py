@@ -52,8 +52,6 @@ def run_checks(settings: Settings) -> list[Check]:
 
 def _python() -> Check:
     version = ".".join(map(str, sys.version_info[:3]))
-    if sys.version_info < (3, 10):
-        return Check("python", "fail", version, "install Python 3.10 or newer")
     return Check("python", "ok", f"{version} ({sys.executable})")
 
 
@@ -123,7 +121,9 @@ def _data_dir(settings: Settings) -> Check:
         probe.write_text("ok")
         probe.unlink()
     except OSError as exc:
-        return Check("data dir", "fail", f"{path} is not writable ({exc.strerror})", "set data_dir in the config to a writable folder")
+        return Check(
+            "data dir", "fail", f"{path} is not writable ({exc.strerror})", "set data_dir in the config to a writable folder"
+        )
     return Check("data dir", "ok", str(path))
 
 

@@ -90,7 +90,9 @@ def bench_stt(rt: Any, reps: int) -> dict[str, Any]:
     model, opts = rt.stt.model, rt.settings.stt
 
     def direct() -> None:
-        segments, _ = model.transcribe(samples, language="en", beam_size=opts.beam_size, vad_filter=opts.vad_filter, condition_on_previous_text=False)
+        segments, _ = model.transcribe(
+            samples, language="en", beam_size=opts.beam_size, vad_filter=opts.vad_filter, condition_on_previous_text=False
+        )
         list(segments)
 
     return {
@@ -151,7 +153,9 @@ def bench_llm(rt: Any, reps: int) -> dict[str, Any]:
     messages = [{"role": "system", "content": rt.settings.llm.system_prompt}, {"role": "user", "content": "Name three fruits."}]
 
     def direct() -> None:
-        for _ in llm.model.create_chat_completion(messages=messages, stream=True, max_tokens=48, temperature=0.0, top_p=0.95, repeat_penalty=1.0):
+        for _ in llm.model.create_chat_completion(
+            messages=messages, stream=True, max_tokens=48, temperature=0.0, top_p=0.95, repeat_penalty=1.0
+        ):
             pass
 
     return {
@@ -222,10 +226,23 @@ def main() -> int:
 
     import edge
 
-    report: dict[str, Any] = {"machine": {"python": platform.python_version(), "cpu": platform.processor() or platform.machine(), "cores": __import__("os").cpu_count()}}
+    report: dict[str, Any] = {
+        "machine": {
+            "python": platform.python_version(),
+            "cpu": platform.processor() or platform.machine(),
+            "cores": __import__("os").cpu_count(),
+        }
+    }
     report["process"] = fresh_process(3)
     with edge.Runtime() as rt:
-        for name, fn in [("vad", bench_vad), ("stt", bench_stt), ("embedder", bench_embedder), ("classifier", bench_classifier), ("llm", bench_llm), ("tts", bench_tts)]:
+        for name, fn in [
+            ("vad", bench_vad),
+            ("stt", bench_stt),
+            ("embedder", bench_embedder),
+            ("classifier", bench_classifier),
+            ("llm", bench_llm),
+            ("tts", bench_tts),
+        ]:
             report[name] = fn(rt, reps)
             print(f"{name}: {report[name]}", file=sys.stderr, flush=True)
     report["targets"] = TARGETS
@@ -239,7 +256,10 @@ def main() -> int:
 
 def verdict(r: dict[str, Any]) -> dict[str, bool]:
     return {
-        "overhead_ratio": all(r[e]["overhead_ratio"] >= TARGETS["overhead_ratio_min"] for e in ("vad", "stt", "embedder", "classifier", "llm", "tts")),
+        "overhead_ratio": all(
+            r[e]["overhead_ratio"] >= TARGETS["overhead_ratio_min"]
+            for e in ("vad", "stt", "embedder", "classifier", "llm", "tts")
+        ),
         "rss_all_roles": r["process"]["rss_all_roles_mb"] <= TARGETS["rss_all_roles_mb_max"],
         "cold_start": r["process"]["cold_start_s"] <= TARGETS["cold_start_s_max"],
         "embedder_batch32": r["embedder"]["sentences_s_batch32"] >= TARGETS["embedder_batch32_sentences_s_min"],
@@ -251,16 +271,26 @@ def print_table(r: dict[str, Any]) -> None:
     rows = [
         ("vad", f"RTF {r['vad']['rtf']}"),
         ("stt", f"RTF {r['stt']['rtf']} on {r['stt']['ljspeech_audio_s']} s of LJSpeech, WER {r['stt']['wer_ljspeech']:.3f}"),
-        ("embedder", f"{r['embedder']['sentences_s_batch1']} sent/s batch 1, {r['embedder']['sentences_s_batch32']} sent/s batch 32"),
+        (
+            "embedder",
+            f"{r['embedder']['sentences_s_batch1']} sent/s batch 1, {r['embedder']['sentences_s_batch32']} sent/s batch 32",
+        ),
         ("classifier", f"{r['classifier']['latency_ms_text']} ms per text (embedding included)"),
-        ("llm", f"TTFT {r['llm']['ttft_s']} s, generation {r['llm']['generation_tok_s']} tok/s, prompt {r['llm']['prompt_tok_s']} tok/s"),
+        (
+            "llm",
+            f"TTFT {r['llm']['ttft_s']} s, generation {r['llm']['generation_tok_s']} tok/s, "
+            f"prompt {r['llm']['prompt_tok_s']} tok/s",
+        ),
         ("tts", f"RTF {r['tts']['rtf']}, first chunk {r['tts']['first_chunk_s']} s"),
     ]
     print(f"{'engine':<11}{'load s':>8}{'overhead':>10}  measure")
     for name, measure in rows:
         print(f"{name:<11}{r[name]['load_s'] or 0:>8.3f}{r[name]['overhead_ratio']:>10.3f}  {measure}")
     p = r["process"]
-    print(f"\ncold start to all-ready: {p['cold_start_s']} s (runs {p['cold_start_runs_s']}), RSS with all roles {p['rss_all_roles_mb']} MB, peak {p['peak_rss_mb']} MB")
+    print(
+        f"\ncold start to all-ready: {p['cold_start_s']} s (runs {p['cold_start_runs_s']}), "
+        f"RSS with all roles {p['rss_all_roles_mb']} MB, peak {p['peak_rss_mb']} MB"
+    )
     print("targets met:", ", ".join(f"{k} {'yes' if v else 'NO'}" for k, v in r["verdict"].items()))
 
 

@@ -11,7 +11,11 @@ from tests.conftest import JFK_WORDS, words
 
 def edge_cli(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "edge.cli", *args], input=stdin, capture_output=True, timeout=300, env={**os.environ, **(env or {})}
+        [sys.executable, "-m", "edge.cli", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=300,
+        env={**os.environ, **(env or {})},
     )
 
 
@@ -82,7 +86,7 @@ def test_ask_streams_json_chunks_and_ends_with_stats():
 
 
 def test_several_inputs_from_stdin_give_json_lines():
-    result = edge_cli("embed", "--json", "-", stdin="first text\nsecond text\n\nthird text\n".encode())
+    result = edge_cli("embed", "--json", "-", stdin=b"first text\nsecond text\n\nthird text\n")
     rows = jsonl(result)
     assert [r["text"] for r in rows] == ["first text", "second text", "third text"]
     assert all(r["dim"] == 384 and len(r["vector"]) == 384 for r in rows)

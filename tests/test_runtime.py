@@ -44,7 +44,9 @@ def test_a_broken_role_leaves_the_others_working(settings, tmp_path, jfk):
     broken = tmp_path / "voice.onnx"
     broken.write_bytes(b"garbage")
     (tmp_path / "voice.onnx.json").write_text("{}")
-    rt = edge.Runtime(settings.model_copy(update={"roles": ["stt", "llm", "tts"], "tts": settings.tts.model_copy(update={"path": broken})}))
+    rt = edge.Runtime(
+        settings.model_copy(update={"roles": ["stt", "llm", "tts"], "tts": settings.tts.model_copy(update={"path": broken})})
+    )
     statuses = {s.role: s for s in rt.start()}
     assert statuses["tts"].state == "failed" and "voice.onnx" in statuses["tts"].error
     assert statuses["stt"].state == statuses["llm"].state == "ready"
@@ -57,9 +59,11 @@ def test_a_broken_role_leaves_the_others_working(settings, tmp_path, jfk):
 
 
 def test_a_disabled_role_says_how_to_enable_it(settings):
-    rt = edge.Runtime(settings.model_copy(update={"roles": ["llm"]}), )
+    rt = edge.Runtime(
+        settings.model_copy(update={"roles": ["llm"]}),
+    )
     with pytest.raises(RoleUnavailable, match="disabled") as err:
-        rt.stt
+        rt.engine("stt")
     assert "roles" in err.value.fix
     assert {s.role: s.state for s in rt.status()}["stt"] == "disabled"
 

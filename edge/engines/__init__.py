@@ -9,6 +9,21 @@ from edge.engines.tts import AudioChunk, SpeechFile, Tts
 from edge.engines.vad import SpeechSegment, Vad
 
 __all__ = [
-    "AudioChunk", "ChatMessage", "Chunk", "Classification", "Classifier", "Completion", "Embedder", "Engine",
-    "GenerationStats", "Llm", "Segment", "SpeechFile", "SpeechSegment", "Stt", "Transcript", "Tts", "Vad",
+    "AudioChunk",
+    "ChatMessage",
+    "Chunk",
+    "Classification",
+    "Classifier",
+    "Completion",
+    "Embedder",
+    "Engine",
+    "GenerationStats",
+    "Llm",
+    "Segment",
+    "SpeechFile",
+    "SpeechSegment",
+    "Stt",
+    "Transcript",
+    "Tts",
+    "Vad",
 ]

@@ -11,6 +11,7 @@ import numpy as np
 from edge.config import Settings
 from edge.engines.base import Engine
 from edge.engines.embedder import Embedder
+from edge.engines.onnx import open_session
 from edge.errors import ModelFileError
 from edge.models import ModelRegistry, ResolvedModel
 
@@ -38,20 +39,9 @@ class Classifier(Engine[ClassifierModel]):
         self.embedder = embedder or Embedder(settings, self.registry)
 
     def _open(self, info: ResolvedModel) -> ClassifierModel:
-        import onnxruntime as ort
-
         path = info.files["model"]
         labels_path = info.files.get("labels") or self.settings.classifier.labels or path.with_name("labels.json")
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = 1
-        options.log_severity_level = 3
-        try:
-            session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
-        except Exception as exc:
-            raise ModelFileError(
-                f"classifier model {path} is not a loadable ONNX model ({type(exc).__name__})",
-                "point classifier.path at an ONNX head, or remove it to use the default",
-            ) from None
+        session = open_session(path, self.role, threads=1)
         inputs = session.get_inputs()
         dim = self.embedder.dim
         if len(inputs) != 1 or inputs[0].type != "tensor(float)" or inputs[0].shape[-1] != dim:
@@ -66,7 +56,9 @@ class Classifier(Engine[ClassifierModel]):
         try:
             labels = json.loads(open(labels_path, encoding="utf-8").read())
         except (OSError, ValueError) as exc:
-            raise ModelFileError(f"classifier labels {labels_path} cannot be read ({exc})", "set classifier.labels to a JSON list of label names") from None
+            raise ModelFileError(
+                f"classifier labels {labels_path} cannot be read ({exc})", "set classifier.labels to a JSON list of label names"
+            ) from None
         return ClassifierModel(session, inputs[0].name, probs[-1], [str(label) for label in labels])
 
     def _warmup(self) -> None:
@@ -96,7 +88,7 @@ class Classifier(Engine[ClassifierModel]):
                 Classification(
                     label=model.labels[best],
                     confidence=round(float(row[best]), 4),
-                    probabilities={label: round(float(p), 4) for label, p in zip(model.labels, row)},
+                    probabilities={label: round(float(p), 4) for label, p in zip(model.labels, row, strict=True)},
                 )
             )
         return results

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from edge.engines.base import Engine
+from edge.engines.onnx import open_session
 from edge.errors import ModelFileError
 from edge.models import ResolvedModel
 
@@ -27,21 +28,11 @@ class Embedder(Engine[EmbedderModel]):
     role = "embedder"
 
     def _open(self, info: ResolvedModel) -> EmbedderModel:
-        import onnxruntime as ort
         from tokenizers import Tokenizer
 
         model_path = info.files["model"]
         tokenizer_path = info.files.get("tokenizer") or self.settings.embedder.tokenizer or model_path.with_name("tokenizer.json")
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = self.settings.embedder.threads
-        options.log_severity_level = 3
-        try:
-            session = ort.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
-        except Exception as exc:
-            raise ModelFileError(
-                f"embedder model {model_path} is not a loadable ONNX model ({type(exc).__name__})",
-                "point embedder.path at an ONNX sentence embedder, or remove it to use the default",
-            ) from None
+        session = open_session(model_path, self.role, self.settings.embedder.threads)
         names = tuple(i.name for i in session.get_inputs())
         outputs = session.get_outputs()
         if not INPUTS <= set(names) or not set(names) <= INPUTS | {"token_type_ids"} or len(outputs[0].shape) != 2:
@@ -50,11 +41,15 @@ class Embedder(Engine[EmbedderModel]):
                 "edge needs inputs input_ids and attention_mask (token_type_ids optional) and a pooled [batch, dim] output",
             )
         if not Path(tokenizer_path).is_file():
-            raise ModelFileError(f"embedder tokenizer {tokenizer_path} is missing", "set embedder.tokenizer to its tokenizer.json")
+            raise ModelFileError(
+                f"embedder tokenizer {tokenizer_path} is missing", "set embedder.tokenizer to its tokenizer.json"
+            )
         try:
             tokenizer = Tokenizer.from_file(str(tokenizer_path))
         except Exception as exc:
-            raise ModelFileError(f"embedder tokenizer {tokenizer_path} cannot be read ({exc})", "set embedder.tokenizer to a valid tokenizer.json") from None
+            raise ModelFileError(
+                f"embedder tokenizer {tokenizer_path} cannot be read ({exc})", "set embedder.tokenizer to a valid tokenizer.json"
+            ) from None
         tokenizer.enable_truncation(self.settings.embedder.max_tokens)
         tokenizer.no_padding()
         return EmbedderModel(session, tokenizer, int(outputs[0].shape[-1]), names)

@@ -76,6 +76,7 @@ class Llm(Engine[Any]):
                 model_path=str(path),
                 n_ctx=opts.context,
                 n_threads=opts.threads or os.cpu_count(),
+                n_gpu_layers=opts.gpu_layers,
                 seed=opts.seed if opts.seed >= 0 else 0xFFFFFFFF,
                 verbose=False,
             )

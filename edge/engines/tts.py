@@ -57,7 +57,9 @@ class Tts(Engine[Any]):
         try:
             json.loads(config.read_text(encoding="utf-8"))
         except (ValueError, OSError) as exc:
-            raise ModelFileError(f"tts voice config {config} is not valid JSON ({exc})", "restore the voice's .onnx.json") from None
+            raise ModelFileError(
+                f"tts voice config {config} is not valid JSON ({exc})", "restore the voice's .onnx.json"
+            ) from None
         try:
             return PiperVoice.load(model, config_path=config)
         except Exception as exc:

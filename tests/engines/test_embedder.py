@@ -12,7 +12,9 @@ def test_vectors_are_384_d_and_unit_length(runtime):
 
 
 def test_similar_sentences_are_closer_than_unrelated_ones(runtime):
-    a, b, c = runtime.embedder.embed(["How do I reset my password?", "I forgot my password, how can I change it?", "The weather in Lisbon is sunny."])
+    a, b, c = runtime.embedder.embed(
+        ["How do I reset my password?", "I forgot my password, how can I change it?", "The weather in Lisbon is sunny."]
+    )
     assert a @ b > 0.6 > a @ c
 
 
@@ -27,7 +29,9 @@ def test_long_text_is_truncated_not_refused(runtime):
     assert runtime.embedder.embed(["word " * 5000]).shape == (1, 384)
 
 
-@pytest.mark.parametrize("text, message", [("", "empty"), ("   ", "empty"), ("x" * 1_000_001, "limit"), ("bad \udcff byte", "UTF-8")])
+@pytest.mark.parametrize(
+    "text, message", [("", "empty"), ("   ", "empty"), ("x" * 1_000_001, "limit"), ("bad \udcff byte", "UTF-8")]
+)
 def test_unusable_text_is_one_clear_error(runtime, text, message):
     with pytest.raises(InputError, match=message):
         runtime.embedder.embed([text])

@@ -24,12 +24,19 @@ def test_max_tokens_and_stop_limit_the_reply(runtime):
 
 
 def test_chat_messages_keep_their_roles(runtime):
-    messages = [ChatMessage("system", "You answer with one word."), {"role": "user", "content": "What colour is the sky on a clear day?"}]
+    messages = [
+        ChatMessage("system", "You answer with one word."),
+        {"role": "user", "content": "What colour is the sky on a clear day?"},
+    ]
     assert "blue" in runtime.llm.chat(messages).text.lower()
 
 
 def test_a_json_schema_constrains_the_output(runtime):
-    schema = {"type": "object", "properties": {"city": {"type": "string"}, "country": {"type": "string"}}, "required": ["city", "country"]}
+    schema = {
+        "type": "object",
+        "properties": {"city": {"type": "string"}, "country": {"type": "string"}},
+        "required": ["city", "country"],
+    }
     value = runtime.llm.chat("Name the capital of Italy as JSON.", json_schema=schema, max_tokens=60).json()
     assert set(value) == {"city", "country"} and all(isinstance(v, str) for v in value.values())
 
@@ -63,7 +70,9 @@ def test_a_prompt_longer_than_the_context_is_one_clear_error(runtime):
     assert "llm.context" in err.value.fix
 
 
-@pytest.mark.parametrize("messages, message", [("", "empty"), ([], "no messages"), ([{"role": "robot", "content": "hi"}], "role")])
+@pytest.mark.parametrize(
+    "messages, message", [("", "empty"), ([], "no messages"), ([{"role": "robot", "content": "hi"}], "role")]
+)
 def test_unusable_prompts_are_refused(runtime, messages, message):
     with pytest.raises(InputError, match=message):
         runtime.llm.chat(messages)

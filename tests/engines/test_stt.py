@@ -2,8 +2,8 @@ import numpy as np
 import pytest
 
 from edge.audio import load_audio
-from edge.errors import InputError, ModelFileError
 from edge.engines import Stt
+from edge.errors import InputError, ModelFileError
 from edge.metrics import word_error_rate
 from tests.conftest import JFK_WORDS, eval_path, words
 
@@ -34,7 +34,11 @@ def test_silence_gives_no_text(runtime, silence):
 
 @pytest.mark.parametrize(
     "content, message",
-    [(b"", "empty"), (b"RIFF\x00\x00garbage-not-audio" * 50, "not a readable audio file"), (b"hello world\n" * 100, "not a readable audio file")],
+    [
+        (b"", "empty"),
+        (b"RIFF\x00\x00garbage-not-audio" * 50, "not a readable audio file"),
+        (b"hello world\n" * 100, "not a readable audio file"),
+    ],
 )
 def test_unreadable_audio_is_one_clear_error(runtime, tmp_path, content, message):
     path = tmp_path / "clip.wav"

@@ -1,0 +1,24 @@
+"""Opening an ONNX model with onnxruntime, with a clear error for a file that is not one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from edge.config import Role
+from edge.errors import ModelFileError
+
+
+def open_session(path: Path, role: Role, threads: int = 0) -> Any:
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.log_severity_level = 3
+    try:
+        return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    except Exception as exc:
+        raise ModelFileError(
+            f"{role} model {path} is not a loadable ONNX model ({type(exc).__name__})",
+            f"point {role}.path at a valid ONNX file, or remove it to use the default",
+        ) from None

@@ -1,0 +1,1 @@
+"""The Textual voice assistant. It uses only edge's public API (``import edge``)."""

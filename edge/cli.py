@@ -247,10 +247,8 @@ def cmd_say(args: argparse.Namespace) -> int:
 
     def run(text: str, index: int) -> None:
         if args.output is None:
-            import numpy as np
-
-            chunks = list(runtime.tts.synthesize(text))
-            play(np.concatenate([c.samples for c in chunks]), chunks[0].sample_rate)
+            for chunk in runtime.tts.synthesize(text):
+                play(chunk.samples, chunk.sample_rate)
             _emit(args, {"text": text, "played": True}, "")
             return
         path = args.output.with_name(f"{args.output.stem}-{index}{args.output.suffix}") if several else args.output

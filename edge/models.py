@@ -231,7 +231,8 @@ class ModelRegistry:
                 ) from None
             path = Path(str(dist.locate_file(source.path)))
         if not path.is_file():
-            raise ModelFileError(f"{spec.role} model file {path} is missing", SETUP_FIX)
+            fix = f"restore it from the edge repository: git checkout -- models/{source.repo}" if source.repo else SETUP_FIX
+            raise ModelFileError(f"{spec.role} model file {path} is missing", fix)
         return path
 
     def _verify(self, spec: ModelSpec, source: FileSource, path: Path) -> None:

@@ -107,7 +107,8 @@ def test_a_bad_input_in_a_batch_is_reported_and_the_rest_still_run(jfk, tmp_path
     "args, stdin, message",
     [
         (("ask", ""), None, "prompt is empty"),
-        (("embed", "x" * 1_048_576), None, "limit"),
+        (("embed", "-"), b"x" * 1_048_576 + b"\n", "limit"),
+        (("ask", "-"), ("word " * 209_715).encode() + b"\n", "limit"),
         (("embed", "-"), b"\xff\xfe bad utf-8\n", "not valid UTF-8"),
         (("transcribe", "/nonexistent/file.wav"), None, "does not exist"),
     ],

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 
@@ -19,22 +16,12 @@ class CallStats:
     last_s: float = 0.0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
-    @contextmanager
-    def timed(self) -> Iterator[None]:
-        start = time.perf_counter()
-        failed = False
-        try:
-            yield
-        except BaseException:
-            failed = True
-            raise
-        finally:
-            elapsed = time.perf_counter() - start
-            with self._lock:
-                self.calls += 1
-                self.errors += failed
-                self.total_s += elapsed
-                self.last_s = elapsed
+    def record(self, elapsed_s: float, failed: bool = False) -> None:
+        with self._lock:
+            self.calls += 1
+            self.errors += failed
+            self.total_s += elapsed_s
+            self.last_s = elapsed_s
 
     def as_dict(self) -> dict[str, float | int]:
         mean = self.total_s / self.calls if self.calls else 0.0

@@ -6,8 +6,6 @@ import gc
 import threading
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import ClassVar, Generic, TypeVar
 
 from edge.config import Role, Settings
@@ -84,16 +82,9 @@ class Engine(ABC, Generic[M]):
     def _warmup(self) -> None:
         """Run one tiny call so the first real call pays no one-off cost."""
 
-    @contextmanager
-    def _call(self) -> Iterator[M]:
-        """Load if needed, serialise when not reentrant, and time the call."""
-        model = self.model
-        if self.reentrant:
-            with self.stats.timed():
-                yield model
-        else:
-            with self._call_lock, self.stats.timed():
-                yield model
+    def _call(self) -> _Call[M]:
+        """Load if needed, serialise when not reentrant, and time the call: ``with self._call() as model``."""
+        return _Call(self)
 
     def _check_text(self, text: str, what: str = "text") -> str:
         if not isinstance(text, str):
@@ -111,3 +102,28 @@ class Engine(ABC, Generic[M]):
         except UnicodeEncodeError:
             raise InputError(f"{what} is not valid UTF-8", "re-encode the input as UTF-8") from None
         return text
+
+
+class _Call(Generic[M]):
+    """A plain context manager rather than @contextmanager: it sits on every call's hot path."""
+
+    __slots__ = ("engine", "start")
+
+    def __init__(self, engine: Engine[M]) -> None:
+        self.engine = engine
+        self.start = 0.0
+
+    def __enter__(self) -> M:
+        engine = self.engine
+        model = engine._model if engine._model is not None else engine.model
+        if not engine.reentrant:
+            engine._call_lock.acquire()
+        self.start = time.perf_counter()
+        return model
+
+    def __exit__(self, exc_type: type[BaseException] | None, *_: object) -> None:
+        engine = self.engine
+        failed = exc_type is not None and not issubclass(exc_type, GeneratorExit)
+        engine.stats.record(time.perf_counter() - self.start, failed)
+        if not engine.reentrant:
+            engine._call_lock.release()

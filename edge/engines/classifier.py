@@ -81,14 +81,9 @@ class Classifier(Engine[ClassifierModel]):
                 f"classifier gives {probs.shape[1]} probabilities but labels.json names {len(model.labels)} labels",
                 "use the labels.json written with the model",
             )
-        results = []
-        for row in probs:
-            best = int(np.argmax(row))
-            results.append(
-                Classification(
-                    label=model.labels[best],
-                    confidence=round(float(row[best]), 4),
-                    probabilities={label: round(float(p), 4) for label, p in zip(model.labels, row, strict=True)},
-                )
-            )
-        return results
+        labels = model.labels
+        rounded = np.round(probs, 4).tolist()
+        return [
+            Classification(labels[best], row[best], dict(zip(labels, row, strict=True)))
+            for best, row in zip(probs.argmax(axis=1).tolist(), rounded, strict=True)
+        ]

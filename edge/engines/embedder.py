@@ -71,6 +71,8 @@ class Embedder(Engine[EmbedderModel]):
         texts = [self._check_text(t) for t in texts]
         batch_size = batch_size or self.settings.embedder.batch_size
         with self._call() as model:
+            if len(texts) == 1:
+                return _run(model, [model.tokenizer.encode(texts[0])])
             encodings = model.tokenizer.encode_batch(texts)
             order = np.argsort([len(e.ids) for e in encodings], kind="stable")
             out = np.empty((len(texts), model.dim), dtype=np.float32)

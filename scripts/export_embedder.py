@@ -51,8 +51,9 @@ CALIBRATION_TEXTS = 512
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT_DIR = REPO_ROOT / "models" / "embedder"
-CLINC_PATH = Path("/work/shared/eval/intent/clinc150_data_full.json")
-SCIFACT_PATH = Path("/work/shared/eval/retrieval/scifact/corpus.jsonl")
+EVAL_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+CLINC_PATH = EVAL_DIR / "intent" / "clinc150_data_full.json"
+SCIFACT_PATH = EVAL_DIR / "retrieval" / "scifact" / "corpus.jsonl"
 
 
 @dataclass(frozen=True)

@@ -143,7 +143,7 @@ def _each(args: argparse.Namespace, values: list[str], run: Callable[[str, int],
 def _report(args: argparse.Namespace, item: str, exc: EdgeError) -> None:
     if args.json:
         print(json.dumps({"input": _shorten(item), "error": exc.message, "fix": exc.fix}, ensure_ascii=False), flush=True)
-    _error(exc, f"{_shorten(item)}: " if item != "-" else "")
+    _error(exc, "" if item == "-" or item in exc.message else f"{_shorten(item)}: ")
 
 
 def _shorten(text: str, limit: int = 60) -> str:

@@ -232,7 +232,7 @@ def main() -> int:
     if not EVAL.is_dir():
         print(f"evaluation data not found at {EVAL}: clone the repo beside shared/", file=sys.stderr)
         return 1
-    reps = 3 if args.quick else 7
+    reps = 3 if args.quick else 15
 
     import edge
 

@@ -75,7 +75,7 @@ class Classifier(Engine[ClassifierModel]):
 
     def classify_vectors(self, vectors: np.ndarray) -> list[Classification]:
         with self._call() as model:
-            probs = model.session.run([model.probabilities_output], {model.input_name: vectors.astype(np.float32)})[0]
+            probs = model.session.run([model.probabilities_output], {model.input_name: np.asarray(vectors, dtype=np.float32)})[0]
         if probs.shape[1] != len(model.labels):
             raise ModelFileError(
                 f"classifier gives {probs.shape[1]} probabilities but labels.json names {len(model.labels)} labels",

@@ -26,6 +26,8 @@ else:  # pragma: no cover
 Role = Literal["vad", "stt", "embedder", "classifier", "llm", "tts"]
 ROLES: tuple[Role, ...] = ("vad", "stt", "embedder", "classifier", "llm", "tts")
 ENV_PREFIX = "EDGE_"
+NOT_SETTINGS = {"EDGE_CONFIG", "EDGE_VENV", "EDGE_WHEEL_CACHE"}
+"""EDGE_* variables read by the config loader itself and by scripts/setup, not settings."""
 
 
 def _xdg(var: str, fallback: str) -> Path:
@@ -152,7 +154,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
 def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for name, raw in env.items():
-        if not name.startswith(ENV_PREFIX) or name == f"{ENV_PREFIX}CONFIG":
+        if not name.startswith(ENV_PREFIX) or name in NOT_SETTINGS:
             continue
         keys = name[len(ENV_PREFIX) :].lower().split("__")
         node = values

@@ -18,9 +18,17 @@ def test_it_streams_tokens_and_ends_with_stats(runtime):
     assert stats.ttft_s > 0 and stats.generation_tok_s > 0 and stats.finish_reason in ("stop", "length")
 
 
-def test_max_tokens_and_stop_limit_the_reply(runtime):
+def test_max_tokens_limits_the_reply(runtime):
     reply = runtime.llm.chat("Write a long story about a dragon.", max_tokens=8)
     assert reply.stats.completion_tokens <= 8 and reply.stats.finish_reason == "length"
+
+
+def test_a_stop_string_ends_the_reply_before_it(runtime):
+    prompt = "Describe the sea in two sentences."
+    full = runtime.llm.chat(prompt, max_tokens=40).text
+    stop = full[len(full) // 2 : len(full) // 2 + 4]
+    cut = runtime.llm.chat(prompt, max_tokens=40, stop=[stop])
+    assert cut.text == full[: full.index(stop)].strip() and cut.stats.finish_reason == "stop"
 
 
 def test_chat_messages_keep_their_roles(runtime):

@@ -79,3 +79,22 @@ def test_a_folder_without_a_model_is_refused(settings, tmp_path):
     stt = Stt(settings.model_copy(update={"stt": settings.stt.model_copy(update={"model": str(tmp_path)})}))
     with pytest.raises(ModelFileError, match="lacks model.bin"):
         stt.load()
+
+
+def encode(samples: np.ndarray, path, codec: str, rate: int) -> None:
+    import av
+
+    resampled = np.interp(np.arange(0, len(samples), 16_000 / rate), np.arange(len(samples)), samples)
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream(codec, rate=rate)
+        stream.layout = "mono"
+        frame = av.AudioFrame.from_ndarray((resampled * 32767).astype(np.int16)[None, :], format="s16", layout="mono")
+        frame.sample_rate = rate
+        for packet in [*stream.encode(frame), *stream.encode(None)]:
+            out.mux(packet)
+
+
+@pytest.mark.parametrize("name, codec, rate", [("jfk.mp3", "libmp3lame", 16_000), ("jfk.ogg", "libopus", 48_000)])
+def test_compressed_files_decode_and_resample(runtime, jfk, tmp_path, name, codec, rate):
+    encode(load_audio(jfk), tmp_path / name, codec, rate)
+    assert words(runtime.stt.transcribe(tmp_path / name).text) == JFK_WORDS.split()

@@ -48,12 +48,6 @@ class FileSource:
     repo: str | None = None
     parts: tuple[FileSource, ...] = ()
 
-    @property
-    def origin(self) -> str:
-        if self.parts:
-            return " + ".join(part.origin for part in self.parts)
-        return f"package {self.package}" if self.package else f"models/{self.repo}"
-
 
 @dataclass(frozen=True)
 class ModelSpec:

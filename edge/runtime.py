@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,16 +48,13 @@ class Runtime:
             "tts": Tts(self.settings, self.registry),
         }
         self._errors: dict[Role, EdgeError] = {}
-        self.start_s: float | None = None
 
     def start(self) -> list[RoleStatus]:
         """Load every enabled role in parallel; with ``preload = false`` roles load on first use."""
         if self.settings.preload:
-            begin = time.perf_counter()
             roles = self.enabled_roles
             with ThreadPoolExecutor(max_workers=len(roles) or 1, thread_name_prefix="edge-load") as pool:
                 list(pool.map(self._load, roles))
-            self.start_s = time.perf_counter() - begin
         return self.status()
 
     @property

@@ -22,7 +22,3 @@ class CallStats:
             self.errors += failed
             self.total_s += elapsed_s
             self.last_s = elapsed_s
-
-    def as_dict(self) -> dict[str, float | int]:
-        mean = self.total_s / self.calls if self.calls else 0.0
-        return {"calls": self.calls, "errors": self.errors, "total_s": round(self.total_s, 4), "mean_s": round(mean, 4)}

@@ -15,8 +15,6 @@ from edge.engines.base import Engine
 from edge.errors import ModelFileError
 from edge.models import ResolvedModel
 
-CT2_FILES = ("model.bin", "config.json", "tokenizer.json", "vocabulary.txt")
-
 
 @dataclass(frozen=True)
 class Segment:

@@ -161,46 +161,13 @@ def cmd_models(args: argparse.Namespace) -> int:
     from edge.config import ROLES, load_settings
     from edge.runtime import Runtime
 
-    settings = load_settings(args.config)
-    if args.no_load:
-        settings.preload = False
-    runtime = Runtime(settings)
-    statuses = runtime.start()
-    if args.no_load:
-        statuses = [_verified(runtime, role) for role in ROLES]
-    rows = []
+    runtime = Runtime(load_settings(args.config))
+    statuses = [runtime.verify(role) for role in ROLES] if args.no_load else runtime.start()
     for status in statuses:
-        spec = runtime.registry.spec_for(status.role) if status.state != "disabled" else None
-        size = runtime.engines[status.role].model_info.size if runtime.engines[status.role].model_info else None
-        row = {
-            "role": status.role,
-            "model": status.model,
-            "source": spec.source if spec else ("custom path" if status.path else None),
-            "path": status.path,
-            "size": size,
-            "checksum_ok": status.verified if status.state in ("ready", "not_loaded") else False,
-            "loaded": status.state == "ready",
-            "load_s": status.load_s,
-            "state": status.state,
-            "error": status.error,
-        }
-        rows.append(row)
+        row = {**_plain(status), "checksum_ok": status.verified, "loaded": status.state == "ready"}
         _emit(args, row, _model_line(row))
     runtime.close()
-    return EXIT_FAILED if any(r["state"] == "failed" for r in rows) else EXIT_OK
-
-
-def _verified(runtime: Any, role: str) -> Any:
-    from edge.runtime import RoleStatus
-
-    if role not in runtime.settings.roles:
-        return RoleStatus(role, "disabled")
-    try:
-        info = runtime.registry.resolve(role)
-    except EdgeError as exc:
-        return RoleStatus(role, "failed", error=str(exc))
-    runtime.engines[role].model_info = info
-    return RoleStatus(role, "not_loaded", info.id, str(info.path), info.verified)
+    return EXIT_FAILED if any(s.state == "failed" for s in statuses) else EXIT_OK
 
 
 def _model_line(row: dict[str, Any]) -> str:
@@ -208,7 +175,7 @@ def _model_line(row: dict[str, Any]) -> str:
         return f"{row['role']:<10} FAILED  {row['error']}"
     if row["state"] == "disabled":
         return f"{row['role']:<10} disabled"
-    size = f"{row['size'] / 1e6:.1f} MB" if row["size"] else "?"
+    size = f"{row['size'] / 1e6:.1f} MB" if row["size"] >= 1e5 else f"{row['size'] / 1e3:.0f} kB"
     check = "sha256 ok" if row["checksum_ok"] else "unverified (custom)"
     load = f"loaded in {row['load_s']:.2f} s" if row["loaded"] else "not loaded"
     return f"{row['role']:<10} {row['model']:<28} {size:>9}  {check:<10}  {load:<18} {row['path']}"

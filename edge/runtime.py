@@ -10,7 +10,7 @@ from typing import Any, Literal
 from edge.config import ROLES, Role, Settings, load_settings
 from edge.engines import Classifier, Embedder, Engine, Llm, Stt, Tts, Vad
 from edge.errors import EdgeError, RoleUnavailable
-from edge.models import ModelRegistry
+from edge.models import ModelRegistry, ResolvedModel
 
 State = Literal["ready", "failed", "not_loaded", "disabled"]
 
@@ -20,11 +20,19 @@ class RoleStatus:
     role: Role
     state: State
     model: str | None = None
+    source: str | None = None
     path: str | None = None
+    size: int | None = None
     verified: bool = False
+    """The files matched the manifest's sha256 (False for a custom path)."""
     load_s: float | None = None
     error: str | None = None
     """One line: what went wrong and the fix."""
+
+
+def _described(role: Role, state: State, info: ResolvedModel, load_s: float | None = None) -> RoleStatus:
+    source = info.spec.source if info.spec else "custom path"
+    return RoleStatus(role, state, info.id, source, str(info.path), info.size, info.verified, load_s)
 
 
 class Runtime:
@@ -115,9 +123,18 @@ class Runtime:
             return RoleStatus(role, "failed", error=str(self._errors[role]))
         if not engine.loaded or engine.model_info is None:
             return RoleStatus(role, "not_loaded")
-        info = engine.model_info
         load_s = round(engine.load_s, 3) if engine.load_s is not None else None
-        return RoleStatus(role, "ready", info.id, str(info.path), info.verified, load_s)
+        return _described(role, "ready", engine.model_info, load_s)
+
+    def verify(self, role: Role) -> RoleStatus:
+        """Check a role's files against the manifest without loading the model."""
+        if role not in self.settings.roles:
+            return RoleStatus(role, "disabled")
+        try:
+            info = self.registry.resolve(role)
+        except EdgeError as exc:
+            return RoleStatus(role, "failed", error=str(exc))
+        return _described(role, "ready" if self.engines[role].loaded else "not_loaded", info)
 
     @property
     def degraded(self) -> bool:

@@ -76,6 +76,22 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("texts", nargs="+", metavar="TEXT", help="text, or - to read one per line from stdin")
     p = command("classify", cmd_classify, "classify texts with the intent classifier")
     p.add_argument("texts", nargs="+", metavar="TEXT", help="text, or - to read one per line from stdin")
+    intents = sub.add_parser("intents", help="train and evaluate custom intent models").add_subparsers(metavar="ACTION")
+    p = intents.add_parser(
+        "train", parents=[common], help="train an intent head on a CSV of text,label (label oos: out of scope)"
+    )
+    p.set_defaults(handler=cmd_intents_train)
+    p.add_argument("data", type=Path, metavar="DATA.csv")
+    p.add_argument(
+        "--out", type=Path, required=True, metavar="DIR", help="folder for intent-head.onnx, labels.json, intents.json"
+    )
+    p.add_argument(
+        "--calibrate", type=Path, metavar="VAL.csv", help="held-out rows for the oos threshold (default: 15%% of DATA)"
+    )
+    p = intents.add_parser("eval", parents=[common], help="accuracy, macro F1, per-label scores and oos recall/precision")
+    p.set_defaults(handler=cmd_intents_eval)
+    p.add_argument("data", type=Path, metavar="DATA.csv")
+    p.add_argument("--model", type=Path, required=True, metavar="DIR", help="a folder written by `edge intents train`")
     return parser
 
 
@@ -269,6 +285,31 @@ def cmd_classify(args: argparse.Namespace) -> int:
         _emit(args, {"text": text, **_plain(result)}, f"{result.label:<12} {result.confidence:.3f}  {_shorten(text)}")
 
     return _each(args, args.texts, run)
+
+
+def cmd_intents_train(args: argparse.Namespace) -> int:
+    from edge.router import read_rows, train_intents
+
+    rows = read_rows(args.data)
+    calibration = read_rows(args.calibrate) if args.calibrate else None
+    meta = train_intents(rows, args.out, _runtime(args, ["embedder"]).embedder, calibration)
+    _emit(args, {"out": args.out, **meta}, f"wrote {args.out}: {meta['labels']} labels, oos threshold {meta['oos_threshold']}")
+    return EXIT_OK
+
+
+def cmd_intents_eval(args: argparse.Namespace) -> int:
+    from edge.router import evaluate_intents, read_rows
+    from edge.router.intents import MODEL_FILE
+
+    model = args.model / MODEL_FILE
+    if not model.is_file():
+        raise InputError(f"{args.model} holds no {MODEL_FILE}", "train one with: edge intents train DATA.csv --out DIR")
+    runtime = _runtime(args, ["embedder", "classifier"])
+    runtime.settings.classifier.path = model
+    report = evaluate_intents(read_rows(args.data), runtime.classifier)
+    oos = f", oos recall {report.oos_recall}, oos precision {report.oos_precision}" if report.oos_recall is not None else ""
+    _emit(args, report, f"accuracy {report.accuracy}, macro F1 {report.macro_f1}{oos} ({report.rows} rows)")
+    return EXIT_OK
 
 
 if __name__ == "__main__":

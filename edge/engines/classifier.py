@@ -29,6 +29,8 @@ class ClassifierModel:
     input_name: str
     probabilities_output: str
     labels: list[str]
+    oos_threshold: float = 0.0
+    """Below this top probability the label is "oos" (from intents.json beside a trained head)."""
 
 
 class Classifier(Engine[ClassifierModel]):
@@ -59,7 +61,9 @@ class Classifier(Engine[ClassifierModel]):
             raise ModelFileError(
                 f"classifier labels {labels_path} cannot be read ({exc})", "set classifier.labels to a JSON list of label names"
             ) from None
-        return ClassifierModel(session, inputs[0].name, probs[-1], [str(label) for label in labels])
+        meta = path.with_name("intents.json")
+        threshold = float(json.loads(meta.read_text()).get("oos_threshold", 0.0)) if meta.is_file() else 0.0
+        return ClassifierModel(session, inputs[0].name, probs[-1], [str(label) for label in labels], threshold)
 
     def _warmup(self) -> None:
         self.classify_vectors(np.zeros((1, self.embedder.dim), dtype=np.float32))
@@ -83,7 +87,8 @@ class Classifier(Engine[ClassifierModel]):
             )
         labels = model.labels
         rounded = np.round(probs, 4).tolist()
+        threshold = model.oos_threshold
         return [
-            Classification(labels[best], row[best], dict(zip(labels, row, strict=True)))
+            Classification(labels[best] if row[best] >= threshold else "oos", row[best], dict(zip(labels, row, strict=True)))
             for best, row in zip(probs.argmax(axis=1).tolist(), rounded, strict=True)
         ]

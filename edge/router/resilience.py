@@ -1,0 +1,158 @@
+"""Fallback chains: retry with exponential backoff and jitter, a per-call timeout that cancels,
+and a circuit breaker per handler. A request that fails every handler goes to a dead-letter sink.
+
+Handlers are coroutines, so a timeout cancels the call (``asyncio.wait_for``); blocking engine
+calls are wrapped with ``asyncio.to_thread`` by the caller.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Generic, Literal, TypeVar
+
+T = TypeVar("T")
+BreakerState = Literal["closed", "open", "half_open"]
+
+
+class CircuitOpen(Exception):
+    """The handler's breaker is open: it is skipped without being called."""
+
+
+class AllHandlersFailed(Exception):
+    def __init__(self, attempts: list[Attempt]) -> None:
+        super().__init__("; ".join(f"{a.handler}: {a.error}" for a in attempts))
+        self.attempts = attempts
+
+
+@dataclass
+class CircuitBreaker:
+    """Opens after ``failures`` consecutive failures; after ``reset_s`` one trial call is let through."""
+
+    failures: int = 3
+    reset_s: float = 30.0
+    clock: Callable[[], float] = time.monotonic
+    _count: int = 0
+    _opened_at: float | None = None
+
+    @property
+    def state(self) -> BreakerState:
+        if self._opened_at is None:
+            return "closed"
+        return "half_open" if self.clock() - self._opened_at >= self.reset_s else "open"
+
+    def allow(self) -> bool:
+        return self.state != "open"
+
+    def success(self) -> None:
+        self._count, self._opened_at = 0, None
+
+    def failure(self) -> None:
+        self._count += 1
+        if self.state == "half_open" or self._count >= self.failures:
+            self._opened_at = self.clock()
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    attempts: int = 2
+    """Calls per handler, the first included."""
+    base_s: float = 0.1
+    max_s: float = 2.0
+    timeout_s: float | None = 10.0
+
+    def delay(self, retry: int, rng: random.Random) -> float:
+        """Full jitter: uniform in [0, min(max, base * 2^retry)]."""
+        return rng.uniform(0.0, min(self.max_s, self.base_s * 2**retry))
+
+
+@dataclass(frozen=True)
+class Attempt:
+    handler: str
+    ok: bool
+    latency_ms: float
+    error: str | None = None
+
+
+@dataclass
+class Handler(Generic[T]):
+    name: str
+    call: Callable[[], Awaitable[T]]
+    breaker: CircuitBreaker = field(default_factory=CircuitBreaker)
+
+
+@dataclass(frozen=True)
+class ChainResult(Generic[T]):
+    value: T
+    handler: str
+    attempts: list[Attempt]
+
+    @property
+    def fallbacks(self) -> list[str]:
+        """Handlers tried and failed (or skipped) before the one that answered."""
+        return list(dict.fromkeys(a.handler for a in self.attempts if not a.ok))
+
+
+class DeadLetters:
+    """Requests that failed every handler, one JSON object per line."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def add(self, request: str, attempts: Sequence[Attempt]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        record = {"time": time.time(), "request": request, "attempts": [asdict(a) for a in attempts]}
+        with self.path.open("a", encoding="utf-8") as f:
+            f.write(json.dumps(record) + "\n")
+
+    def read(self) -> list[dict]:
+        if not self.path.is_file():
+            return []
+        return [json.loads(line) for line in self.path.read_text(encoding="utf-8").splitlines() if line]
+
+
+async def run_chain(
+    handlers: Sequence[Handler[T]],
+    policy: RetryPolicy = RetryPolicy(),
+    *,
+    request: str = "",
+    dead_letters: DeadLetters | None = None,
+    rng: random.Random | None = None,
+) -> ChainResult[T]:
+    """The first handler that answers wins; each is retried with backoff, timed out, and guarded by its breaker."""
+    rng = rng or random.Random()
+    attempts: list[Attempt] = []
+    for handler in handlers:
+        for retry in range(policy.attempts):
+            if not handler.breaker.allow():
+                attempts.append(Attempt(handler.name, False, 0.0, "circuit open"))
+                break
+            start = time.perf_counter()
+            try:
+                value = await asyncio.wait_for(handler.call(), policy.timeout_s)
+            except Exception as exc:
+                handler.breaker.failure()
+                error = (
+                    f"timed out after {policy.timeout_s} s"
+                    if isinstance(exc, asyncio.TimeoutError)
+                    else f"{type(exc).__name__}: {exc}"
+                )
+                attempts.append(Attempt(handler.name, False, _ms(start), error))
+                if retry + 1 < policy.attempts:
+                    await asyncio.sleep(policy.delay(retry, rng))
+                continue
+            handler.breaker.success()
+            attempts.append(Attempt(handler.name, True, _ms(start)))
+            return ChainResult(value, handler.name, attempts)
+    if dead_letters is not None:
+        dead_letters.add(request, attempts)
+    raise AllHandlersFailed(attempts)
+
+
+def _ms(start: float) -> float:
+    return round((time.perf_counter() - start) * 1000, 3)

@@ -26,6 +26,7 @@ class ChatMessage:
 class GenerationStats:
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    """Streamed pieces: one per token, except where llama.cpp holds tokens back to match a stop string."""
     ttft_s: float = 0.0
     """Time to the first generated token: the prompt's evaluation plus one step."""
     total_s: float = 0.0

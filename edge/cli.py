@@ -167,10 +167,10 @@ def _shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _runtime(args: argparse.Namespace, roles: list[str]) -> Any:
+def _runtime(args: argparse.Namespace, roles: list[str], **overrides: Any) -> Any:
     from edge.runtime import Runtime
 
-    return Runtime(config=args.config, roles=roles, preload=False)
+    return Runtime(config=args.config, roles=roles, preload=False, **overrides)
 
 
 def cmd_models(args: argparse.Namespace) -> int:
@@ -304,8 +304,7 @@ def cmd_intents_eval(args: argparse.Namespace) -> int:
     model = args.model / MODEL_FILE
     if not model.is_file():
         raise InputError(f"{args.model} holds no {MODEL_FILE}", "train one with: edge intents train DATA.csv --out DIR")
-    runtime = _runtime(args, ["embedder", "classifier"])
-    runtime.settings.classifier.path = model
+    runtime = _runtime(args, ["embedder", "classifier"], classifier={"path": model})
     report = evaluate_intents(read_rows(args.data), runtime.classifier)
     oos = f", oos recall {report.oos_recall}, oos precision {report.oos_precision}" if report.oos_recall is not None else ""
     _emit(args, report, f"accuracy {report.accuracy}, macro F1 {report.macro_f1}{oos} ({report.rows} rows)")

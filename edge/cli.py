@@ -68,10 +68,16 @@ def _parser() -> argparse.ArgumentParser:
     p = command("say", cmd_say, "speak text on the speaker, or write it to a WAV file with -o")
     p.add_argument("texts", nargs="+", metavar="TEXT", help="text, or - to read one text per line from stdin")
     p.add_argument("-o", "--output", type=Path, help="WAV file to write (several texts: name-1.wav, name-2.wav, ...)")
-    p = command("ask", cmd_ask, "ask the local LLM")
-    p.add_argument("texts", nargs="+", metavar="TEXT", help="question, or - to read one per line from stdin")
+    p = command("ask", cmd_ask, "ask edge: the router sends it to a skill, the local LLM, or says it cannot")
+    p.add_argument("texts", nargs="+", metavar="TEXT", help="request, or - to read one per line from stdin")
     p.add_argument("--stream", action="store_true", help="print the answer as it is generated")
-    p.add_argument("--max-tokens", type=int, help="longest answer in tokens")
+    p = command("route", cmd_route, "show how a request would be routed, without executing it")
+    p.add_argument("texts", nargs="+", metavar="TEXT", help="request, or - to read one per line from stdin")
+    p = command("timers", cmd_timers, "list running timers, alarms and reminders")
+    p.add_argument("--wait", action="store_true", help="stay until they have all fired, announcing each")
+    p = command("decisions", cmd_decisions, "the latest routing decisions: route, intent, models, fallbacks, latency, cost")
+    p.add_argument("--last", type=int, default=20, metavar="N")
+    command("usage", cmd_usage, "this month's calls, tokens, time and cost per model")
     p = command("embed", cmd_embed, "embed texts as vectors")
     p.add_argument("texts", nargs="+", metavar="TEXT", help="text, or - to read one per line from stdin")
     p = command("classify", cmd_classify, "classify texts with the intent classifier")
@@ -241,25 +247,149 @@ def cmd_say(args: argparse.Namespace) -> int:
     return _each(args, args.texts, run)
 
 
+def _router(args: argparse.Namespace) -> Any:
+    from edge.router import Router
+
+    return Router(_runtime(args, ["embedder", "classifier", "llm"]))
+
+
 def cmd_ask(args: argparse.Namespace) -> int:
-    runtime = _runtime(args, ["llm"])
+    from edge.router import Reply, Token
 
-    def run(question: str, _: int) -> None:
-        llm = runtime.llm
-        if args.stream:
-            for chunk in llm.stream(question, max_tokens=args.max_tokens):
+    router = _router(args)
+    router.skills.scheduler.subscribe(lambda fired: print(f"⏰ {fired.text}", file=sys.stderr, flush=True))
+    router.start()
+
+    def run(request: str, _: int) -> None:
+        for event in router.stream(request):
+            if isinstance(event, Token) and args.stream:
+                _emit(args, {"token": event.text}, "") if args.json else print(event.text, end="", flush=True)
+            elif isinstance(event, Reply):
+                streamed = args.stream and event.handler.startswith("llm")
                 if args.json:
-                    _emit(args, {"text": chunk.text, "done": chunk.stats is not None, "stats": chunk.stats}, "")
-                elif chunk.stats is None:
-                    print(chunk.text, end="", flush=True)
-            if not args.json:
-                print(flush=True)
-            return
-        completion = llm.chat(question, max_tokens=args.max_tokens)
-        model = llm.model_info.id if llm.model_info else None
-        _emit(args, {"question": question, "text": completion.text, "model": model, "stats": completion.stats}, completion.text)
+                    _emit(args, {"request": request, **_reply_summary(event), "done": True}, "")
+                else:
+                    print("" if streamed else event.text, flush=True)
 
-    return _each(args, args.texts, run)
+    try:
+        return _each(args, args.texts, run)
+    finally:
+        router.close()
+
+
+def _reply_summary(reply: Any) -> dict[str, Any]:
+    decision = reply.decision
+    return {
+        "text": reply.text,
+        "route": decision.route,
+        "intent": decision.intent,
+        "skill": decision.skill,
+        "slots": decision.slots,
+        "handler": reply.handler,
+        "models": reply.models,
+        "fallbacks": reply.fallbacks,
+        "confidence": reply.confidence,
+        "latency_ms": reply.latency_ms,
+        "cost_usd": reply.cost_usd,
+        "data": reply.skill.data if reply.skill else None,
+        "error": reply.error,
+    }
+
+
+def cmd_route(args: argparse.Namespace) -> int:
+    router = _router(args)
+
+    def run(request: str, _: int) -> None:
+        d = router.decide(request)
+        row = {
+            "route": d.route,
+            "intent": d.intent,
+            "skill": d.skill,
+            "slots": d.slots,
+            "confidence": d.confidence,
+            "latency_ms": d.latency_ms,
+            "matched_by": d.matched_by,
+            "reason": d.reason,
+        }
+        slots = f" {json.dumps(d.slots, ensure_ascii=False)}" if d.slots else ""
+        _emit(args, row, f"{d.route:<9} {d.intent or '-':<11} {d.confidence:.2f}  {d.latency_ms:6.2f} ms  {d.reason}{slots}")
+
+    try:
+        return _each(args, args.texts, run)
+    finally:
+        router.db.close()
+
+
+def cmd_timers(args: argparse.Namespace) -> int:
+    import time
+
+    from edge.config import load_settings
+    from edge.skills import Scheduler, TimerStore
+    from edge.store.database import Database
+
+    db = Database(load_settings(args.config).store_path)
+    store = TimerStore(db)
+    scheduler = Scheduler(store)
+    scheduler.subscribe(lambda fired: _emit(args, {"fired": fired.timer, "late_s": fired.late_s, "text": fired.text}, fired.text))
+    scheduler.fire_due()
+    active = store.active()
+    now = time.time()
+    for timer in active:
+        due = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(timer.due_at))
+        left = f"in {timer.remaining(now):,.0f} s"
+        line = f"{timer.id:>4}  {timer.kind:<8} {timer.state:<8} due {due} ({left})  {timer.label or ''}"
+        _emit(args, {**_plain(timer), "remaining_s": round(timer.remaining(now), 1)}, line)
+    if not active and not args.json:
+        print("no timers, alarms or reminders")
+    if args.wait:
+        scheduler.start()
+        try:
+            while any(t.state == "running" for t in store.active()):
+                time.sleep(0.2)
+        finally:
+            scheduler.stop()
+    db.close()
+    return EXIT_OK
+
+
+def cmd_decisions(args: argparse.Namespace) -> int:
+    import time
+
+    from edge.config import load_settings
+    from edge.router.decisions import DecisionLog
+    from edge.store.database import Database
+
+    db = Database(load_settings(args.config).store_path)
+    for record in reversed(DecisionLog(db).recent(args.last)):
+        at = time.strftime("%H:%M:%S", time.localtime(record.at))
+        models = ",".join(record.models) or "-"
+        fallbacks = f"  fallbacks: {'; '.join(record.fallbacks)}" if record.fallbacks else ""
+        total = record.latency_ms.get("total", 0.0)
+        line = f"{at}  {record.route:<9} {record.intent or '-':<11} {models:<28} {total:8.1f} ms{fallbacks}"
+        _emit(args, record, line)
+    db.close()
+    return EXIT_OK
+
+
+def cmd_usage(args: argparse.Namespace) -> int:
+    from edge.config import load_settings
+    from edge.store.database import Database
+    from edge.telemetry import Meter
+
+    settings = load_settings(args.config)
+    db = Database(settings.store_path)
+    meter = Meter(db, settings.metering)
+    for usage in meter.usage():
+        line = (
+            f"{usage.model:<28} {usage.calls:>6} calls {usage.errors:>4} errors {usage.prompt_tokens:>8} in "
+            f"{usage.completion_tokens:>8} out {usage.ms / 1000:8.1f} s  ${usage.cost_usd:.4f}"
+        )
+        _emit(args, usage, line)
+    budget = settings.metering.budget.monthly_usd
+    if budget is not None and not args.json:
+        print(f"spent ${meter.spent():.4f} of ${budget:.2f} this month")
+    db.close()
+    return EXIT_OK
 
 
 def cmd_embed(args: argparse.Namespace) -> int:

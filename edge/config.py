@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from edge.errors import ConfigError
 
@@ -94,6 +94,90 @@ class TtsSettings(_Section):
     length_scale: float | None = Field(None, gt=0.0, description="> 1 speaks slower")
 
 
+Route = Literal["skill", "knowledge", "chat", "complex", "oos"]
+ROUTES: tuple[Route, ...] = ("skill", "knowledge", "chat", "complex", "oos")
+SKILLS = ("timer", "time", "math", "notes", "status")
+Tier = Literal["local", "larger"]
+"""The local LLM, and the larger local GGUF of router.cascade.larger_llm (skipped when not set)."""
+
+
+def _default_intents() -> dict[str, str]:
+    return {
+        "timer": "skill:timer",
+        "time": "skill:time",
+        "math": "skill:math",
+        "notes": "skill:notes",
+        "status": "skill:status",
+        "knowledge": "knowledge",
+        "chat": "chat",
+        "complex": "complex",
+        "weather": "oos",
+        "device": "oos",
+        "unsupported": "oos",
+    }
+
+
+class CascadeSettings(_Section):
+    larger_llm: Path | None = Field(None, description="a bigger local GGUF the cascade escalates to (e.g. Qwen2.5-1.5B-Instruct)")
+    min_confidence: float = Field(
+        0.45, ge=0.0, le=1.0, description="answers with a lower geometric-mean token probability escalate to the next model"
+    )
+
+
+class RouterSettings(_Section):
+    intents: dict[str, str] = Field(
+        default_factory=_default_intents,
+        description="intent -> route: 'skill:NAME', 'knowledge', 'chat', 'complex' or 'oos'",
+    )
+    templates: bool = Field(True, description="exact template matches short-cut the classifier and fill the skill's slots")
+    min_confidence: float = Field(
+        0.35, ge=0.0, le=1.0, description="a classifier confidence below this takes low_confidence_route"
+    )
+    low_confidence_route: Route = "oos"
+    unparsed_skill_route: Route = Field("chat", description="where a request goes when its skill cannot parse it")
+    chains: dict[Literal["knowledge", "chat", "complex"], list[Tier]] = Field(
+        default_factory=lambda: {"knowledge": ["local", "larger"], "chat": ["local", "larger"], "complex": ["larger", "local"]},
+        description="models per LLM route, in order: a failing one is skipped, an unsure answer escalates to the next",
+    )
+    retries: int = Field(1, ge=0, le=5, description="retries per handler in a fallback chain")
+    timeout_s: float = Field(60.0, gt=0.0, description="per-call timeout in a fallback chain")
+    breaker_failures: int = Field(3, ge=1, description="consecutive failures that open a handler's circuit breaker")
+    breaker_reset_s: float = Field(30.0, gt=0.0, description="seconds before an open breaker lets one trial call through")
+    cascade: CascadeSettings = Field(default_factory=CascadeSettings)
+
+    @field_validator("intents")
+    @classmethod
+    def _known_routes(cls, intents: dict[str, str]) -> dict[str, str]:
+        """Entries given in the config replace the defaults one by one."""
+        intents = {**_default_intents(), **intents}
+        for intent, target in intents.items():
+            route, _, skill = target.partition(":")
+            if route not in ROUTES or (route == "skill") != bool(skill) or (skill and skill not in SKILLS):
+                raise ValueError(
+                    f"intent '{intent}' maps to '{target}'; use 'skill:' + one of {', '.join(SKILLS)}, "
+                    "or knowledge, chat, complex, oos"
+                )
+        return intents
+
+
+class Budget(_Section):
+    monthly_usd: float | None = Field(None, ge=0.0, description="stop using priced models past this spend per month")
+
+
+class Price(_Section):
+    input_per_mtok: float = Field(0.0, ge=0.0, description="USD per million prompt tokens")
+    output_per_mtok: float = Field(0.0, ge=0.0, description="USD per million completion tokens")
+
+
+class MeteringSettings(_Section):
+    prices: dict[str, Price] = Field(default_factory=dict, description="model id -> price; local models cost nothing")
+    budget: Budget = Field(default_factory=Budget)
+
+
+class StoreSettings(_Section):
+    path: Path | None = Field(None, description="the SQLite file; default: data_dir/edge.db")
+
+
 class Settings(_Section):
     """Everything edge reads from configuration, validated with unknown keys refused."""
 
@@ -107,6 +191,13 @@ class Settings(_Section):
     classifier: ClassifierSettings = Field(default_factory=ClassifierSettings)
     llm: LlmSettings = Field(default_factory=LlmSettings)
     tts: TtsSettings = Field(default_factory=TtsSettings)
+    router: RouterSettings = Field(default_factory=RouterSettings)
+    metering: MeteringSettings = Field(default_factory=MeteringSettings)
+    store: StoreSettings = Field(default_factory=StoreSettings)
+
+    @property
+    def store_path(self) -> Path:
+        return self.store.path or self.data_dir / "edge.db"
 
 
 def load_settings(

@@ -79,10 +79,35 @@ def test_ask_answers():
     assert result.returncode == 0 and "Paris" in result.stdout.decode()
 
 
-def test_ask_streams_json_chunks_and_ends_with_stats():
+def test_ask_streams_json_tokens_and_ends_with_the_routed_reply():
     rows = jsonl(edge_cli("ask", "--stream", "--json", "What is the capital of France?"))
-    assert "Paris" in "".join(r["text"] for r in rows)
-    assert rows[-1]["done"] and rows[-1]["stats"]["completion_tokens"] > 0
+    *tokens, reply = rows
+    assert len(tokens) > 1 and "".join(t["token"] for t in tokens).strip() == reply["text"]
+    assert reply["done"] and reply["route"] == "chat" and reply["handler"] == "llm:local" and "Paris" in reply["text"]
+    assert reply["models"] == ["smollm2-135m-instruct-q4_1"] and reply["latency_ms"]["total"] > 0
+
+
+def test_route_shows_the_timer_decision_without_setting_a_timer(tmp_path):
+    own_store = {"XDG_DATA_HOME": str(tmp_path)}
+    (row,) = jsonl(edge_cli("route", "--json", "set a timer for ten minutes", env=own_store))
+    assert {"route", "intent", "skill", "slots", "confidence", "latency_ms"} <= set(row)
+    assert (row["route"], row["intent"], row["skill"], row["slots"]["seconds"]) == ("skill", "timer", "timer", 600)
+    assert edge_cli("timers", env=own_store).stdout.decode().strip() == "no timers, alarms or reminders"
+
+
+def test_ask_sets_a_timer_that_fires_later_in_another_process(tmp_path):
+    own_store = {"XDG_DATA_HOME": str(tmp_path)}
+    result = edge_cli("ask", "set a timer for 2 seconds", env=own_store)
+    assert result.stdout.decode().strip() == "Timer set for 2 seconds."
+    (running,) = jsonl(edge_cli("timers", "--json", env=own_store))
+    assert running["kind"] == "timer" and running["state"] == "running" and running["seconds"] == 2
+    listed, fired = jsonl(edge_cli("timers", "--json", "--wait", env=own_store))
+    assert listed["id"] == running["id"] and fired["text"] == "Your 2 second timer is done."
+
+
+def test_an_empty_request_gets_an_honest_reply():
+    result = edge_cli("ask", "")
+    assert result.returncode == 0 and result.stdout.decode().startswith("I didn't get a request")
 
 
 def test_several_inputs_from_stdin_give_json_lines():
@@ -106,7 +131,6 @@ def test_a_bad_input_in_a_batch_is_reported_and_the_rest_still_run(jfk, tmp_path
 @pytest.mark.parametrize(
     "args, stdin, message",
     [
-        (("ask", ""), None, "prompt is empty"),
         (("embed", "-"), b"x" * 1_048_576 + b"\n", "limit"),
         (("ask", "-"), ("word " * 209_715).encode() + b"\n", "limit"),
         (("embed", "-"), b"\xff\xfe bad utf-8\n", "not valid UTF-8"),

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
+
+import numpy as np
 
 from edge.engines.base import Engine
 from edge.errors import InputError, ModelFileError
@@ -33,6 +36,13 @@ class GenerationStats:
     prompt_tok_s: float = 0.0
     generation_tok_s: float = 0.0
     finish_reason: str | None = None
+    mean_logprob: float | None = None
+    """Average log-probability of the generated tokens under the model (with ``logprobs=True``)."""
+
+    @property
+    def confidence(self) -> float | None:
+        """The geometric mean of the generated tokens' probabilities: low when the model was unsure."""
+        return None if self.mean_logprob is None else round(math.exp(self.mean_logprob), 4)
 
 
 @dataclass(frozen=True)
@@ -100,8 +110,10 @@ class Llm(Engine[Any]):
         stop: Sequence[str] | None = None,
         json_schema: dict[str, Any] | None = None,
         grammar: str | None = None,
+        logprobs: bool = False,
     ) -> Iterator[Chunk]:
-        """The reply token by token. ``json_schema`` or a GBNF ``grammar`` constrains the output."""
+        """The reply token by token. ``json_schema`` or a GBNF ``grammar`` constrains the output;
+        ``logprobs`` measures how sure the model was (``stats.confidence``)."""
         chat = self._messages(messages)
         opts = self.settings.llm
         kwargs: dict[str, Any] = dict(
@@ -122,6 +134,11 @@ class Llm(Engine[Any]):
                 kwargs["grammar"] = LlamaGrammar.from_string(grammar, verbose=False)
             except Exception as exc:
                 raise InputError(f"the grammar does not parse ({exc})", "check the GBNF syntax") from None
+        tracker = _LogprobTracker() if logprobs else None
+        if tracker is not None:
+            from llama_cpp import LogitsProcessorList
+
+            kwargs["logits_processor"] = LogitsProcessorList([tracker])
         with self._call() as model:
             stats = GenerationStats()
             start = time.perf_counter()
@@ -149,6 +166,8 @@ class Llm(Engine[Any]):
             first = first or end
             stats.ttft_s = round(first - start, 4)
             stats.prompt_tok_s = round(stats.prompt_tokens / (first - start), 1) if first > start else 0.0
+            if tracker is not None:
+                stats.mean_logprob = tracker.mean()
             if stats.completion_tokens > 1 and end > first:
                 stats.generation_tok_s = round((stats.completion_tokens - 1) / (end - first), 1)
             yield Chunk("", stats)
@@ -177,3 +196,29 @@ class Llm(Engine[Any]):
                 raise InputError(f"message role {message.get('role')!r} is not system, user or assistant", "fix the role")
             self._check_text(message.get("content", ""), f"{message['role']} message")
         return chat
+
+
+class _LogprobTracker:
+    """A llama.cpp logits processor that records each sampled token's log-probability.
+
+    llama-cpp-python's own ``logprobs`` needs ``logits_all=True``, which keeps a context-by-vocabulary
+    float matrix (about 400 MB for SmolLM2 at 2k context); this sees the same logits one step at a time.
+    At each step the previous step's sampled token is the last input id.
+    """
+
+    def __init__(self) -> None:
+        self._previous: np.ndarray | None = None
+        self.logprobs: list[float] = []
+
+    def __call__(self, input_ids: np.ndarray, scores: np.ndarray) -> np.ndarray:
+        if self._previous is not None:
+            self.logprobs.append(float(self._previous[int(input_ids[-1])]))
+        logits = scores.astype(np.float64)
+        top = logits.max()
+        self._previous = logits - (top + np.log(np.exp(logits - top).sum()))
+        return scores
+
+    def mean(self) -> float | None:
+        """The last step's token is not seen again: its greedy choice stands for it."""
+        values = self.logprobs + ([float(self._previous.max())] if self._previous is not None else [])
+        return round(sum(values) / len(values), 4) if values else None

@@ -1,5 +1,8 @@
 """Routing requests to the cheapest handler that serves them well."""
 
+from edge.router.cascade import CascadeResult, run_cascade
+from edge.router.decisions import DecisionLog, DecisionRecord
+from edge.router.gateway import Decision, Gateway
 from edge.router.intents import IntentReport, evaluate_intents, read_rows, train_intents
 from edge.router.resilience import (
     AllHandlersFailed,
@@ -10,17 +13,27 @@ from edge.router.resilience import (
     RetryPolicy,
     run_chain,
 )
+from edge.router.router import Reply, Router, Token
 
 __all__ = [
     "AllHandlersFailed",
+    "CascadeResult",
     "ChainResult",
     "CircuitBreaker",
     "DeadLetters",
+    "Decision",
+    "DecisionLog",
+    "DecisionRecord",
+    "Gateway",
     "Handler",
     "IntentReport",
+    "Reply",
     "RetryPolicy",
+    "Router",
+    "Token",
     "evaluate_intents",
     "read_rows",
+    "run_cascade",
     "run_chain",
     "train_intents",
 ]

@@ -13,8 +13,10 @@ import random
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
-from typing import Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Generic, Literal, TypeVar
+
+if TYPE_CHECKING:
+    from edge.store.database import Database
 
 T = TypeVar("T")
 BreakerState = Literal["closed", "open", "half_open"]
@@ -99,21 +101,20 @@ class ChainResult(Generic[T]):
 
 
 class DeadLetters:
-    """Requests that failed every handler, one JSON object per line."""
+    """Requests that failed every handler, kept in the store with what each handler said."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    def __init__(self, db: Database) -> None:
+        self.db = db
 
-    def add(self, request: str, attempts: Sequence[Attempt]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        record = {"time": time.time(), "request": request, "attempts": [asdict(a) for a in attempts]}
-        with self.path.open("a", encoding="utf-8") as f:
-            f.write(json.dumps(record) + "\n")
+    def add(self, request: str, attempts: Sequence[Attempt], route: str | None = None) -> None:
+        self.db.execute(
+            "INSERT INTO dead_letters (at, request, route, attempts) VALUES (?, ?, ?, ?)",
+            (time.time(), request, route, json.dumps([asdict(a) for a in attempts])),
+        )
 
-    def read(self) -> list[dict]:
-        if not self.path.is_file():
-            return []
-        return [json.loads(line) for line in self.path.read_text(encoding="utf-8").splitlines() if line]
+    def read(self, limit: int = 100) -> list[dict]:
+        rows = self.db.query("SELECT * FROM dead_letters ORDER BY id DESC LIMIT ?", (limit,))
+        return [{**row, "attempts": json.loads(row["attempts"])} for row in rows]
 
 
 async def run_chain(

@@ -31,11 +31,11 @@ def sqlite_driver() -> ModuleType:
     return sqlean
 
 
-def connect(path: str | Path = ":memory:") -> sqlite3.Connection:
-    """A connection with sqlite-vec loaded."""
+def connect(path: str | Path = ":memory:", **options: object) -> sqlite3.Connection:
+    """A connection with sqlite-vec loaded; ``options`` go to the driver's ``connect``."""
     import sqlite_vec
 
-    conn = sqlite_driver().connect(str(path))
+    conn = sqlite_driver().connect(str(path), isolation_level=None, **options)
     conn.enable_load_extension(True)
     sqlite_vec.load(conn)
     conn.enable_load_extension(False)

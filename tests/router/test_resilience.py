@@ -4,6 +4,7 @@ import random
 import pytest
 
 from edge.router.resilience import AllHandlersFailed, CircuitBreaker, DeadLetters, Handler, RetryPolicy, run_chain
+from edge.store.database import Database
 
 FAST = RetryPolicy(attempts=2, base_s=0.001, max_s=0.01, timeout_s=1.0)
 
@@ -86,7 +87,7 @@ def test_the_breaker_lets_one_trial_through_after_the_reset_time():
 
 
 def test_a_request_that_fails_everything_lands_in_the_dead_letter_log(tmp_path):
-    letters = DeadLetters(tmp_path / "dead-letters.jsonl")
+    letters = DeadLetters(Database(tmp_path / "edge.db"))
     with pytest.raises(AllHandlersFailed) as err:
         chain(Handler("a", Flaky("a", failures=99)), Handler("b", Flaky("b", failures=99)), request="hello", dead_letters=letters)
     assert len(err.value.attempts) == 4

@@ -1,0 +1,66 @@
+"""One record per request: what was decided, by what, how fast, at what cost. The text itself is not kept, only its hash."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+from edge.store.database import Database
+
+
+@dataclass(frozen=True)
+class DecisionRecord:
+    at: float
+    input_sha256: str
+    route: str
+    intent: str | None
+    skill: str | None
+    confidence: float | None
+    matched_by: str
+    models: list[str]
+    fallbacks: list[str]
+    """Handlers that failed or were skipped, and unsure answers escalated past."""
+    latency_ms: dict[str, float]
+    """Per stage: template, classifier, parse, decide, answer, total."""
+    cost_usd: float
+    error: str | None = None
+
+
+def input_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class DecisionLog:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def add(self, record: DecisionRecord) -> None:
+        self.db.execute(
+            """INSERT INTO decisions (at, input_sha256, route, intent, skill, confidence, matched_by, models, fallbacks,
+               latency_ms, cost_usd, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                record.at,
+                record.input_sha256,
+                record.route,
+                record.intent,
+                record.skill,
+                record.confidence,
+                record.matched_by,
+                json.dumps(record.models),
+                json.dumps(record.fallbacks),
+                json.dumps(record.latency_ms),
+                record.cost_usd,
+                record.error,
+            ),
+        )
+
+    def recent(self, limit: int = 20) -> list[DecisionRecord]:
+        rows = self.db.query("SELECT * FROM decisions ORDER BY id DESC LIMIT ?", (limit,))
+        return [
+            DecisionRecord(
+                **{k: v for k, v in row.items() if k != "id"}
+                | {k: json.loads(row[k]) for k in ("models", "fallbacks", "latency_ms")}
+            )
+            for row in rows
+        ]

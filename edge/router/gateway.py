@@ -1,0 +1,115 @@
+"""The gateway: one request in, one decision out (route, intent, skill, slots), without executing anything."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from edge.config import Route, RouterSettings
+from edge.engines import Classification
+from edge.router.templates import TemplateMatcher
+from edge.skills.base import Skill, Slots
+
+MatchedBy = Literal["template", "classifier", "empty"]
+
+
+@dataclass(frozen=True)
+class Decision:
+    route: Route
+    intent: str | None
+    """The classifier's label or the matched template's skill; None for an empty request."""
+    skill: str | None
+    """The skill that will serve it (route "skill" only)."""
+    slots: Slots | None
+    confidence: float
+    """1.0 for a template match; else the classifier's calibrated probability of ``intent``."""
+    latency_ms: float
+    matched_by: MatchedBy
+    reason: str
+    """Why this route, in a few words."""
+    stages_ms: dict[str, float] = field(default_factory=dict)
+
+
+class Gateway:
+    """Template match first, then the intent classifier; the config maps each intent to a route."""
+
+    def __init__(
+        self,
+        settings: RouterSettings,
+        skills: Mapping[str, Skill],
+        classify: Callable[[str], Classification],
+        templates: TemplateMatcher | None = None,
+    ) -> None:
+        self.settings = settings
+        self.skills = skills
+        self.classify = classify
+        self.templates = templates if templates is not None else TemplateMatcher() if settings.templates else None
+
+    def decide(self, text: str) -> Decision:
+        start = time.perf_counter()
+        stages: dict[str, float] = {}
+        if not text or not text.strip():
+            return Decision("oos", None, None, None, 1.0, _ms(start), "empty", "the request is empty", stages)
+        if self.templates is not None:
+            decision = self._by_template(text, start, stages)
+            if decision is not None:
+                return decision
+        mark = time.perf_counter()
+        result = self.classify(text)
+        stages["classifier"] = _ms(mark)
+        intent, confidence = result.label, round(float(result.confidence), 4)
+        if intent == "oos" or confidence < self.settings.min_confidence:
+            route = self.settings.low_confidence_route
+            reason = f"classifier unsure: {intent} at {confidence:.2f} < {self.settings.min_confidence}"
+            return self._decision(route, intent, None, None, confidence, start, "classifier", reason, stages)
+        target = self.settings.intents.get(intent, self.settings.low_confidence_route)
+        route, _, skill = target.partition(":")
+        if route != "skill":
+            reason = f"intent {intent} at {confidence:.2f} -> {route}"
+            return self._decision(route, intent, None, None, confidence, start, "classifier", reason, stages)
+        mark = time.perf_counter()
+        slots = self.skills[skill].parse(text)
+        stages["parse"] = _ms(mark)
+        if slots is None:
+            route = self.settings.unparsed_skill_route
+            reason = f"intent {intent} at {confidence:.2f}, but the {skill} skill cannot parse it -> {route}"
+            return self._decision(route, intent, None, None, confidence, start, "classifier", reason, stages)
+        reason = f"intent {intent} at {confidence:.2f} -> {skill} skill"
+        return self._decision("skill", intent, skill, slots, confidence, start, "classifier", reason, stages)
+
+    def _by_template(self, text: str, start: float, stages: dict[str, float]) -> Decision | None:
+        assert self.templates is not None
+        mark = time.perf_counter()
+        matches = self.templates.matches(text)
+        stages["template"] = _ms(mark)
+        for match in matches:
+            target = self.settings.intents.get(match.intent, "")
+            route, _, skill = target.partition(":")
+            if route != "skill" or skill not in self.skills:
+                continue
+            slots = self.skills[skill].parse(text, match.slots)
+            if slots is not None:
+                stages["parse"] = _ms(mark) - stages["template"]
+                reason = f"template of the {skill} skill"
+                return self._decision("skill", match.intent, skill, slots, 1.0, start, "template", reason, stages)
+        return None
+
+    @staticmethod
+    def _decision(
+        route: str,
+        intent: str | None,
+        skill: str | None,
+        slots: Slots | None,
+        confidence: float,
+        start: float,
+        matched_by: MatchedBy,
+        reason: str,
+        stages: dict[str, float],
+    ) -> Decision:
+        return Decision(route, intent, skill, slots, confidence, _ms(start), matched_by, reason, stages)  # type: ignore[arg-type]
+
+
+def _ms(start: float) -> float:
+    return round((time.perf_counter() - start) * 1000, 3)

@@ -1,0 +1,409 @@
+"""Arithmetic and unit conversion, said or typed: evaluated over a whitelist of ``ast`` nodes, converted with pint."""
+
+from __future__ import annotations
+
+import ast
+import operator
+import re
+from collections.abc import Callable, Mapping
+from functools import cache
+from math import copysign, floor, isfinite, log10, sqrt
+from typing import TYPE_CHECKING, Any
+
+from edge.errors import InputError
+from edge.skills.base import Skill, SkillReply, Slots
+from edge.skills.spoken import normalize_numbers
+
+if TYPE_CHECKING:
+    import pint
+
+Number = int | float
+
+MAX_MAGNITUDE = 1e300
+MAX_CHARS = 300
+
+_LEAD_IN = re.compile(
+    r"^(?:(?:hey|ok|okay|so|um|uh|please|can you|could you|would you|will you|tell me|quickly|calculate|compute|work out|"
+    r"figure out|solve|evaluate|convert|what is|what are|what does|what do|how much is|how much are|how much does)\s+)+"
+)
+_TRAIL = re.compile(r"(?:\s*\b(?:please|equals?|equal to|make|come to|is)\b|\s*[=?!]|\s*\.(?!\d))+$")
+
+_VERB_FORMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"^add (.+?) (?:to|and) (.+)$", r"(\1) + (\2)"),
+        (r"^subtract (.+?) from (.+)$", r"(\2) - (\1)"),
+        (r"^multiply (.+?) (?:by|and|times) (.+)$", r"(\1) * (\2)"),
+        (r"^divide (.+?) by (.+)$", r"(\1) / (\2)"),
+    )
+)
+_WORDS_TO_SYMBOLS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"\b(?:per ?cent|percent)\b", "%"),
+        (r"(\d+(?:\.\d+)?)\s*% of\b", r"percent(\1) *"),
+        (r"(\d+(?:\.\d+)?)\s*%(?=\s*(?:$|[-+*/)]))", r"percent(\1)"),
+        (r"\b(?:the )?square root of\b", "sqrt"),
+        (r"\b(?:the )?cube root of\b", "cbrt"),
+        (r"\bhalf of\b", "0.5 *"),
+        (r"\b(?:to the power of|raised to the power of|raised to|to the power)\b|\^", "**"),
+        (r"\bsquared\b", "** 2"),
+        (r"\bcubed\b", "** 3"),
+        (r"\b(?:multiplied by|times|x)\b|×", "*"),
+        (r"\b(?:divided by|over)\b|÷", "/"),
+        (r"\bplus\b", "+"),
+        (r"\b(?:minus|negative)\b|−", "-"),
+        (r"\b(?:mod|modulo|modulus)\b", "%"),
+        (r"\b(sqrt|cbrt)\s*(-?\s*\d+(?:\.\d+)?)", r"\1(\2)"),
+    )
+)
+_ARITHMETIC_CHARS = re.compile(r"[\d.\s+\-*/%()]*")
+
+
+class _Unanswerable(Exception):
+    """A well-formed sum with no answer worth saying: the reply says why."""
+
+    def __init__(self, reason: str, reply: str) -> None:
+        super().__init__(reply)
+        self.reason = reason
+        self.reply = reply
+
+
+def _too_large() -> _Unanswerable:
+    return _Unanswerable("too_large", "That number is too big for me to work out.")
+
+
+def _not_real() -> _Unanswerable:
+    return _Unanswerable("not_real", "That has no answer in real numbers.")
+
+
+def _cube_root(x: Number) -> float:
+    return copysign(abs(x) ** (1 / 3), x)
+
+
+def _square_root(x: Number) -> float:
+    if x < 0:
+        raise _not_real()
+    return sqrt(x)
+
+
+def _power(base: Number, exponent: Number) -> Number:
+    if abs(base) not in (0, 1) and exponent * log10(abs(base)) > log10(MAX_MAGNITUDE):
+        raise _too_large()
+    return base**exponent
+
+
+_BINARY: dict[type[ast.operator], Callable[[Number, Number], Number]] = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: operator.truediv,
+    ast.Mod: operator.mod,
+    ast.Pow: _power,
+}
+_UNARY: dict[type[ast.unaryop], Callable[[Number], Number]] = {ast.USub: operator.neg, ast.UAdd: operator.pos}
+_FUNCTIONS: dict[str, Callable[[Number], Number]] = {
+    "sqrt": _square_root,
+    "cbrt": _cube_root,
+    "abs": abs,
+    "percent": lambda x: x / 100,
+}
+_OPERATOR_WORDS = {
+    ast.Add: "plus",
+    ast.Sub: "minus",
+    ast.Mult: "times",
+    ast.Div: "divided by",
+    ast.Mod: "modulo",
+    ast.Pow: "to the power of",
+}
+_FUNCTION_WORDS = {
+    "sqrt": "the square root of {}",
+    "cbrt": "the cube root of {}",
+    "abs": "the absolute value of {}",
+    "percent": "{} percent",
+}
+
+
+def _checked(value: Any) -> Number:
+    if isinstance(value, complex):
+        raise _not_real()
+    if isinstance(value, float) and not isfinite(value) or abs(value) > MAX_MAGNITUDE:
+        raise _too_large()
+    return value
+
+
+def _evaluate(node: ast.AST) -> Number:
+    if isinstance(node, ast.Expression):
+        return _evaluate(node.body)
+    if isinstance(node, ast.Constant) and type(node.value) in (int, float):
+        return _checked(node.value)
+    if isinstance(node, ast.BinOp) and type(node.op) in _BINARY:
+        return _checked(_BINARY[type(node.op)](_evaluate(node.left), _evaluate(node.right)))
+    if isinstance(node, ast.UnaryOp) and type(node.op) in _UNARY:
+        return _checked(_UNARY[type(node.op)](_evaluate(node.operand)))
+    if _is_function_call(node):
+        return _checked(_FUNCTIONS[node.func.id](_evaluate(node.args[0])))  # type: ignore[attr-defined]
+    raise ValueError(f"{type(node).__name__} is not arithmetic")
+
+
+def _is_function_call(node: ast.AST) -> bool:
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in _FUNCTIONS
+        and len(node.args) == 1
+        and not node.keywords
+    )
+
+
+def _is_arithmetic(tree: ast.Expression) -> bool:
+    allowed = (ast.Expression, ast.Constant, ast.BinOp, ast.UnaryOp, ast.Call, ast.Name, ast.Load, *_BINARY, *_UNARY)
+    nodes = list(ast.walk(tree))
+    return (
+        all(isinstance(n, allowed) for n in nodes)
+        and all(_is_function_call(n) for n in nodes if isinstance(n, ast.Call))
+        and all(type(n.value) in (int, float) for n in nodes if isinstance(n, ast.Constant))
+        and sum(isinstance(n, ast.Name) for n in nodes) == sum(isinstance(n, ast.Call) for n in nodes)
+        and any(isinstance(n, (ast.BinOp, ast.Call)) for n in nodes)
+    )
+
+
+def _parse_expression(expression: str) -> ast.Expression | None:
+    if len(expression) > MAX_CHARS:
+        return None
+    try:
+        tree = ast.parse(expression.strip(), mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    return tree if _is_arithmetic(tree) else None
+
+
+def format_number(value: Number, decimals: int = 4) -> str:
+    """ "1,638", "12.5", "0.3333", "minus 7", "about 1.27 times 10 to the power of 30": at most ``decimals`` places
+    (three significant digits below 1), no trailing zeros."""
+    if value < 0:
+        return f"minus {format_number(-value, decimals)}"
+    if isinstance(value, int) and value < 1e15:
+        return f"{value:,}"
+    if value == 0:
+        return "0"
+    if value >= 1e15 or value < 1e-6:
+        exponent = floor(log10(value))
+        return f"about {float(value) / 10**exponent:.3g} times 10 to the power of {format_number(exponent)}"
+    places = max(decimals, 2 - floor(log10(value)))
+    return f"{round(value, places):,.{places}f}".rstrip("0").rstrip(".")
+
+
+def _say(node: ast.AST) -> str:
+    if isinstance(node, ast.Expression):
+        return _say(node.body)
+    if isinstance(node, ast.Constant):
+        return format_number(node.value)
+    if isinstance(node, ast.UnaryOp):
+        return f"minus {_say(node.operand)}" if isinstance(node.op, ast.USub) else _say(node.operand)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        return _FUNCTION_WORDS[node.func.id].format(_say(node.args[0]))
+    if isinstance(node, ast.BinOp):
+        right = node.right
+        if isinstance(node.op, ast.Pow) and isinstance(right, ast.Constant) and right.value in (2, 3):
+            return f"{_say(node.left)} {'squared' if right.value == 2 else 'cubed'}"
+        if isinstance(node.op, ast.Mult) and isinstance(node.left, ast.Call) and getattr(node.left.func, "id", "") == "percent":
+            return f"{_say(node.left)} of {_say(right)}"
+        return f"{_say(node.left)} {_OPERATOR_WORDS[type(node.op)]} {_say(right)}"
+    return ast.unparse(node)
+
+
+def _clean(text: str) -> str:
+    text = normalize_numbers(text.lower().replace("’", "'").replace("what's", "what is").replace("whats", "what is"))
+    text = re.sub(r"\s+", " ", text).strip()
+    return _TRAIL.sub("", _LEAD_IN.sub("", text)).strip()
+
+
+def _arithmetic(text: str) -> str | None:
+    for pattern, replacement in _VERB_FORMS:
+        text = pattern.sub(replacement, text)
+    for pattern, replacement in _WORDS_TO_SYMBOLS:
+        text = pattern.sub(replacement, text)
+    if not _ARITHMETIC_CHARS.fullmatch(re.sub(r"\b(?:sqrt|cbrt|abs|percent)\(", "(", text)):
+        return None
+    tree = _parse_expression(text)
+    return ast.unparse(tree) if tree else None
+
+
+@cache
+def unit_registry() -> pint.UnitRegistry:
+    """One registry for the process: building it takes about 0.4 s."""
+    import pint
+
+    return pint.UnitRegistry()
+
+
+_UNIT_ALIASES = {
+    **dict.fromkeys(("f", "°f", "fahrenheit", "degree fahrenheit", "degrees fahrenheit", "farenheit"), "degF"),
+    **dict.fromkeys(("c", "°c", "celsius", "centigrade", "degree celsius", "degrees celsius", "degrees centigrade"), "degC"),
+    **dict.fromkeys(("kelvin", "kelvins", "degrees kelvin"), "kelvin"),
+    **dict.fromkeys(("km/h", "kmh", "kph", "kilometers per hour", "kilometres per hour", "kilometers an hour"), "kilometer/hour"),
+    **dict.fromkeys(("mph", "mi/h", "miles per hour", "miles an hour"), "mile/hour"),
+    **dict.fromkeys(("m/s", "meters per second", "metres per second"), "meter/second"),
+    **dict.fromkeys(("m", "metre", "metres"), "meter"),
+    **dict.fromkeys(("knot", "knots", "kn", "kt"), "knot"),
+    **dict.fromkeys(("kb", "kilobyte", "kilobytes"), "kilobyte"),
+    **dict.fromkeys(("mb", "megabyte", "megabytes"), "megabyte"),
+    **dict.fromkeys(("gb", "gig", "gigs", "gigabyte", "gigabytes"), "gigabyte"),
+    **dict.fromkeys(("tb", "terabyte", "terabytes"), "terabyte"),
+    **dict.fromkeys(("fl oz", "fluid ounce", "fluid ounces"), "fluid_ounce"),
+    **dict.fromkeys(("stone", "stones", "st"), "stone"),
+    **dict.fromkeys(("tonne", "tonnes", "metric ton", "metric tons"), "metric_ton"),
+    **dict.fromkeys(("kwh", "kilowatt hour", "kilowatt hours"), "kilowatt_hour"),
+    **dict.fromkeys(("sq ft", "square foot", "square feet"), "foot**2"),
+    **dict.fromkeys(("sq m", "square meter", "square meters", "square metre", "square metres"), "meter**2"),
+    **dict.fromkeys(("sq km", "square kilometer", "square kilometers", "square kilometres"), "kilometer**2"),
+    **dict.fromkeys(("square mile", "square miles", "sq mi"), "mile**2"),
+    **dict.fromkeys(("cubic meter", "cubic meters", "cubic metre", "cubic metres"), "meter**3"),
+    **dict.fromkeys(("cubic foot", "cubic feet"), "foot**3"),
+    **dict.fromkeys(("cc", "cubic centimeter", "cubic centimeters"), "centimeter**3"),
+    **dict.fromkeys(("gallons", "gal"), "gallon"),
+    **dict.fromkeys(("imperial gallon", "imperial gallons", "uk gallon", "uk gallons"), "imperial_gallon"),
+}
+_NOT_UNITS = frozenset({"a", "an", "as", "at", "in", "is", "it", "of", "on", "or", "to", "the", "and", "me", "my"})
+_PLURALS = {"foot": "feet", "inch": "inches", "century": "centuries", "stone": "stone", "hertz": "hertz", "kelvin": "kelvin"}
+
+_CONVERSIONS = (
+    re.compile(r"(?P<amount>.+?) (?:to|into|in|as|is how many) (?P<target>[^\d]+)"),
+    re.compile(
+        r"how many (?P<target>[^\d]+?) (?:are there |is there |are |is |do you get )?"
+        r"(?:in|is|are|make|makes|per|to|equals?) (?P<amount>.+)"
+    ),
+)
+_QUANTITY = re.compile(r"(?P<value>-?\d+(?:\.\d+)?|\ban?(?= ))\s*(?P<unit>[^\d]+)")
+
+
+def _pint_unit(name: str) -> str | None:
+    try:
+        return str(unit_registry().parse_units(name))
+    except Exception:
+        return None
+
+
+def _unit(phrase: str) -> str | None:
+    phrase = re.sub(r"\s+", " ", phrase).strip(" .,")
+    phrase = re.sub(r"^(?:the|of|and)\s+|\s+(?:and|please)$", "", phrase)
+    if phrase in _UNIT_ALIASES:
+        return _pint_unit(_UNIT_ALIASES[phrase])
+    if len(phrase) < 2 or phrase in _NOT_UNITS or len(phrase.split()) > 3:
+        return None
+    if " per " in phrase:
+        numerator, _, denominator = phrase.partition(" per ")
+        parts = (_unit(numerator), _unit(denominator))
+        return _pint_unit(f"({parts[0]}) / ({parts[1]})") if all(parts) else None
+    return _pint_unit(phrase.replace(" ", "_"))
+
+
+def _amount(amount: str) -> tuple[float, str] | None:
+    """The value and unit of "5 miles", "a liter" or "3 feet 2 inches" (summed in the first unit)."""
+    matches = list(_QUANTITY.finditer(amount))
+    if not matches or "".join(m.group(0) for m in matches) != amount:
+        return None
+    values = [1.0 if m["value"] in ("a", "an") else float(m["value"]) for m in matches]
+    units = [_unit(m["unit"]) for m in matches]
+    first = units[0]
+    if first is None or None in units:
+        return None
+    try:
+        return sum(float(unit_registry().Quantity(v, u).to(first).magnitude) for v, u in zip(values, units, strict=True)), first
+    except Exception:
+        return None
+
+
+def _conversion(text: str) -> Slots | None:
+    for pattern in _CONVERSIONS:
+        match = pattern.fullmatch(text)
+        if not match or not re.search(r"\d|\ban? ", match["amount"]):
+            continue
+        amount = _amount(re.sub(r"\b(?:minus|negative) (?=\d)", "-", match["amount"]))
+        target = _unit(match["target"]) if amount else None
+        if amount and target:
+            return {"action": "convert", "value": amount[0], "from_unit": amount[1], "to_unit": target}
+    return None
+
+
+def _pluralize(word: str) -> str:
+    if word in _PLURALS:
+        return _PLURALS[word]
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def unit_words(unit: str, count: float) -> str:
+    """How to say a pint unit after a number: "kilometer / hour", 2 → "kilometers per hour"."""
+    words = re.sub(r"(\w+) \*\* 2", r"square \1", re.sub(r"(\w+) \*\* 3", r"cubic \1", unit))
+    words = words.replace(" / ", " per ").replace("_per_", " per ").replace("_", " ")
+    head, per, rest = words.partition(" per ")
+    if count != 1:
+        nouns = head.split(" ")
+        main = 0 if nouns[0] == "degree" else -1
+        nouns[main] = _pluralize(nouns[main])
+        head = " ".join(nouns)
+    return f"{head}{per}{rest}"
+
+
+class MathSkill(Skill):
+    name = "math"
+
+    def parse(self, text: str, matched: Mapping[str, str] | None = None) -> Slots | None:
+        candidates = [matched["expression"]] if matched and matched.get("expression") else []
+        for candidate in [*candidates, text]:
+            clean = _clean(candidate)
+            if not clean or len(clean) > MAX_CHARS:
+                continue
+            if slots := _conversion(clean):
+                return slots
+            if expression := _arithmetic(clean):
+                return {"action": "calculate", "expression": expression}
+        return None
+
+    def run(self, slots: Slots) -> SkillReply:
+        if slots.get("action") == "calculate":
+            return self._calculate(str(slots["expression"]))
+        if slots.get("action") == "convert":
+            return self._convert(float(slots["value"]), str(slots["from_unit"]), str(slots["to_unit"]))
+        raise InputError(f"the math skill has no action {slots.get('action')!r}", "pass the slots MathSkill.parse returned")
+
+    def _reply(self, action: str, text: str, **data: Any) -> SkillReply:
+        return SkillReply(self.name, action, text, data)
+
+    def _calculate(self, expression: str) -> SkillReply:
+        tree = _parse_expression(expression)
+        if tree is None:
+            return self._reply("calculate", "I couldn't work that out.", expression=expression, error="not_arithmetic")
+        try:
+            result = _evaluate(tree)
+        except ZeroDivisionError:
+            return self._reply("calculate", "You can't divide by zero.", expression=expression, error="division_by_zero")
+        except _Unanswerable as exc:
+            return self._reply("calculate", exc.reply, expression=expression, error=exc.reason)
+        except OverflowError:
+            return self._reply("calculate", _too_large().reply, expression=expression, error="too_large")
+        if isinstance(result, float) and result.is_integer() and abs(result) < 1e15:
+            result = int(result)
+        said = _say(tree)
+        text = f"{said[:1].upper()}{said[1:]} is {format_number(result)}."
+        return self._reply("calculate", text, expression=expression, result=result)
+
+    def _convert(self, value: float, from_unit: str, to_unit: str) -> SkillReply:
+        import pint
+
+        data = {"value": value, "from_unit": from_unit, "to_unit": to_unit}
+        said = f"{format_number(value, 2)} {unit_words(from_unit, value)}"
+        try:
+            result = float(unit_registry().Quantity(value, from_unit).to(to_unit).magnitude)
+        except pint.DimensionalityError:
+            text = f"I can't convert {unit_words(from_unit, 2)} to {unit_words(to_unit, 2)}: they measure different things."
+            return self._reply("convert", text, **data, error="incompatible_units")
+        except (pint.UndefinedUnitError, ValueError, AttributeError):
+            return self._reply("convert", "I don't know one of those units.", **data, error="unknown_unit")
+        text = f"{said} is {format_number(result, 2)} {unit_words(to_unit, result)}."
+        return self._reply("convert", text, **data, result=result)

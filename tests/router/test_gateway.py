@@ -1,0 +1,55 @@
+import pytest
+
+from edge.config import load_settings
+from edge.router import Gateway
+from edge.skills import Skills
+from edge.store.database import Database
+
+
+@pytest.fixture
+def skills(tmp_path, runtime):
+    return Skills(Database(tmp_path / "edge.db"), runtime.status)
+
+
+def gateway(runtime, skills, **router):
+    settings = load_settings(env={}, router=router).router
+    return Gateway(settings, skills.by_name, lambda text: runtime.classifier.classify([text])[0])
+
+
+def test_a_template_match_picks_the_skill_and_fills_its_slots(runtime, skills):
+    d = gateway(runtime, skills).decide("set a timer for ten minutes")
+    assert (d.route, d.intent, d.skill, d.matched_by, d.confidence) == ("skill", "timer", "timer", "template", 1.0)
+    assert d.slots["seconds"] == 600 and "classifier" not in d.stages_ms
+
+
+def test_a_phrasing_outside_the_templates_goes_through_the_classifier(runtime, skills):
+    d = gateway(runtime, skills).decide("buzz me when 45 minutes are up")
+    assert (d.route, d.skill, d.matched_by) == ("skill", "timer", "classifier")
+    assert d.slots["seconds"] == 2700 and d.confidence >= 0.35
+
+
+def test_a_template_the_skill_refuses_falls_through_to_the_classifier(runtime, skills):
+    d = gateway(runtime, skills).decide("what is the capital of France")
+    assert d.matched_by == "classifier" and d.route == "chat"
+
+
+def test_an_empty_request_is_out_of_scope(runtime, skills):
+    for text in ("", "   \n"):
+        d = gateway(runtime, skills).decide(text)
+        assert (d.route, d.matched_by, d.intent) == ("oos", "empty", None)
+
+
+def test_intents_map_to_routes_from_the_config(runtime, skills):
+    text = "what's the weather like tomorrow"
+    assert gateway(runtime, skills).decide(text).route == "oos"
+    assert gateway(runtime, skills, intents={"weather": "chat"}).decide(text).route == "chat"
+
+
+def test_a_low_confidence_classification_takes_the_configured_route(runtime, skills):
+    d = gateway(runtime, skills, min_confidence=1.0, low_confidence_route="chat").decide("buzz me when 45 minutes are up")
+    assert d.route == "chat" and d.reason.startswith("classifier unsure")
+
+
+def test_templates_can_be_switched_off(runtime, skills):
+    d = gateway(runtime, skills, templates=False).decide("set a timer for ten minutes")
+    assert d.matched_by == "classifier" and d.slots["seconds"] == 600

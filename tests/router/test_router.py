@@ -1,0 +1,126 @@
+import time
+
+import pytest
+
+from edge.config import load_settings
+from edge.router import Decision, Reply, Router, Token
+from edge.router.decisions import input_hash
+from edge.runtime import Runtime
+from edge.store.database import Database
+
+
+@pytest.fixture
+def db(tmp_path):
+    return Database(tmp_path / "edge.db")
+
+
+@pytest.fixture
+def router(runtime, db):
+    with Router(runtime, db=db) as r:
+        yield r
+
+
+def custom_router(runtime, db, tmp_path, **router_settings) -> Router:
+    """A router with its own settings, sharing the session's loaded engines."""
+    settings = load_settings(env={}, data_dir=runtime.settings.data_dir, router=router_settings)
+    custom = Runtime(settings)
+    custom.engines = runtime.engines
+    return Router(custom, db=db)
+
+
+def test_a_timer_request_sets_a_timer_that_fires(router):
+    heard = []
+    router.skills.scheduler.subscribe(heard.append)
+    reply = router.ask("set a timer for 1 second")
+    assert reply.handler == "skill:timer" and reply.text == "Timer set for 1 second."
+    deadline = time.time() + 5
+    while not heard and time.time() < deadline:
+        time.sleep(0.05)
+    assert [f.text for f in heard] == ["Your 1 second timer is done."]
+
+
+def test_a_general_question_streams_from_the_local_llm(router):
+    events = list(router.stream("What is the capital of France?"))
+    assert isinstance(events[0], Decision) and events[0].route == "chat"
+    tokens = [e.text for e in events if isinstance(e, Token)]
+    reply = events[-1]
+    assert isinstance(reply, Reply) and len(tokens) > 1 and "".join(tokens).strip() == reply.text
+    assert "Paris" in reply.text and reply.handler == "llm:local" and reply.models == ["smollm2-135m-instruct-q4_1"]
+    assert reply.confidence is not None and 0 < reply.confidence <= 1
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("", "I didn't get a request"),
+        ("what's the weather going to be like tomorrow", "I can't check the weather"),
+    ],
+)
+def test_out_of_scope_requests_get_an_honest_reply(router, text, start):
+    reply = router.ask(text)
+    assert reply.decision.route == "oos" and reply.handler == "refusal" and reply.text.startswith(start)
+
+
+def test_every_request_leaves_a_decision_record_without_its_text(router):
+    router.ask("what's 15 percent of 80")
+    (record,) = router.decisions.recent(1)
+    assert record.input_sha256 == input_hash("what's 15 percent of 80") and record.route == "skill" and record.skill == "math"
+    assert {"decide", "answer", "total"} <= set(record.latency_ms)
+    stored = router.db.query("SELECT * FROM decisions")
+    assert not any("15 percent" in str(v) for row in stored for v in row.values())
+
+
+def test_llm_calls_are_metered_per_model(router):
+    router.ask("Tell me a fun fact about octopuses.")
+    (usage,) = router.meter.usage()
+    assert usage.model == "smollm2-135m-instruct-q4_1" and usage.calls == 1 and usage.completion_tokens > 0 and usage.ms > 0
+
+
+def test_a_broken_model_is_skipped_by_the_fallback_chain_and_its_breaker_opens(runtime, db, tmp_path):
+    broken = tmp_path / "broken.gguf"
+    broken.write_bytes(b"GGUF" + b"\0" * 64)
+    first_larger = {"chat": ["larger", "local"]}
+    router = custom_router(
+        runtime, db, tmp_path, cascade={"larger_llm": str(broken)}, chains=first_larger, breaker_failures=2, retries=0
+    )
+    replies = [router.ask("What is the capital of France?") for _ in range(3)]
+    assert all(r.handler == "llm:local" and "larger" in r.fallbacks for r in replies)
+    assert router.breakers["larger"].state == "open"
+    assert replies[-1].latency_ms["answer"] < replies[0].latency_ms["answer"] * 3
+
+
+def test_a_slow_model_times_out_and_the_next_one_answers(runtime, db, tmp_path, monkeypatch):
+    router = custom_router(runtime, db, tmp_path, timeout_s=1.5, retries=0, chains={"chat": ["local", "larger"]})
+    router.settings.router.cascade.larger_llm = runtime.registry.resolve("llm").path
+    router._larger_llm().load()
+    slow_stream = runtime.llm.stream
+
+    def stalled(*args, **kwargs):
+        time.sleep(5)
+        yield from slow_stream(*args, **kwargs)
+
+    monkeypatch.setattr(runtime.llm, "stream", stalled)
+    reply = router.ask("What is the capital of France?")
+    assert reply.handler == "llm:larger" and reply.fallbacks == ["local"]
+
+
+def test_an_unsure_answer_escalates_to_the_larger_model(runtime, db, tmp_path):
+    router = custom_router(runtime, db, tmp_path, cascade={"min_confidence": 0.999})
+    router.settings.router.cascade.larger_llm = runtime.registry.resolve("llm").path
+    reply = router.ask("What is the capital of France?")
+    assert reply.fallbacks[0].startswith("local: confidence")
+    assert reply.handler in ("llm:local", "llm:larger")
+
+
+def test_a_request_every_model_fails_lands_in_the_dead_letters(runtime, db, tmp_path, monkeypatch):
+    router = custom_router(runtime, db, tmp_path, retries=0)
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("llama.cpp crashed")
+        yield
+
+    monkeypatch.setattr(runtime.llm, "stream", crash)
+    reply = router.ask("Tell me about the moon.")
+    assert reply.handler == "error" and "kept your request" in reply.text
+    (letter,) = router.dead_letters.read()
+    assert letter["request"] == "Tell me about the moon." and letter["attempts"][0]["error"] == "RuntimeError: llama.cpp crashed"

@@ -1,0 +1,273 @@
+import json
+import time
+
+import pytest
+
+from edge.errors import InputError
+from edge.skills.math import MathSkill, format_number, unit_words
+
+SKILL = MathSkill()
+
+
+def reply(text: str) -> str:
+    slots = SKILL.parse(text)
+    assert slots is not None, f"{text!r} was not parsed as math"
+    return SKILL.run(slots).text
+
+
+@pytest.mark.parametrize(
+    "text, expression",
+    [
+        ("what is 234 times 7", "234 * 7"),
+        ("what's two hundred thirty four times seven", "234 * 7"),
+        ("what's fifteen percent of eighty", "percent(15) * 80"),
+        ("15% of 80", "percent(15) * 80"),
+        ("2 + 2 * 3", "2 + 2 * 3"),
+        ("(4 + 5) / 3", "(4 + 5) / 3"),
+        ("square root of 144", "sqrt(144)"),
+        ("what is the square root of 2", "sqrt(2)"),
+        ("cube root of 27", "cbrt(27)"),
+        ("10 squared", "10 ** 2"),
+        ("3 cubed", "3 ** 3"),
+        ("2 to the power of 10", "2 ** 10"),
+        ("two to the power of ten", "2 ** 10"),
+        ("2 ^ 8", "2 ** 8"),
+        ("100 divided by 8", "100 / 8"),
+        ("22 over 7", "22 / 7"),
+        ("minus 5 plus 12", "-5 + 12"),
+        ("seven point five times two", "7.5 * 2"),
+        ("6 x 7", "6 * 7"),
+        ("10 mod 3", "10 % 3"),
+        ("10 % 3", "10 % 3"),
+        ("add 5 and 7", "5 + 7"),
+        ("subtract 3 from 10", "10 - 3"),
+        ("multiply 6 by 7", "6 * 7"),
+        ("divide 10 by 4", "10 / 4"),
+        ("half of 10", "0.5 * 10"),
+        ("what is 1,000 times 3", "1000 * 3"),
+        ("Calculate 2+2.", "2 + 2"),
+        ("what is 2 + 2?", "2 + 2"),
+        ("what does 2 plus 2 equal", "2 + 2"),
+        ("how much is 3 and a half times 2", "3.5 * 2"),
+    ],
+)
+def test_arithmetic_is_parsed_into_an_expression(text, expression):
+    assert SKILL.parse(text) == {"action": "calculate", "expression": expression}
+
+
+@pytest.mark.parametrize(
+    "text, spoken",
+    [
+        ("what is 234 times 7", "234 times 7 is 1,638."),
+        ("what's fifteen percent of eighty", "15 percent of 80 is 12."),
+        ("2 + 2 * 3", "2 plus 2 times 3 is 8."),
+        ("(4 + 5) / 3", "4 plus 5 divided by 3 is 3."),
+        ("square root of 144", "The square root of 144 is 12."),
+        ("10 squared", "10 squared is 100."),
+        ("2 to the power of 10", "2 to the power of 10 is 1,024."),
+        ("100 divided by 8", "100 divided by 8 is 12.5."),
+        ("minus 5 plus 12", "Minus 5 plus 12 is 7."),
+        ("5 minus 12", "5 minus 12 is minus 7."),
+        ("seven point five times two", "7.5 times 2 is 15."),
+        ("one divided by three", "1 divided by 3 is 0.3333."),
+        ("22 over 7", "22 divided by 7 is 3.1429."),
+        ("0.1 + 0.2", "0.1 plus 0.2 is 0.3."),
+        ("1 divided by 7000", "1 divided by 7,000 is 0.000143."),
+        ("2 to the power of 100", "2 to the power of 100 is about 1.27 times 10 to the power of 30."),
+        ("1000000 times 1000000", "1,000,000 times 1,000,000 is 1,000,000,000,000."),
+        ("cube root of 27", "The cube root of 27 is 3."),
+    ],
+)
+def test_the_reply_says_the_sum_and_its_answer(text, spoken):
+    assert reply(text) == spoken
+
+
+@pytest.mark.parametrize(
+    "text, value, from_unit, to_unit",
+    [
+        ("convert 5 miles to kilometers", 5.0, "mile", "kilometer"),
+        ("what's 5 miles in km", 5.0, "mile", "kilometer"),
+        ("how many cups in a liter", 1.0, "liter", "cup"),
+        ("how many cups are in a litre", 1.0, "liter", "cup"),
+        ("70 fahrenheit in celsius", 70.0, "degree_Fahrenheit", "degree_Celsius"),
+        ("what is 70 degrees fahrenheit in celsius", 70.0, "degree_Fahrenheit", "degree_Celsius"),
+        ("minus 40 celsius in fahrenheit", -40.0, "degree_Celsius", "degree_Fahrenheit"),
+        ("how many ounces is 2 pounds", 2.0, "pound", "ounce"),
+        ("how many ounces are in two pounds", 2.0, "pound", "ounce"),
+        ("100 km/h in mph", 100.0, "kilometer / hour", "mile / hour"),
+        ("100 kilometers per hour in miles per hour", 100.0, "kilometer / hour", "mile / hour"),
+        ("1 gigabyte in megabytes", 1.0, "gigabyte", "megabyte"),
+        ("convert 2 tablespoons to teaspoons", 2.0, "tablespoon", "teaspoon"),
+        ("what is 12 stone in kilograms", 12.0, "stone", "kilogram"),
+        ("how many feet in a mile", 1.0, "mile", "foot"),
+        ("how many seconds in a day", 1.0, "day", "second"),
+        ("how many square feet in an acre", 1.0, "acre", "foot ** 2"),
+        ("convert one and a half cups to milliliters", 1.5, "cup", "milliliter"),
+        ("5 m in ft", 5.0, "meter", "foot"),
+        ("3 feet and 6 inches in feet", 3.5, "foot", "foot"),
+    ],
+)
+def test_conversions_are_parsed_into_pint_units(text, value, from_unit, to_unit):
+    assert SKILL.parse(text) == {"action": "convert", "value": value, "from_unit": from_unit, "to_unit": to_unit}
+
+
+@pytest.mark.parametrize(
+    "text, spoken",
+    [
+        ("convert 5 miles to kilometers", "5 miles is 8.05 kilometers."),
+        ("how many cups in a liter", "1 liter is 4.23 cups."),
+        ("70 fahrenheit in celsius", "70 degrees Fahrenheit is 21.11 degrees Celsius."),
+        ("minus 40 celsius in fahrenheit", "minus 40 degrees Celsius is minus 40 degrees Fahrenheit."),
+        ("how many ounces is 2 pounds", "2 pounds is 32 ounces."),
+        ("100 km/h in mph", "100 kilometers per hour is 62.14 miles per hour."),
+        ("1 gigabyte in megabytes", "1 gigabyte is 1,000 megabytes."),
+        ("how many feet in a mile", "1 mile is 5,280 feet."),
+        ("3 feet 2 inches in cm", "3.17 feet is 96.52 centimeters."),
+        ("what is 12 stone in kilograms", "12 stone is 76.2 kilograms."),
+    ],
+)
+def test_the_reply_says_the_amount_in_both_units(text, spoken):
+    assert reply(text) == spoken
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what is the capital of France",
+        "what is love",
+        "what's the weather like",
+        "",
+        "   ",
+        "asdf qwerty",
+        "what is 5",
+        "set a timer for 10 minutes",
+        "remind me in 5 minutes to stretch",
+        "what time is it",
+        "how many days until christmas",
+        "how many people live in France",
+        "what is 12 in binary",
+        "what is 5 in spanish",
+        "5 miles 3 kilograms in km",
+        "x + 1",
+        "2(3)",
+        "1e999",
+        "__import__('os').system('ls')",
+        "(1).__class__",
+        "[1, 2] * 3",
+        "lambda: 1",
+        "2 +",
+        "1 + " * 200 + "1",
+    ],
+)
+def test_text_that_is_not_math_is_not_parsed(text):
+    assert SKILL.parse(text) is None
+
+
+def test_division_by_zero_is_a_spoken_reply():
+    for text in ("5 divided by zero", "5 / 0", "10 mod 0", "0 to the power of minus 1"):
+        result = SKILL.run(SKILL.parse(text))
+        assert (result.text, result.data["error"]) == ("You can't divide by zero.", "division_by_zero")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9**9**9",
+        "what is 9 to the power of 9 to the power of 9",
+        "10 ** 1000",
+        "2 to the power of 100000",
+        "10 ** 200 * 10 ** 200",
+        "10.0 ** 400",
+    ],
+)
+def test_huge_results_are_refused_at_once(text):
+    start = time.perf_counter()
+    result = SKILL.run(SKILL.parse(text))
+    assert (result.text, result.data["error"]) == ("That number is too big for me to work out.", "too_large")
+    assert time.perf_counter() - start < 0.1
+
+
+@pytest.mark.parametrize("text", ["square root of minus 4", "(-8) ** 0.5"])
+def test_sums_without_a_real_answer_say_so(text):
+    assert reply(text) == "That has no answer in real numbers."
+
+
+def test_incompatible_units_are_a_spoken_reply():
+    result = SKILL.run(SKILL.parse("5 miles in kilograms"))
+    assert result.text == "I can't convert miles to kilograms: they measure different things."
+    assert result.data["error"] == "incompatible_units"
+
+
+def test_an_unknown_unit_in_slots_is_a_spoken_reply():
+    result = SKILL.run({"action": "convert", "value": 1, "from_unit": "mile", "to_unit": "furlongish"})
+    assert result.data["error"] == "unknown_unit"
+
+
+def test_expressions_in_slots_are_checked_again_before_evaluating():
+    result = SKILL.run({"action": "calculate", "expression": "__import__('os').getcwd()"})
+    assert (result.text, result.data["error"]) == ("I couldn't work that out.", "not_arithmetic")
+
+
+def test_a_template_match_is_used_and_the_whole_text_is_the_fallback():
+    assert SKILL.parse("what is 2 plus 2", {"expression": "2 plus 2"}) == {"action": "calculate", "expression": "2 + 2"}
+    converted = SKILL.parse("how many cups in a liter", {"expression": "cups in a liter"})
+    assert converted == {"action": "convert", "value": 1.0, "from_unit": "liter", "to_unit": "cup"}
+    assert SKILL.parse("what is the capital of France", {"expression": "the capital of France"}) is None
+
+
+def test_slots_and_data_are_plain_json():
+    for text in ("what is 234 times 7", "convert 5 miles to kilometers", "5 / 0"):
+        slots = SKILL.parse(text)
+        json.dumps(slots)
+        json.dumps(SKILL.run(slots).data)
+
+
+def test_the_result_is_in_the_reply_data():
+    assert SKILL.run(SKILL.parse("234 times 7")).data["result"] == 1638
+    assert SKILL.run(SKILL.parse("5 miles in km")).data["result"] == pytest.approx(8.04672)
+
+
+def test_an_unknown_action_is_an_input_error():
+    with pytest.raises(InputError, match="no action"):
+        SKILL.run({"action": "integrate"})
+
+
+@pytest.mark.parametrize(
+    "value, decimals, spoken",
+    [
+        (1638, 4, "1,638"),
+        (12.5, 4, "12.5"),
+        (2.0, 4, "2"),
+        (1 / 3, 4, "0.3333"),
+        (8.04672, 2, "8.05"),
+        (1000.0, 2, "1,000"),
+        (0.000142857, 4, "0.000143"),
+        (-7, 4, "minus 7"),
+        (0, 4, "0"),
+        (0.0, 2, "0"),
+        (2**100, 4, "about 1.27 times 10 to the power of 30"),
+        (1.5e-9, 4, "about 1.5 times 10 to the power of minus 9"),
+    ],
+)
+def test_numbers_are_rounded_for_speaking(value, decimals, spoken):
+    assert format_number(value, decimals) == spoken
+
+
+@pytest.mark.parametrize(
+    "unit, count, spoken",
+    [
+        ("mile", 1, "mile"),
+        ("mile", 2, "miles"),
+        ("foot", 2, "feet"),
+        ("inch", 0.5, "inches"),
+        ("stone", 3, "stone"),
+        ("degree_Fahrenheit", 70, "degrees Fahrenheit"),
+        ("kilometer / hour", 100, "kilometers per hour"),
+        ("foot ** 2", 10, "square feet"),
+        ("meter ** 3", 1, "cubic meter"),
+        ("fluid_ounce", 8, "fluid ounces"),
+        ("century", 2, "centuries"),
+    ],
+)
+def test_units_are_said_in_words(unit, count, spoken):
+    assert unit_words(unit, count) == spoken

@@ -1,0 +1,139 @@
+import time
+from datetime import datetime
+
+import pytest
+
+from edge.skills import Scheduler, TimerStore
+from edge.skills.timers import TimerSkill
+from edge.store.database import Database
+
+NOON = datetime(2026, 11, 22, 12, 0).astimezone().timestamp()
+
+
+class Clock:
+    """Time that moves only when the test says so."""
+
+    def __init__(self, now: float = NOON) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def store(tmp_path, clock):
+    return TimerStore(Database(tmp_path / "edge.db"), clock)
+
+
+@pytest.fixture
+def skill(store):
+    return TimerSkill(store)
+
+
+def ask(skill: TimerSkill, text: str):
+    slots = skill.parse(text)
+    assert slots is not None, text
+    return skill.run(slots)
+
+
+@pytest.mark.parametrize(
+    "text, seconds",
+    [
+        ("set a timer for ten minutes", 600),
+        ("Set a timer for 10 minutes.", 600),
+        ("start a 90 second timer", 90),
+        ("timer for an hour and a half", 5400),
+        ("wake me in 20 min", 1200),
+        ("I need a 12 minute timer for the cookies", 720),
+    ],
+)
+def test_a_timer_request_parses_to_seconds(skill, text, seconds):
+    slots = skill.parse(text)
+    assert slots["action"] == "start" and slots["kind"] == "timer" and slots["seconds"] == seconds
+
+
+def test_setting_a_timer_replies_in_one_spoken_sentence_and_keeps_it(skill, store, clock):
+    reply = ask(skill, "set a timer for ten minutes")
+    assert reply.text == "Timer set for 10 minutes."
+    (timer,) = store.active()
+    assert timer.due_at == clock.now + 600 and timer.state == "running"
+
+
+def test_a_timer_without_a_length_asks_for_one(skill, store):
+    assert ask(skill, "set a timer").text == "For how long should I set the timer?"
+    assert store.active() == []
+
+
+def test_a_due_timer_fires_once(skill, store, clock):
+    ask(skill, "set a timer for ten minutes")
+    scheduler = Scheduler(store)
+    heard = []
+    scheduler.subscribe(heard.append)
+    clock.now += 599
+    assert scheduler.fire_due() == []
+    clock.now += 1
+    (fired,) = scheduler.fire_due()
+    assert fired.text == "Your 10 minute timer is done."
+    assert heard == [fired] and scheduler.fire_due() == [] and store.active() == []
+
+
+def test_a_timer_that_came_due_while_edge_was_off_fires_on_restart(tmp_path, clock):
+    first = TimerStore(Database(tmp_path / "edge.db"), clock)
+    ask(TimerSkill(first), "set a timer for 5 minutes")
+    first.db.close()
+    clock.now += 3600
+    restarted = TimerStore(Database(tmp_path / "edge.db"), clock)
+    (fired,) = Scheduler(restarted).fire_due()
+    assert fired.late_s == 3300
+    assert fired.text == "Your 5 minute timer is done. It went off 55 minutes ago, while I was off."
+
+
+def test_the_scheduler_thread_fires_a_timer_on_time(tmp_path):
+    store = TimerStore(Database(tmp_path / "edge.db"))
+    scheduler = Scheduler(store)
+    heard = []
+    scheduler.subscribe(heard.append)
+    scheduler.start()
+    try:
+        start = time.time()
+        ask(TimerSkill(store), "set a timer for 1 second")
+        while not heard and time.time() - start < 5:
+            time.sleep(0.02)
+    finally:
+        scheduler.stop()
+    assert heard and heard[0].timer.seconds == 1
+    assert 0.9 <= heard[0].timer.fired_at - start < 2.5
+
+
+def test_pause_resume_extend_and_status(skill, store, clock):
+    ask(skill, "set a pasta timer for 10 minutes")
+    clock.now += 120
+    assert ask(skill, "how much time is left on the pasta timer").text == "Your pasta timer has 8 minutes left."
+    assert ask(skill, "pause the timer").text == "Paused your pasta timer."
+    clock.now += 300
+    assert ask(skill, "how long is left").text == "Your pasta timer has 8 minutes left (paused)."
+    assert ask(skill, "resume the timer").text == "Resumed your pasta timer."
+    assert ask(skill, "add 5 minutes to the timer").text == "Added 5 minutes to your pasta timer."
+    (timer,) = store.active()
+    assert timer.remaining(clock.now) == 780
+
+
+def test_cancel_one_or_all(skill, store):
+    ask(skill, "set a timer for 3 minutes")
+    ask(skill, "set a timer for 8 minutes")
+    assert ask(skill, "cancel all my timers").text == "Cancelled all 2 timers."
+    assert store.active() == []
+    assert ask(skill, "cancel the timer").text == "You have no timers running."
+
+
+def test_an_alarm_is_set_for_the_next_time_of_day(skill, store, clock):
+    reply = ask(skill, "wake me up at 7 am")
+    (alarm,) = store.active()
+    due = datetime.fromtimestamp(alarm.due_at)
+    assert alarm.kind == "alarm" and (due.hour, due.minute) == (7, 0) and alarm.due_at > clock.now
+    assert reply.text.startswith("Alarm set for")

@@ -1,0 +1,59 @@
+import sqlite3
+
+import pytest
+
+from edge.store.database import APPLICATION_ID, MIGRATIONS, Database, StoreError
+
+
+def test_a_new_file_gets_the_whole_schema_in_wal_mode(tmp_path):
+    db = Database(tmp_path / "sub" / "edge.db")
+    assert db.schema_version == len(MIGRATIONS)
+    assert db.query("PRAGMA journal_mode")[0]["journal_mode"] == "wal"
+    assert db.query("PRAGMA application_id")[0]["application_id"] == APPLICATION_ID
+    tables = {r["name"] for r in db.query("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"timers", "notes", "decisions", "usage", "dead_letters"} <= tables
+
+
+def test_reopening_keeps_the_data(tmp_path):
+    db = Database(tmp_path / "edge.db")
+    db.execute("INSERT INTO notes (list, text, created_at) VALUES ('notes', 'keep me', 0)")
+    db.close()
+    again = Database(tmp_path / "edge.db")
+    assert [r["text"] for r in again.query("SELECT text FROM notes")] == ["keep me"]
+
+
+def test_a_failed_transaction_leaves_nothing_behind(tmp_path):
+    db = Database(tmp_path / "edge.db")
+    with pytest.raises(RuntimeError), db.transaction() as conn:
+        conn.execute("INSERT INTO notes (list, text, created_at) VALUES ('notes', 'half', 0)")
+        raise RuntimeError("crash mid-way")
+    assert db.query("SELECT COUNT(*) AS n FROM notes")[0]["n"] == 0
+
+
+def test_a_file_that_is_not_sqlite_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("my precious notes\n")
+    with pytest.raises(StoreError, match="not a SQLite database") as err:
+        Database(path)
+    assert "never overwrites" in err.value.fix
+    assert path.read_text() == "my precious notes\n"
+
+
+def test_another_programs_database_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE photos (id INTEGER)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="another program's SQLite database"):
+        Database(path)
+    assert path.read_bytes() == before
+
+
+def test_a_schema_newer_than_this_edge_is_refused(tmp_path):
+    db = Database(tmp_path / "edge.db")
+    db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    db.close()
+    with pytest.raises(StoreError, match="newer than this edge"):
+        Database(tmp_path / "edge.db")

@@ -160,6 +160,30 @@ def _day_phrase(match: re.Match[str]) -> str:
     return _FILLER_END.sub("", _FILLER_START.sub("", phrase)).strip()
 
 
+_ABOUT_THE_TIME = re.compile(r"\b(time|clock|hour|late|early|noon|midnight|morning|afternoon|evening|night)\b")
+_ABOUT_THE_DATE = re.compile(
+    r"\b(date|day|today|month|year|weekend|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+)
+
+_NOT_THE_LOCAL_CLOCK = re.compile(
+    r"\btime (?:is it )?in\b|\btime ?zone\b|\b(opens?|closes?|starts?|begins?|weather|forecast|rain)\b"
+)
+
+
+def _general_question(clean: str) -> Slots | None:
+    """Loosely phrased questions ("how late is it", "what month are we in") get the current time or date.
+
+    The router asks the skill only once the request is known to be about time, by template or classifier.
+    """
+    if _NOT_THE_LOCAL_CLOCK.search(clean):
+        return None
+    if _ABOUT_THE_TIME.search(clean):
+        return {"action": "time"}
+    if _ABOUT_THE_DATE.search(clean):
+        return {"action": "date"}
+    return None
+
+
 def _first_match(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
     return next((m for p in patterns if (m := p.search(text))), None)
 
@@ -178,7 +202,7 @@ class TimeSkill(Skill):
             if match := _first_match(patterns, clean):
                 phrase = matched["day"] if matched and matched.get("day") else _day_phrase(match)
                 return self._about_day(action, phrase)
-        return None
+        return _general_question(clean)
 
     def _about_day(self, action: str, phrase: str) -> Slots | None:
         if not phrase and action != "days_until":

@@ -8,37 +8,57 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from edge.skills.base import Skill, SkillReply, Slots
-from edge.skills.spoken import normalize_numbers, parse_clock_time, parse_duration, spoken_duration, spoken_time
+from edge.skills.spoken import WEEKDAYS, normalize_numbers, parse_clock_time, parse_duration, spoken_duration, spoken_time
 from edge.skills.timers import TimerStore
 from edge.store.database import Database
 
-LIST_NAME = r"(?:my |the |our )?(?P<list>[a-z]+(?: [a-z]+)?) list"
-REMIND = re.compile(r"\bremind (?:me|us)\b(?: to| that| about)? ?(?P<rest>.*)")
+LIST_NAME = r"(?:my |the |our )?(?:(?P<list>[a-z]+(?: [a-z]+)?) )?list(?: for [a-z ]+)?"
+"""A list named or not ("my shopping list", "the list"); an unnamed list is the shopping list."""
+REMIND = re.compile(r"\b(?:(?:remind|alert|ping|nudge) (?:me|us)|don'?t let me forget)\b(?: (?:to|that|about)\b)? ?(?P<rest>.*)")
 REMINDERS = re.compile(r"\b(reminders|what (?:do i|should i) remember)\b")
+CANCEL_REMINDER = re.compile(r"\b(?:cancel|delete|remove|forget)(?: my| the)? reminders?(?: about| to| for)? ?(?P<text>.*)$")
 ADD_TO_LIST = re.compile(
-    rf"^(?:please |can you |could you )?(?:add|put|include|stick) (?P<text>.+?) (?:to|on|onto|in) {LIST_NAME}$"
+    r"^(?:please |can you |could you )?(?:add|put|include|stick|toss|throw|pop|write) (?P<text>.+?) (?:to|on|onto|in) "
+    rf"{LIST_NAME}$"
+)
+NEED_TO_BUY = re.compile(
+    r"^(?:we(?:'re| are) (?:out of|running (?:out of|low on)|low on)|we need(?: more| some)?|(?:we|i) ran out of"
+    r"|i need to (?:buy|pick up|get)) (?P<text>.+?)(?:,.*)?$"
 )
 REMOVE_FROM_LIST = re.compile(
-    rf"^(?:please )?(?:remove|delete|take|cross off|check off|tick off|scratch) (?P<text>.+?) (?:from|off|on) {LIST_NAME}$"
+    r"^(?:please )?(?:remove|delete|take|cross off|check off|tick off|scratch) (?P<text>.+?) (?:from|off|on) "
+    rf"{LIST_NAME}$|^(?:please )?(?:cross|check|tick|take|scratch) (?P<text2>.+?) off {LIST_NAME.replace('list>', 'list2>')}$"
 )
+MARK_DONE = re.compile(rf"^(?:please )?mark (?P<text>.+?) (?:as )?(?:done|complete|completed|finished)(?: on {LIST_NAME})?$")
 READ_LIST = re.compile(rf"\b(?:what(?:'s| is| do i have)? (?:on|in)|read(?: me)?|show(?: me)?|tell me|list) {LIST_NAME}")
+WHAT_TO_BUY = re.compile(r"\bwhat (?:do|should) (?:i|we) (?:still )?(?:need to )?(?:buy|get|pick up)\b")
 CLEAR_LIST = re.compile(rf"\b(?:clear|empty|wipe|delete everything (?:on|from)) {LIST_NAME}")
 ADD_NOTE = re.compile(
     r"^(?:please |can you |could you )?(?:take|make|write|jot|save|add|create) (?:down )?(?:a |this |the )?(?:quick )?"
     r"(?:note|memo)(?: down)?(?: that| saying| to say|:)? ?(?P<text>.*)$"
     r"|^(?:please )?(?:note|write down|jot down|remember)(?: that|:)? (?P<text2>.+)$"
+    r"|^(?:please )?(?:jot|write|take|note) (?:this|that) down[,:]? (?P<text3>.+)$"
 )
 READ_NOTES = re.compile(
     r"\b(?:read|show|list|tell me|what are|what's in|what is in|give me)(?: me)? (?:all )?(?:my |the )?notes\b"
+    r"|\bwhat notes (?:do i have|are there)\b"
 )
 DELETE_NOTE = re.compile(
     r"\b(?:delete|remove|erase|forget|scratch)(?: my| the)? (?P<which>last|latest|previous|all(?: my)?|every) notes?\b"
+    r"|\b(?:delete|remove|erase|forget|scratch)(?: my| the)? note (?:about|on|with|saying) (?P<about>.+)$"
 )
+DAY_NAMES = ("tomorrow", *(day.lower() for day in WEEKDAYS))
+WEEKDAY = "(?:" + "|".join(DAY_NAMES[1:]) + ")"
 TIME_PHRASE = re.compile(
     r"\b(?:in|after) (?:\d+(?:\.\d+)? |an? |half an? )?[a-z ]*?(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\b"
-    r"|\b(?:at|by|around|tomorrow|tonight|this (?:morning|afternoon|evening))\b.*$"
+    r"|\b(?:at|by|around) (?:\d{1,2}(?::\d{2})?(?: ?[ap]\.?m\.?)?|noon|midnight)"
+    rf"|\b(?:tomorrow|tonight|today|this|on {WEEKDAY}|{WEEKDAY}|in the)(?: (?:morning|afternoon|evening|night))?\b",
+    re.IGNORECASE,
 )
-LIST_ALIASES = {"grocery": "shopping", "groceries": "shopping", "shopping": "shopping", "to do": "todo", "todo": "todo"}
+PART_OF_DAY = re.compile(r"\b(morning|afternoon|evening|tonight|night)\b")
+PART_OF_DAY_AT = {"morning": "9 am", "afternoon": "3 pm", "evening": "6 pm", "tonight": "8 pm", "night": "8 pm"}
+"""The hour meant by "tomorrow morning" and the like, when no time is said."""
+LIST_ALIASES = {"grocery": "shopping", "groceries": "shopping", "to do": "todo"}
 
 
 class NotesSkill(Skill):
@@ -49,27 +69,38 @@ class NotesSkill(Skill):
         self.timers = timers
 
     def parse(self, text: str, matched: Mapping[str, str] | None = None) -> Slots | None:
-        plain = text.strip().rstrip(".!?")
+        plain = re.sub(r"(?i)\bto-do\b", "to do", text.strip().rstrip(".!?"))
         lower = plain.lower()
+        if m := CANCEL_REMINDER.search(lower):
+            return {"action": "cancel_reminder", "text": _items_of(plain, m, "text") or None}
         if REMINDERS.search(lower) and not REMIND.search(lower):
             return {"action": "reminders"}
         if m := REMIND.search(lower):
             return self._reminder(plain[m.start("rest") :] if m.group("rest") else "")
         if m := ADD_TO_LIST.match(lower):
             return {"action": "add", "list": _list(m["list"]), "text": _items_of(plain, m, "text")}
+        if m := NEED_TO_BUY.match(lower):
+            return {"action": "add", "list": "shopping", "text": _items_of(plain, m, "text")}
         if m := REMOVE_FROM_LIST.match(lower):
-            return {"action": "remove", "list": _list(m["list"]), "text": _items_of(plain, m, "text")}
+            group = "text" if m["text"] else "text2"
+            return {"action": "remove", "list": _list(m["list"] or m["list2"]), "text": _items_of(plain, m, group)}
+        if m := MARK_DONE.match(lower):
+            return {"action": "remove", "list": _list(m["list"]) if m["list"] else None, "text": _items_of(plain, m, "text")}
         if m := CLEAR_LIST.search(lower):
             return {"action": "clear", "list": _list(m["list"])}
         if m := READ_LIST.search(lower):
             return {"action": "read", "list": _list(m["list"])}
+        if WHAT_TO_BUY.search(lower):
+            return {"action": "read", "list": "shopping"}
         if m := DELETE_NOTE.search(lower):
+            if m["about"]:
+                return {"action": "remove", "list": "notes", "text": _items_of(plain, m, "about")}
             return {"action": "clear" if m["which"].startswith(("all", "every")) else "remove", "list": "notes", "text": None}
         if READ_NOTES.search(lower):
             return {"action": "read", "list": "notes"}
         if m := ADD_NOTE.match(lower):
-            group = "text" if m.group("text") is not None else "text2"
-            body = plain[m.start(group) :].strip(" :") if m.group(group) else ""
+            group = next(g for g in ("text", "text2", "text3") if m.group(g) is not None)
+            body = plain[m.start(group) :].strip(" :,") if m.group(group) else ""
             return {"action": "add", "list": "notes", "text": body or None}
         return None
 
@@ -78,8 +109,11 @@ class NotesSkill(Skill):
         now = datetime.fromtimestamp(self.timers.clock()).astimezone()
         seconds = parse_duration(lower) if re.search(r"\b(in|after)\b", lower) else None
         at = None if seconds else parse_clock_time(lower, now)
-        task = TIME_PHRASE.sub("", normalize_numbers(rest)).strip(" ,.") or None
-        task = re.sub(r"^(?:to|that|about) ", "", task, flags=re.I) if task else None
+        if not seconds and at is None and (part := PART_OF_DAY.search(lower)):
+            day = next((word for word in DAY_NAMES if word in lower.split()), "")
+            at = parse_clock_time(f"{day} at {PART_OF_DAY_AT[part[1]]}".strip(), now)
+        task = re.sub(r"\s+", " ", TIME_PHRASE.sub("", normalize_numbers(rest))).strip(" ,.")
+        task = re.sub(r"^(?:to|that|about) ", "", task, flags=re.I) or None
         due = now.timestamp() + seconds if seconds else at.timestamp() if at else None
         return {"action": "remind", "text": task, "due": datetime.fromtimestamp(due).astimezone().isoformat() if due else None}
 
@@ -87,13 +121,15 @@ class NotesSkill(Skill):
         action = slots["action"]
         if action == "remind":
             return self._remind(slots)
+        if action == "cancel_reminder":
+            return self._cancel_reminder(slots.get("text"))
         if action == "reminders":
             reminders = self.timers.active(("reminder",))
             if not reminders:
                 return SkillReply(self.name, action, "You have no reminders.", {"ids": []})
             parts = [f"{r.label} at {spoken_time(datetime.fromtimestamp(r.due_at))}" for r in reminders]
             return SkillReply(self.name, action, f"Your reminders: {_join(parts)}.", {"ids": [r.id for r in reminders]})
-        name = slots["list"]
+        name = slots["list"] or self._list_holding(slots.get("text")) or "todo"
         where = "your notes" if name == "notes" else f"your {name} list"
         if action == "add":
             if not slots.get("text"):
@@ -118,6 +154,7 @@ class NotesSkill(Skill):
         if wanted:
             items = {item.lower() for item in _split_items(wanted)}
             gone = [e for e in entries if e["text"].lower() in items]
+            gone = gone or [e for e in entries if wanted.lower() in e["text"].lower()]
         else:
             gone = entries[-1:]
         if not gone:
@@ -127,6 +164,24 @@ class NotesSkill(Skill):
         return SkillReply(
             self.name, "remove", f"Removed {_join([e['text'] for e in gone])} from {where}.", {"removed": len(gone)}
         )
+
+    def _list_holding(self, text: str | None) -> str | None:
+        """The list an item is on, for "mark X as done" said without naming the list."""
+        if not text:
+            return None
+        rows = self.db.query("SELECT list FROM notes WHERE lower(text) = lower(?) ORDER BY id DESC LIMIT 1", (text,))
+        return rows[0]["list"] if rows else None
+
+    def _cancel_reminder(self, about: str | None) -> SkillReply:
+        reminders = self.timers.active(("reminder",))
+        if about:
+            reminders = [r for r in reminders if about.lower() in (r.label or "").lower()]
+        if not reminders:
+            return SkillReply(self.name, "cancel_reminder", "I found no such reminder.", {"ids": []})
+        chosen = reminders if not about else reminders[:1]
+        self.timers.cancel(chosen)
+        what = f"your reminder to {chosen[0].label}" if len(chosen) == 1 else f"all {len(chosen)} reminders"
+        return SkillReply(self.name, "cancel_reminder", f"Cancelled {what}.", {"ids": [r.id for r in chosen]})
 
     def _remind(self, slots: Slots) -> SkillReply:
         if not slots.get("text"):
@@ -148,8 +203,8 @@ class NotesSkill(Skill):
             ]
 
 
-def _list(name: str) -> str:
-    name = name.strip()
+def _list(name: str | None) -> str:
+    name = (name or "shopping").strip()
     return LIST_ALIASES.get(name, name)
 
 

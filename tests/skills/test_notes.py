@@ -52,3 +52,42 @@ def test_a_reminder_without_a_time_asks_when(skill):
 
 def test_unrelated_text_is_not_a_note(skill):
     assert skill.parse("what is the capital of France") is None
+
+
+@pytest.mark.parametrize(
+    "text, task, due",
+    [
+        ("remind me tomorrow morning to call the bank", "call the bank", (23, 9, 0)),
+        ("remind me to call the bank tomorrow morning", "call the bank", (23, 9, 0)),
+        ("remind me to take my pills at 9 pm", "take my pills", (22, 21, 0)),
+        ("remind me to stop at the store at 5", "stop at the store", (22, 17, 0)),
+        ("remind me on friday evening to water the plants", "water the plants", (27, 18, 0)),
+        ("ping me in 20 minutes to check the oven", "check the oven", (22, 12, 20)),
+    ],
+)
+def test_a_reminder_separates_the_task_from_its_time(skill, text, task, due):
+    from datetime import datetime
+
+    slots = skill.parse(text)
+    when = datetime.fromisoformat(slots["due"])
+    assert slots["text"] == task and (when.day, when.hour, when.minute) == due
+
+
+@pytest.mark.parametrize(
+    "text, slots",
+    [
+        ("we're out of milk", {"action": "add", "list": "shopping", "text": "milk"}),
+        ("toss batteries on the list", {"action": "add", "list": "shopping", "text": "batteries"}),
+        ("add renew passport to my to-do list", {"action": "add", "list": "todo", "text": "renew passport"}),
+        ("cross paper towels off my list", {"action": "remove", "list": "shopping", "text": "paper towels"}),
+        ("what do I still need to buy", {"action": "read", "list": "shopping"}),
+        ("cancel my reminder about the dentist", {"action": "cancel_reminder", "text": "the dentist"}),
+    ],
+)
+def test_everyday_list_phrasings(skill, text, slots):
+    assert skill.parse(text) == slots
+
+
+def test_marking_an_item_done_finds_its_list(skill):
+    ask(skill, "add call mom to my to do list")
+    assert ask(skill, "mark call mom as done") == "Removed call mom from your todo list."

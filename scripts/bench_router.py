@@ -1,0 +1,98 @@
+"""Routing speed and accuracy: the gateway's decision (template match, or embedding + intent head) per request.
+
+    .venv/bin/python scripts/bench_router.py [--out bench-results/router.json]
+
+Requests: the hand-written held-out phrasings (scripts/intent_heldout.csv) and CLINC150's test queries
+(../shared/eval/intent), each decided several times after a warm-up. Target: p95 <= 5 ms on 2 cores.
+Route accuracy is measured on the held-out phrasings: the route their label maps to in the default config.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+CLINC = ROOT.parent / "shared" / "eval" / "intent" / "clinc150_data_full.json"
+HELDOUT = ROOT / "scripts" / "intent_heldout.csv"
+TARGET_P95_MS = 5.0
+
+
+def percentiles(values: list[float]) -> dict[str, float]:
+    array = np.asarray(values)
+    return {f"p{q}": round(float(np.percentile(array, q)), 3) for q in (50, 95, 99)} | {"n": len(values)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "bench-results" / "router.json")
+    parser.add_argument("--reps", type=int, default=3)
+    parser.add_argument("--clinc", type=int, default=1000, help="CLINC150 test queries to time")
+    args = parser.parse_args()
+
+    from edge import Runtime
+    from edge.router import Router, read_rows
+    from edge.store.database import Database
+
+    heldout = read_rows(HELDOUT)
+    clinc = [t for t, _ in json.loads(CLINC.read_text())["test"][: args.clinc]] if CLINC.is_file() else []
+    if not clinc:
+        print(f"CLINC150 not found at {CLINC}: timing the held-out phrasings only", file=sys.stderr)
+
+    with tempfile.TemporaryDirectory() as tmp, Runtime(roles=["embedder", "classifier"]) as runtime:
+        router = Router(runtime, db=Database(Path(tmp) / "edge.db"))
+        router.gateway.templates.load()
+        texts = [t for t, _ in heldout] + clinc
+        for text in texts[:50]:
+            router.decide(text)
+        latency: dict[str, list[float]] = defaultdict(list)
+        for _ in range(args.reps):
+            for text in texts:
+                decision = router.decide(text)
+                latency["all"].append(decision.latency_ms)
+                latency[decision.matched_by].append(decision.latency_ms)
+
+        routes = router.settings.router.intents
+        confusion: Counter[tuple[str, str]] = Counter()
+        per_label: dict[str, list[bool]] = defaultdict(list)
+        for text, label in heldout:
+            expected = routes.get(label, "oos")
+            decision = router.decide(text)
+            got = f"skill:{decision.skill}" if decision.route == "skill" else decision.route
+            per_label[label].append(got == expected)
+            if got != expected:
+                confusion[(expected, got)] += 1
+        router.close()
+
+    report = {
+        "latency_ms": {name: percentiles(values) for name, values in latency.items()},
+        "route_accuracy": round(sum(sum(v) for v in per_label.values()) / len(heldout), 4),
+        "route_accuracy_per_label": {k: round(sum(v) / len(v), 3) for k, v in sorted(per_label.items())},
+        "route_confusions": {f"{e} -> {g}": n for (e, g), n in confusion.most_common(12)},
+        "requests": {"heldout": len(heldout), "clinc150_test": len(clinc), "reps": args.reps},
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2))
+
+    all_ms = report["latency_ms"]["all"]
+    print(f"route decision over {all_ms['n']} requests: p50 {all_ms['p50']} ms, p95 {all_ms['p95']} ms, p99 {all_ms['p99']} ms")
+    print(f"  target p95 <= {TARGET_P95_MS} ms: {'met' if all_ms['p95'] <= TARGET_P95_MS else 'NOT met'}")
+    for name, stats in report["latency_ms"].items():
+        if name != "all":
+            print(f"  {name:<11} p50 {stats['p50']:>7} ms  p95 {stats['p95']:>7} ms  (n={stats['n']})")
+    print(f"route accuracy on {len(heldout)} held-out phrasings: {report['route_accuracy']}")
+    for label, accuracy in report["route_accuracy_per_label"].items():
+        print(f"  {label:<12} {accuracy}")
+    for pair, count in report["route_confusions"].items():
+        print(f"  miss: {pair} x{count}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

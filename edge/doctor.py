@@ -24,6 +24,9 @@ PACKAGES: tuple[tuple[str, str | None], ...] = (
     ("llama-cpp-python", None),
     ("sqlite-vec", None),
     ("sqlean-py", None),
+    ("hassil", None),
+    ("text2num", None),
+    ("pint", None),
     ("piper-tts", "tts"),
     ("textual", "tui"),
     ("sounddevice", "audio"),
@@ -46,6 +49,7 @@ def run_checks(settings: Settings) -> list[Check]:
         _sqlite(),
         _audio(),
         _data_dir(settings),
+        _store(settings),
         _offline(),
     ]
 
@@ -125,6 +129,18 @@ def _data_dir(settings: Settings) -> Check:
             "data dir", "fail", f"{path} is not writable ({exc.strerror})", "set data_dir in the config to a writable folder"
         )
     return Check("data dir", "ok", str(path))
+
+
+def _store(settings: Settings) -> Check:
+    from edge.store.database import Database
+
+    try:
+        db = Database(settings.store_path)
+    except EdgeError as exc:
+        return Check("store", "fail", exc.message, exc.fix)
+    version = db.schema_version
+    db.close()
+    return Check("store", "ok", f"{settings.store_path} (schema v{version}, WAL)")
 
 
 def _offline() -> Check:

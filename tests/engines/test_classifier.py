@@ -1,4 +1,6 @@
+import csv
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -6,19 +8,56 @@ import pytest
 from edge.engines import Classifier
 from edge.errors import ModelFileError
 
+HELDOUT = Path(__file__).resolve().parents[2] / "scripts" / "intent_heldout.csv"
+ROUTES = ["timer", "time", "math", "notes", "status", "weather", "device", "knowledge", "chat", "complex", "unsupported"]
+
+
+def test_the_default_head_has_a_label_for_every_route(runtime):
+    assert runtime.classifier.labels == ROUTES
+
 
 @pytest.mark.parametrize(
     "text, label",
     [
         ("set a timer for ten minutes", "timer"),
+        ("set an alarm for 6:30 tomorrow", "timer"),
         ("what time is it", "time"),
-        ("turn off the kitchen lights", "device"),
+        ("what is 234 times 7", "math"),
+        ("70 fahrenheit in celsius", "math"),
+        ("how many cups in a liter", "math"),
+        ("remind me in 20 minutes to check the oven", "notes"),
+        ("add milk to my shopping list", "notes"),
+        ("delete my last note", "notes"),
+        ("which models are loaded", "status"),
+        ("are you running offline", "status"),
         ("what's the weather like tomorrow", "weather"),
+        ("turn off the kitchen lights", "device"),
+        ("what does my lease say about pets", "knowledge"),
+        ("search my documents for the warranty period", "knowledge"),
         ("who wrote pride and prejudice", "chat"),
+        ("thank you", "chat"),
+        ("write a python function that reverses a linked list", "complex"),
+        ("explain step by step how public key cryptography works", "complex"),
+        ("call mom", "unsupported"),
+        ("what's the stock price of apple right now", "unsupported"),
     ],
 )
 def test_it_labels_commands(runtime, text, label):
     assert runtime.classifier.classify([text])[0].label == label
+
+
+def heldout_rows() -> list[tuple[str, str]]:
+    with HELDOUT.open(newline="", encoding="utf-8") as handle:
+        return [(row["text"], row["label"]) for row in csv.DictReader(handle)]
+
+
+def test_the_default_head_keeps_its_accuracy_on_the_hand_written_heldout_rows(runtime):
+    rows = heldout_rows()
+    predicted = [r.label for r in runtime.classifier.classify([text for text, _ in rows])]
+    hits = [p == gold for p, (_, gold) in zip(predicted, rows, strict=True)]
+    per_label = {label: np.mean([h for h, (_, gold) in zip(hits, rows, strict=True) if gold == label]) for label in ROUTES}
+    assert np.mean(hits) >= 0.85
+    assert min(per_label.values()) >= 0.7, per_label
 
 
 def test_probabilities_cover_every_label_and_sum_to_one(runtime):

@@ -54,6 +54,7 @@ def test_a_general_question_streams_from_the_local_llm(router):
     [
         ("", "I didn't get a request"),
         ("what's the weather going to be like tomorrow", "I can't check the weather"),
+        ("order me a pizza from dominos", "I can't do that"),
     ],
 )
 def test_out_of_scope_requests_get_an_honest_reply(router, text, start):

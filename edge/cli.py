@@ -298,6 +298,7 @@ def _reply_summary(reply: Any) -> dict[str, Any]:
 
 def cmd_route(args: argparse.Namespace) -> int:
     router = _router(args)
+    router.load()
 
     def run(request: str, _: int) -> None:
         d = router.decide(request)

@@ -30,7 +30,7 @@ def skill_tool(skill: Skill, description: str) -> Tool:
     def run(request: str) -> str:
         slots = skill.parse(request)
         if slots is None:
-            return f"the {skill.name} tool could not understand {request!r}"
+            raise ValueError(f"it could not understand {request!r}")
         return skill.run(slots).text
 
     return Tool(skill.name, description, run)
@@ -41,6 +41,8 @@ class Step:
     tool: str
     input: str
     observation: str
+    ok: bool = True
+    """False when the call was invalid or the tool failed."""
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ class AgentResult:
     answer: str
     steps: list[Step] = field(default_factory=list)
     finished: bool = True
-    """False when the step limit ended the loop before the model answered."""
+    """False when the step limit, or the model repeating a call, ended the loop before it answered."""
 
 
 class Agent:
@@ -81,26 +83,26 @@ class Agent:
             reply = self.llm.chat(messages, json_schema=self.schema, max_tokens=self.max_tokens)
             call = _parse(reply.text)
             if call is None:
-                observation = "that was not a JSON object with tool and input; reply with one"
-                steps.append(Step("invalid", reply.text, observation))
+                step = Step("invalid", reply.text, "that was not a JSON object with tool and input; reply with one", ok=False)
             elif call[0] == ANSWER:
                 return AgentResult(call[1], steps)
+            elif steps and (steps[-1].tool, steps[-1].input) == call:
+                break
             else:
-                observation = self._use(*call)
-                steps.append(Step(call[0], call[1], observation))
-            messages += [{"role": "assistant", "content": reply.text}, {"role": "user", "content": f"Result: {observation}"}]
-        last = next((s.observation for s in reversed(steps) if s.tool in self.tools), None)
-        answer = last or f"I could not finish that in {self.max_steps} steps."
-        return AgentResult(answer, steps, finished=False)
+                step = self._use(*call)
+            steps.append(step)
+            messages += [{"role": "assistant", "content": reply.text}, {"role": "user", "content": f"Result: {step.observation}"}]
+        done = [s.observation for s in steps if s.ok]
+        return AgentResult(done[-1] if done else "I could not finish that with the tools I have.", steps, finished=False)
 
-    def _use(self, name: str, text: str) -> str:
+    def _use(self, name: str, text: str) -> Step:
         tool = self.tools.get(name)
         if tool is None:
-            return f"there is no tool named {name!r}"
+            return Step(name, text, f"there is no tool named {name!r}", ok=False)
         try:
-            return tool.run(text)
+            return Step(name, text, tool.run(text))
         except Exception as exc:
-            return f"the {name} tool failed: {type(exc).__name__}: {exc}"
+            return Step(name, text, f"the {name} tool failed: {type(exc).__name__}: {exc}", ok=False)
 
 
 def _parse(text: str) -> tuple[str, str] | None:

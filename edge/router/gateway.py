@@ -9,6 +9,7 @@ from typing import Literal
 
 from edge.config import Route, RouterSettings
 from edge.engines import Classification
+from edge.errors import RoleUnavailable
 from edge.router.templates import TemplateMatcher
 from edge.skills.base import Skill, Slots
 
@@ -57,7 +58,11 @@ class Gateway:
             if decision is not None:
                 return decision
         mark = time.perf_counter()
-        result = self.classify(text)
+        try:
+            result = self.classify(text)
+        except RoleUnavailable as exc:
+            reason = f"no template matched and the classifier is unavailable ({exc.message}) -> chat"
+            return self._decision("chat", None, None, None, 0.0, start, "classifier", reason, stages)
         stages["classifier"] = _ms(mark)
         intent, confidence = result.label, round(float(result.confidence), 4)
         if intent == "oos" or confidence < self.settings.min_confidence:

@@ -4,6 +4,7 @@ and record the decision. ``stream`` yields the decision, the reply's tokens as t
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import queue
 import threading
 import time
@@ -34,6 +35,10 @@ REFUSALS = {
     "unsure": "I'm not sure what you're asking, and I'd rather not guess. Could you say it another way?",
 }
 NO_DOCUMENTS = "Your knowledge base is empty, so this answer is not from your documents: "
+
+
+class OverBudget(Exception):
+    """A priced model was skipped: this month's spend reached metering.budget.monthly_usd."""
 
 
 @dataclass(frozen=True)
@@ -100,12 +105,20 @@ class Router:
         self._larger: Llm | None = None
 
     def start(self) -> Router:
-        """Load the models (unless preload is off), the templates, and fire timers that came due while edge was off."""
+        """Load the models (unless preload is off), templates and skills; fire timers that came due while edge was off."""
         self.runtime.start()
-        if self.gateway.templates is not None:
-            self.gateway.templates.load()
+        self.load()
         self.skills.scheduler.start()
         return self
+
+    def load(self) -> None:
+        """Everything a decision needs, loaded now rather than on the first request: templates, skills, classifier."""
+        if self.gateway.templates is not None:
+            self.gateway.templates.load()
+        for skill in self.skills.by_name.values():
+            skill.load()
+        with contextlib.suppress(RoleUnavailable):
+            self.runtime.classifier.load()
 
     def close(self) -> None:
         self.skills.scheduler.stop()
@@ -241,7 +254,10 @@ class Router:
         def generate(cancelled: threading.Event) -> LlmAnswer:
             parts: list[str] = []
             start = time.perf_counter()
+            llm.load()
             model = llm.model_info.id if llm.model_info else tier
+            if not self.meter.allows(model):
+                raise OverBudget(f"{model} is over this month's budget of ${self.settings.metering.budget.monthly_usd}")
             stream = llm.stream(text, logprobs=True)
             try:
                 for chunk in stream:
@@ -260,7 +276,6 @@ class Router:
                 stream.close()
             if cancelled.is_set():
                 raise TimeoutError("cancelled")
-            model = llm.model_info.id if llm.model_info else tier
             self.meter.record(model, stats.prompt_tokens, stats.completion_tokens, _ms(start))
             return LlmAnswer("".join(parts).strip(), model, stats.confidence, stats.prompt_tokens, stats.completion_tokens)
 

@@ -37,3 +37,6 @@ class Skill(ABC):
     @abstractmethod
     def run(self, slots: Slots) -> SkillReply:
         """Act on parsed slots and reply."""
+
+    def load(self) -> None:  # noqa: B027
+        """Build whatever is slow to build, so the first request does not wait for it."""

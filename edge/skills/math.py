@@ -353,6 +353,9 @@ def unit_words(unit: str, count: float) -> str:
 class MathSkill(Skill):
     name = "math"
 
+    def load(self) -> None:
+        unit_registry()
+
     def parse(self, text: str, matched: Mapping[str, str] | None = None) -> Slots | None:
         candidates = [matched["expression"]] if matched and matched.get("expression") else []
         for candidate in [*candidates, text]:

@@ -33,10 +33,17 @@ def test_the_model_uses_a_tool_then_answers_with_its_result():
     assert llm.seen[1][-1] == {"role": "user", "content": "Result: 12 times 7 is 84."}
 
 
-def test_the_step_limit_ends_a_model_that_never_answers():
-    llm = Scripted(call("math", "1 plus 1"))
+def test_the_step_limit_ends_a_model_that_never_answers_with_its_last_good_result():
+    llm = Scripted(call("math", "1 plus 1"), call("math", "2 plus 2"), call("math", "what is love"))
     result = Agent(llm, [skill_tool(MathSkill(), MATH)], max_steps=3).run("loop forever")
-    assert not result.finished and len(result.steps) == 3 and result.answer == "1 plus 1 is 2."
+    assert not result.finished and len(result.steps) == 3 and result.answer == "2 plus 2 is 4."
+    assert [s.ok for s in result.steps] == [True, True, False]
+
+
+def test_a_model_repeating_the_same_call_is_stopped():
+    llm = Scripted(call("math", "12 times 7"))
+    result = Agent(llm, [skill_tool(MathSkill(), MATH)], max_steps=6).run("What is twelve times seven?")
+    assert not result.finished and len(result.steps) == 1 and result.answer == "12 times 7 is 84."
 
 
 def test_bad_model_output_and_failing_tools_become_observations_not_crashes():

@@ -1,6 +1,7 @@
 import pytest
 
 from edge.config import load_settings
+from edge.errors import RoleUnavailable
 from edge.router import Gateway
 from edge.skills import Skills
 from edge.store.database import Database
@@ -53,3 +54,13 @@ def test_a_low_confidence_classification_takes_the_configured_route(runtime, ski
 def test_templates_can_be_switched_off(runtime, skills):
     d = gateway(runtime, skills, templates=False).decide("set a timer for ten minutes")
     assert d.matched_by == "classifier" and d.slots["seconds"] == 600
+
+
+def test_without_a_classifier_templates_still_work_and_the_rest_goes_to_chat(skills):
+    def unavailable(text):
+        raise RoleUnavailable("classifier is unavailable: intent-head.onnx is truncated", "rerun scripts/setup")
+
+    gate = Gateway(load_settings(env={}).router, skills.by_name, unavailable)
+    assert gate.decide("set a timer for ten minutes").slots["seconds"] == 600
+    d = gate.decide("tell me about the moon")
+    assert d.route == "chat" and "classifier is unavailable" in d.reason

@@ -125,3 +125,21 @@ def test_a_request_every_model_fails_lands_in_the_dead_letters(runtime, db, tmp_
     assert reply.handler == "error" and "kept your request" in reply.text
     (letter,) = router.dead_letters.read()
     assert letter["request"] == "Tell me about the moon." and letter["attempts"][0]["error"] == "RuntimeError: llama.cpp crashed"
+
+
+def test_a_priced_model_over_its_monthly_budget_is_not_called(runtime, db, tmp_path):
+    settings = load_settings(
+        env={},
+        data_dir=runtime.settings.data_dir,
+        router={"retries": 0},
+        metering={"prices": {"smollm2-135m-instruct-q4_1": {"output_per_mtok": 1000.0}}, "budget": {"monthly_usd": 0.0001}},
+    )
+    custom = Runtime(settings)
+    custom.engines = runtime.engines
+    router = Router(custom, db=db)
+    first = router.ask("Tell me a fun fact about octopuses.")
+    assert first.handler == "llm:local" and first.cost_usd > 0.0001
+    second = router.ask("Tell me a fun fact about whales.")
+    assert second.handler == "error" and "over this month's budget" in second.error
+    (usage,) = router.meter.usage()
+    assert usage.calls == 1

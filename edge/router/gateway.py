@@ -103,7 +103,7 @@ class Gateway:
 
     @staticmethod
     def _decision(
-        route: str,
+        route: Route,
         intent: str | None,
         skill: str | None,
         slots: Slots | None,
@@ -113,7 +113,7 @@ class Gateway:
         reason: str,
         stages: dict[str, float],
     ) -> Decision:
-        return Decision(route, intent, skill, slots, confidence, _ms(start), matched_by, reason, stages)  # type: ignore[arg-type]
+        return Decision(route, intent, skill, slots, confidence, _ms(start), matched_by, reason, stages)
 
 
 def _ms(start: float) -> float:

@@ -8,14 +8,14 @@ import contextlib
 import queue
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from edge.config import Route, Tier
-from edge.engines import Llm
+from edge.engines import Classification, Llm
 from edge.errors import InputError, RoleUnavailable
 from edge.router.cascade import CascadeResult, run_cascade
 from edge.router.decisions import DecisionLog, DecisionRecord, input_hash
@@ -134,7 +134,7 @@ class Router:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _classify(self, text: str):  # noqa: ANN202
+    def _classify(self, text: str) -> Classification:
         return self.runtime.classifier.classify([text])[0]
 
     def decide(self, text: str) -> Decision:
@@ -167,7 +167,7 @@ class Router:
             "answer": round(total - decision.latency_ms, 3),
             "total": total,
         }
-        reply = Reply(**{**reply.__dict__, "latency_ms": latency})
+        reply = replace(reply, latency_ms=latency)
         self._record(text, reply)
         yield reply
 
@@ -248,7 +248,9 @@ class Router:
             self._larger = Llm(self.settings.model_copy(update={"llm": llm_settings}))
         return self._larger
 
-    def _generator(self, tier: Tier, llm: Llm, text: str, sink: queue.Queue[str | None] | None):  # noqa: ANN202
+    def _generator(
+        self, tier: Tier, llm: Llm, text: str, sink: queue.Queue[str | None] | None
+    ) -> Callable[[], Awaitable[LlmAnswer]]:
         """A coroutine factory for one tier; cancelling it stops generation at the next token."""
 
         def generate(cancelled: threading.Event) -> LlmAnswer:

@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from edge.errors import ConfigError
+
+if TYPE_CHECKING:
+    from hassil import Intents
 
 SKILL_TEMPLATES = Path(__file__).resolve().parent.parent / "skills" / "templates.yaml"
 
@@ -23,7 +27,7 @@ class TemplateMatcher:
         self.path = path
 
     @cached_property
-    def _intents(self):  # noqa: ANN202
+    def _intents(self) -> Intents:
         import yaml
         from hassil import Intents
 

@@ -12,6 +12,11 @@ if TYPE_CHECKING:
     from edge.store.database import Database
 
 
+def elapsed_ms(start: float) -> float:
+    """Milliseconds since a ``time.perf_counter()`` reading, to the microsecond."""
+    return round((time.perf_counter() - start) * 1000, 3)
+
+
 @dataclass
 class CallStats:
     """Timing of one engine's calls since it was created."""

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from edge.router.resilience import AllHandlersFailed, Attempt, Handler, RetryPolicy, run_chain
+from edge.router.resilience import AllHandlersFailed, Attempt, Handler, RetryPolicy, failed_handlers, run_chain
 
 T = TypeVar("T")
 
@@ -29,7 +29,7 @@ class CascadeResult(Generic[T]):
     @property
     def fallbacks(self) -> list[str]:
         """Handlers that failed or were skipped by an open breaker."""
-        return list(dict.fromkeys(a.handler for a in self.attempts if not a.ok))
+        return failed_handlers(self.attempts)
 
 
 async def run_cascade(

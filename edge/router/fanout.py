@@ -14,6 +14,8 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
+from edge.telemetry import elapsed_ms
+
 T = TypeVar("T")
 VoteMode = Literal["majority", "weighted"]
 
@@ -38,10 +40,10 @@ async def fan_out(calls: Mapping[str, Callable[[], Awaitable[T]]], timeout_s: fl
         try:
             value = await asyncio.wait_for(call(), timeout_s)
         except asyncio.TimeoutError:
-            return Outcome(name, None, f"timed out after {timeout_s} s", _ms(start))
+            return Outcome(name, None, f"timed out after {timeout_s} s", elapsed_ms(start))
         except Exception as exc:
-            return Outcome(name, None, f"{type(exc).__name__}: {exc}", _ms(start))
-        return Outcome(name, value, None, _ms(start))
+            return Outcome(name, None, f"{type(exc).__name__}: {exc}", elapsed_ms(start))
+        return Outcome(name, value, None, elapsed_ms(start))
 
     return list(await asyncio.gather(*(one(name, call) for name, call in calls.items())))
 
@@ -81,7 +83,3 @@ async def ensemble(
     """Fan out to every voter and vote over those that answered in time."""
     outcomes = await fan_out(voters, timeout_s)
     return vote([o.value for o in outcomes if o.ok and o.value is not None], mode), outcomes
-
-
-def _ms(start: float) -> float:
-    return round((time.perf_counter() - start) * 1000, 3)

@@ -12,6 +12,7 @@ from edge.engines import Classification
 from edge.errors import RoleUnavailable
 from edge.router.templates import TemplateMatcher
 from edge.skills.base import Skill, Slots
+from edge.telemetry import elapsed_ms
 
 MatchedBy = Literal["template", "classifier", "empty"]
 
@@ -52,7 +53,7 @@ class Gateway:
         start = time.perf_counter()
         stages: dict[str, float] = {}
         if not text or not text.strip():
-            return Decision("oos", None, None, None, 1.0, _ms(start), "empty", "the request is empty", stages)
+            return Decision("oos", None, None, None, 1.0, elapsed_ms(start), "empty", "the request is empty", stages)
         if self.templates is not None:
             decision = self._by_template(text, start, stages)
             if decision is not None:
@@ -63,7 +64,7 @@ class Gateway:
         except RoleUnavailable as exc:
             reason = f"no template matched and the classifier is unavailable ({exc.message}) -> chat"
             return self._decision("chat", None, None, None, 0.0, start, "classifier", reason, stages)
-        stages["classifier"] = _ms(mark)
+        stages["classifier"] = elapsed_ms(mark)
         intent, confidence = result.label, round(float(result.confidence), 4)
         if intent == "oos" or confidence < self.settings.min_confidence:
             route = self.settings.low_confidence_route
@@ -76,7 +77,7 @@ class Gateway:
             return self._decision(route, intent, None, None, confidence, start, "classifier", reason, stages)
         mark = time.perf_counter()
         slots = self.skills[skill].parse(text)
-        stages["parse"] = _ms(mark)
+        stages["parse"] = elapsed_ms(mark)
         if slots is None:
             route = self.settings.unparsed_skill_route
             reason = f"intent {intent} at {confidence:.2f}, but the {skill} skill cannot parse it -> {route}"
@@ -88,7 +89,7 @@ class Gateway:
         assert self.templates is not None
         mark = time.perf_counter()
         matches = self.templates.matches(text)
-        stages["template"] = _ms(mark)
+        stages["template"] = elapsed_ms(mark)
         for match in matches:
             target = self.settings.intents.get(match.intent, "")
             route, _, skill = target.partition(":")
@@ -96,7 +97,7 @@ class Gateway:
                 continue
             slots = self.skills[skill].parse(text, match.slots)
             if slots is not None:
-                stages["parse"] = _ms(mark) - stages["template"]
+                stages["parse"] = elapsed_ms(mark) - stages["template"]
                 reason = f"template of the {skill} skill"
                 return self._decision("skill", match.intent, skill, slots, 1.0, start, "template", reason, stages)
         return None
@@ -113,8 +114,4 @@ class Gateway:
         reason: str,
         stages: dict[str, float],
     ) -> Decision:
-        return Decision(route, intent, skill, slots, confidence, _ms(start), matched_by, reason, stages)
-
-
-def _ms(start: float) -> float:
-    return round((time.perf_counter() - start) * 1000, 3)
+        return Decision(route, intent, skill, slots, confidence, elapsed_ms(start), matched_by, reason, stages)

@@ -15,6 +15,8 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 
+from edge.telemetry import elapsed_ms
+
 if TYPE_CHECKING:
     from edge.store.database import Database
 
@@ -97,7 +99,12 @@ class ChainResult(Generic[T]):
     @property
     def fallbacks(self) -> list[str]:
         """Handlers tried and failed (or skipped) before the one that answered."""
-        return list(dict.fromkeys(a.handler for a in self.attempts if not a.ok))
+        return failed_handlers(self.attempts)
+
+
+def failed_handlers(attempts: Sequence[Attempt]) -> list[str]:
+    """Handlers that failed or were skipped, each once, in order."""
+    return list(dict.fromkeys(a.handler for a in attempts if not a.ok))
 
 
 class DeadLetters:
@@ -143,17 +150,13 @@ async def run_chain(
                     if isinstance(exc, asyncio.TimeoutError)
                     else f"{type(exc).__name__}: {exc}"
                 )
-                attempts.append(Attempt(handler.name, False, _ms(start), error))
+                attempts.append(Attempt(handler.name, False, elapsed_ms(start), error))
                 if retry + 1 < policy.attempts:
                     await asyncio.sleep(policy.delay(retry, rng))
                 continue
             handler.breaker.success()
-            attempts.append(Attempt(handler.name, True, _ms(start)))
+            attempts.append(Attempt(handler.name, True, elapsed_ms(start)))
             return ChainResult(value, handler.name, attempts)
     if dead_letters is not None:
         dead_letters.add(request, attempts)
     raise AllHandlersFailed(attempts)
-
-
-def _ms(start: float) -> float:
-    return round((time.perf_counter() - start) * 1000, 3)

@@ -20,12 +20,12 @@ from edge.errors import InputError, RoleUnavailable
 from edge.router.cascade import CascadeResult, run_cascade
 from edge.router.decisions import DecisionLog, DecisionRecord, input_hash
 from edge.router.gateway import Decision, Gateway
-from edge.router.resilience import AllHandlersFailed, CircuitBreaker, DeadLetters, Handler, RetryPolicy
+from edge.router.resilience import AllHandlersFailed, CircuitBreaker, DeadLetters, Handler, RetryPolicy, failed_handlers
 from edge.runtime import Runtime
 from edge.skills import Skills
 from edge.skills.base import SkillReply
 from edge.store.database import Database
-from edge.telemetry import Meter
+from edge.telemetry import Meter, elapsed_ms
 
 REFUSALS = {
     "empty": "I didn't get a request. What would you like me to do?",
@@ -160,7 +160,7 @@ class Router:
             reply = Reply(REFUSALS[key], decision, "refusal")
         else:
             reply = yield from self._llm(text, decision)
-        total = _ms(start)
+        total = elapsed_ms(start)
         latency = {
             **decision.stages_ms,
             "decide": decision.latency_ms,
@@ -208,7 +208,7 @@ class Router:
                 result: CascadeResult[LlmAnswer] = future.result()
             except AllHandlersFailed as exc:
                 self.dead_letters.add(text, exc.attempts, route)
-                fallbacks = list(dict.fromkeys(a.handler for a in exc.attempts))
+                fallbacks = failed_handlers(exc.attempts)
                 message = "Sorry, no local model could answer that just now. I kept your request to retry later."
                 return Reply(message, decision, "error", fallbacks=fallbacks, error=str(exc))
         answer = result.value
@@ -272,13 +272,13 @@ class Router:
                         if sink is not None:
                             sink.put(chunk.text)
             except Exception:
-                self.meter.record(model, ms=_ms(start), failed=True)
+                self.meter.record(model, ms=elapsed_ms(start), failed=True)
                 raise
             finally:
                 stream.close()
             if cancelled.is_set():
                 raise TimeoutError("cancelled")
-            self.meter.record(model, stats.prompt_tokens, stats.completion_tokens, _ms(start))
+            self.meter.record(model, stats.prompt_tokens, stats.completion_tokens, elapsed_ms(start))
             return LlmAnswer("".join(parts).strip(), model, stats.confidence, stats.prompt_tokens, stats.completion_tokens)
 
         async def call() -> LlmAnswer:
@@ -309,7 +309,3 @@ class Router:
                 error=reply.error,
             )
         )
-
-
-def _ms(start: float) -> float:
-    return round((time.perf_counter() - start) * 1000, 3)

@@ -321,14 +321,19 @@ def cmd_route(args: argparse.Namespace) -> int:
         router.db.close()
 
 
+def _store(args: argparse.Namespace) -> Any:
+    from edge.config import load_settings
+    from edge.store.database import Database
+
+    return Database(load_settings(args.config).store_path)
+
+
 def cmd_timers(args: argparse.Namespace) -> int:
     import time
 
-    from edge.config import load_settings
     from edge.skills import Scheduler, TimerStore
-    from edge.store.database import Database
 
-    db = Database(load_settings(args.config).store_path)
+    db = _store(args)
     store = TimerStore(db)
     scheduler = Scheduler(store)
     scheduler.subscribe(lambda fired: _emit(args, {"fired": fired.timer, "late_s": fired.late_s, "text": fired.text}, fired.text))
@@ -356,11 +361,9 @@ def cmd_timers(args: argparse.Namespace) -> int:
 def cmd_decisions(args: argparse.Namespace) -> int:
     import time
 
-    from edge.config import load_settings
     from edge.router.decisions import DecisionLog
-    from edge.store.database import Database
 
-    db = Database(load_settings(args.config).store_path)
+    db = _store(args)
     for record in reversed(DecisionLog(db).recent(args.last)):
         at = time.strftime("%H:%M:%S", time.localtime(record.at))
         models = ",".join(record.models) or "-"
@@ -374,11 +377,10 @@ def cmd_decisions(args: argparse.Namespace) -> int:
 
 def cmd_usage(args: argparse.Namespace) -> int:
     from edge.config import load_settings
-    from edge.store.database import Database
     from edge.telemetry import Meter
 
     settings = load_settings(args.config)
-    db = Database(settings.store_path)
+    db = _store(args)
     meter = Meter(db, settings.metering)
     for usage in meter.usage():
         line = (

@@ -71,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     p = command("ask", cmd_ask, "ask edge: the router sends it to a skill, the local LLM, or says it cannot")
     p.add_argument("texts", nargs="+", metavar="TEXT", help="request, or - to read one per line from stdin")
     p.add_argument("--stream", action="store_true", help="print the answer as it is generated")
+    p.add_argument("--conversation", metavar="NAME", help="remember this conversation: earlier turns are given to the LLM")
     p = command("route", cmd_route, "show how a request would be routed, without executing it")
     p.add_argument("texts", nargs="+", metavar="TEXT", help="request, or - to read one per line from stdin")
     p = command("timers", cmd_timers, "list running timers, alarms and reminders")
@@ -78,6 +79,35 @@ def _parser() -> argparse.ArgumentParser:
     p = command("decisions", cmd_decisions, "the latest routing decisions: route, intent, models, fallbacks, latency, cost")
     p.add_argument("--last", type=int, default=20, metavar="N")
     command("usage", cmd_usage, "this month's calls, tokens, time and cost per model")
+    kb = sub.add_parser("kb", help="the knowledge base: your documents, searchable offline").add_subparsers(metavar="ACTION")
+
+    def kb_command(name: str, handler: Callable[[argparse.Namespace], int], help: str) -> argparse.ArgumentParser:
+        p = kb.add_parser(name, parents=[common], help=help, description=help)
+        p.set_defaults(handler=handler)
+        return p
+
+    p = kb_command(
+        "add", cmd_kb_add, "index .txt, .md, .html and .pdf files and folders (recursively); unchanged ones are skipped"
+    )
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--prune", action="store_true", help="also drop documents under these folders whose files are gone")
+    kb_command("list", cmd_kb_list, "the indexed documents")
+    p = kb_command("remove", cmd_kb_remove, "drop documents by path, folder or id (the files stay on disk)")
+    p.add_argument("targets", nargs="*", metavar="PATH|ID")
+    p.add_argument("--missing", action="store_true", help="drop every document whose file is gone")
+    kb_command("stats", cmd_kb_stats, "documents, chunks, tokens, embedder, size")
+    p = kb_command("search", cmd_kb_search, "search the documents: by meaning, by words, or both")
+    p.add_argument("queries", nargs="+", metavar="QUERY", help="query, or - to read one per line from stdin")
+    p.add_argument("--k", type=int, default=10, help="results per query (default 10)")
+    p.add_argument("--mode", choices=["dense", "bm25", "hybrid"], default="hybrid")
+    p.add_argument("--kind", action="append", default=[], choices=["txt", "md", "html", "pdf"], help="only this kind")
+    p.add_argument("--source", action="append", default=[], metavar="GLOB", help="only paths matching, e.g. '*/manuals/*'")
+    kb_command("reindex", cmd_kb_reindex, "embed every chunk again, after changing the embedder")
+    cache = sub.add_parser("cache", help="the answer cache").add_subparsers(metavar="ACTION")
+    p = cache.add_parser("stats", parents=[common], help="entries and hits: exact, semantic, guarded, stale, misses")
+    p.set_defaults(handler=cmd_cache_stats)
+    p = cache.add_parser("clear", parents=[common], help="forget every cached answer")
+    p.set_defaults(handler=cmd_cache_clear)
     p = command("embed", cmd_embed, "embed texts as vectors")
     p.add_argument("texts", nargs="+", metavar="TEXT", help="text, or - to read one per line from stdin")
     p = command("classify", cmd_classify, "classify texts with the intent classifier")
@@ -261,7 +291,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     router.start()
 
     def run(request: str, _: int) -> None:
-        for event in router.stream(request):
+        for event in router.stream(request, args.conversation):
             if isinstance(event, Token) and args.stream:
                 _emit(args, {"token": event.text}, "") if args.json else print(event.text, end="", flush=True)
             elif isinstance(event, Reply):
@@ -270,6 +300,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
                     _emit(args, {"request": request, **_reply_summary(event), "done": True}, "")
                 else:
                     print("" if streamed else event.text, flush=True)
+                    for citation in event.citations:
+                        print(f"  {citation.label}  {citation.source}", flush=True)
 
     try:
         return _each(args, args.texts, run)
@@ -292,6 +324,8 @@ def _reply_summary(reply: Any) -> dict[str, Any]:
         "latency_ms": reply.latency_ms,
         "cost_usd": reply.cost_usd,
         "data": reply.skill.data if reply.skill else None,
+        "citations": [_plain(c) | {"label": c.label} for c in reply.citations],
+        "cached": reply.cached,
         "error": reply.error,
     }
 
@@ -372,6 +406,115 @@ def cmd_decisions(args: argparse.Namespace) -> int:
         line = f"{at}  {record.route:<9} {record.intent or '-':<11} {models:<28} {total:8.1f} ms{fallbacks}"
         _emit(args, record, line)
     db.close()
+    return EXIT_OK
+
+
+def _knowledge(args: argparse.Namespace) -> Any:
+    from edge.store.knowledge import KnowledgeBase
+
+    runtime = _runtime(args, ["embedder"])
+    return KnowledgeBase(_store(args), runtime.embedder, runtime.settings.knowledge)
+
+
+def cmd_kb_add(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    kb = _knowledge(args)
+    with tqdm(unit="file", disable=None, file=sys.stderr, dynamic_ncols=True) as bar:
+
+        def progress(step: Any) -> None:
+            bar.total = step.files_total
+            bar.set_postfix_str(f"{step.chunks} chunks", refresh=False)
+            bar.update(step.files_done - bar.n)
+
+        report = kb.add(args.paths, prune=args.prune, progress=progress)
+    for path, reason in report.failed.items():
+        print(f"error: {path}: {reason}", file=sys.stderr)
+    rate = f", {report.embedded / report.embed_seconds:.0f} chunks/s embedded" if report.embed_seconds else ""
+    summary = (
+        f"{len(report.added)} added, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
+        f"{len(report.duplicates)} duplicate, {len(report.removed)} removed, {len(report.failed)} failed; "
+        f"{report.chunks} chunks in {report.seconds:.1f} s{rate}"
+    )
+    _emit(args, report, summary)
+    return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def cmd_kb_list(args: argparse.Namespace) -> int:
+    documents = _knowledge(args).documents()
+    for doc in documents:
+        gone = "  (file is gone: edge kb remove --missing)" if doc.missing else ""
+        _emit(args, doc, f"{doc.id:>5}  {doc.kind:<4} {doc.chunks:>5} chunks  {doc.source}{gone}")
+    if not documents and not args.json:
+        print("the knowledge base is empty: add documents with `edge kb add PATH`")
+    return EXIT_OK
+
+
+def cmd_kb_remove(args: argparse.Namespace) -> int:
+    if not args.targets and not args.missing:
+        raise InputError("nothing to remove", "give paths, folders or ids (see `edge kb list`), or --missing")
+    for source in _knowledge(args).remove(args.targets, missing=args.missing):
+        _emit(args, {"removed": source}, f"removed {source}")
+    return EXIT_OK
+
+
+def cmd_kb_stats(args: argparse.Namespace) -> int:
+    stats = _knowledge(args).stats()
+    kinds = ", ".join(f"{n} {kind}" for kind, n in stats.by_kind.items()) or "none"
+    text = (
+        f"{stats.documents} documents ({kinds}), {stats.chunks} chunks, {stats.tokens} tokens; "
+        f"embedder {stats.embedder or '-'} ({stats.dim or '-'} dims); store {stats.db_bytes / 1e6:.1f} MB"
+    )
+    _emit(args, stats, text)
+    return EXIT_OK
+
+
+def cmd_kb_search(args: argparse.Namespace) -> int:
+    from edge.store.knowledge import SearchFilter
+
+    kb = _knowledge(args)
+    filters = SearchFilter(sources=tuple(args.source), kinds=tuple(args.kind))
+
+    def run(query: str, _: int) -> None:
+        hits = kb.search(query, args.k, args.mode, filters)
+        if args.json:
+            keys = ("doc_id", "chunk_id", "score", "text", "source", "start", "end", "title", "heading", "page")
+            print(json.dumps([{key: getattr(hit, key) for key in keys} for hit in hits], ensure_ascii=False), flush=True)
+            return
+        if not hits:
+            print("no results")
+        for rank, hit in enumerate(hits, 1):
+            where = f" > {hit.heading}" if hit.heading else f", page {hit.page}" if hit.page else ""
+            snippet = " ".join(hit.text.split())
+            print(f"{rank:>2}. {hit.score:.3f}  {hit.source}{where}\n    {_shorten(snippet, 160)}")
+
+    return _each(args, args.queries, run)
+
+
+def cmd_kb_reindex(args: argparse.Namespace) -> int:
+    count = _knowledge(args).reindex()
+    _emit(args, {"chunks": count}, f"embedded {count} chunks again")
+    return EXIT_OK
+
+
+def _cache(args: argparse.Namespace) -> Any:
+    return _router(args).cache
+
+
+def cmd_cache_stats(args: argparse.Namespace) -> int:
+    stats = _cache(args).stats()
+    row = {**_plain(stats), "lookups": stats.lookups, "hit_rate": stats.hit_rate}
+    text = (
+        f"{stats.entries} answers cached; {stats.lookups} lookups: {stats.exact} exact hits, {stats.semantic} semantic hits, "
+        f"{stats.guarded} turned away by the guards, {stats.stale} stale, {stats.misses} misses; hit rate {stats.hit_rate:.1%}"
+    )
+    _emit(args, row, text)
+    return EXIT_OK
+
+
+def cmd_cache_clear(args: argparse.Namespace) -> int:
+    count = _cache(args).clear()
+    _emit(args, {"cleared": count}, f"forgot {count} cached answers")
     return EXIT_OK
 
 

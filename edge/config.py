@@ -174,6 +174,40 @@ class MeteringSettings(_Section):
     budget: Budget = Field(default_factory=Budget)
 
 
+class KnowledgeSettings(_Section):
+    chunk_tokens: int = Field(200, ge=32, description="longest chunk in word pieces, its heading included")
+    overlap_tokens: int = Field(40, ge=0, description="trailing sentences repeated at the start of the next chunk")
+    mode: Literal["dense", "bm25", "hybrid"] = Field("hybrid", description="how the knowledge route searches")
+    top_k: int = Field(4, ge=1, le=20, description="chunks given to the LLM to answer from")
+    min_similarity: float = Field(
+        0.3, ge=0.0, le=1.0, description="best chunk's cosine similarity below which the answer is 'not in your documents'"
+    )
+    chat_similarity: float = Field(
+        0.4, ge=0.0, le=1.0, description="a general question is answered from the documents when a chunk is this similar"
+    )
+    candidates: int = Field(100, ge=10, description="results each retriever hands to the fusion")
+    hybrid_dense_weight: float = Field(0.5, ge=0.0, le=1.0, description="weight of meaning against words in hybrid search")
+    oversample: int = Field(30, ge=1, description="candidates per result kept by the bit scan for re-scoring")
+    embedding_cache_entries: int = Field(10_000, ge=0, description="query vectors kept for repeated searches")
+
+
+class CacheSettings(_Section):
+    enabled: bool = True
+    similarity: float = Field(
+        0.8,
+        ge=0.0,
+        le=1.0,
+        description="cosine similarity from which a question counts as asked before (calibrated by scripts/calibrate_cache.py)",
+    )
+    ttl_s: float = Field(7 * 86400, gt=0.0, description="seconds an answer is served from the cache")
+    max_entries: int = Field(10_000, ge=1)
+
+
+class MemorySettings(_Section):
+    turns: int = Field(6, ge=0, description="previous turns of the conversation given to the LLM")
+    idle_minutes: float = Field(30.0, gt=0.0, description="older turns are kept but no longer given to the LLM")
+
+
 class StoreSettings(_Section):
     path: Path | None = Field(None, description="the SQLite file; default: data_dir/edge.db")
 
@@ -194,6 +228,9 @@ class Settings(_Section):
     router: RouterSettings = Field(default_factory=RouterSettings)
     metering: MeteringSettings = Field(default_factory=MeteringSettings)
     store: StoreSettings = Field(default_factory=StoreSettings)
+    knowledge: KnowledgeSettings = Field(default_factory=KnowledgeSettings)
+    cache: CacheSettings = Field(default_factory=CacheSettings)
+    memory: MemorySettings = Field(default_factory=MemorySettings)
 
     @property
     def store_path(self) -> Path:

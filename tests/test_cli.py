@@ -79,12 +79,15 @@ def test_ask_answers():
     assert result.returncode == 0 and "Paris" in result.stdout.decode()
 
 
-def test_ask_streams_json_tokens_and_ends_with_the_routed_reply():
-    rows = jsonl(edge_cli("ask", "--stream", "--json", "What is the capital of France?"))
+def test_ask_streams_json_tokens_and_ends_with_the_routed_reply(tmp_path):
+    own_store = {"XDG_DATA_HOME": str(tmp_path)}
+    rows = jsonl(edge_cli("ask", "--stream", "--json", "What is the capital of France?", env=own_store))
     *tokens, reply = rows
     assert len(tokens) > 1 and "".join(t["token"] for t in tokens).strip() == reply["text"]
     assert reply["done"] and reply["route"] == "chat" and reply["handler"] == "llm:local" and "Paris" in reply["text"]
     assert reply["models"] == ["smollm2-135m-instruct-q4_1"] and reply["latency_ms"]["total"] > 0
+    (again,) = jsonl(edge_cli("ask", "--json", "what is the capital of france", env=own_store))
+    assert (again["handler"], again["cached"], again["text"]) == ("cache", "exact", reply["text"])
 
 
 def test_route_shows_the_timer_decision_without_setting_a_timer(tmp_path):
@@ -175,6 +178,6 @@ def test_doctor_checks_everything_and_names_the_sqlite_driver():
     checks = {c["name"]: c for c in jsonl(result)}
     assert {"python", "sqlite extensions", "audio output", "model llm", "package llama-cpp-python"} <= set(checks)
     assert checks["sqlite extensions"]["status"] == "ok" and "sqlite-vec" in checks["sqlite extensions"]["detail"]
-    assert checks["store"]["status"] == "ok" and "schema v1" in checks["store"]["detail"]
+    assert checks["store"]["status"] == "ok" and "schema v2" in checks["store"]["detail"]
     assert all(c["status"] == "ok" for name, c in checks.items() if name.startswith("model "))
     assert result.returncode == 0

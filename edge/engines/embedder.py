@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -54,12 +56,28 @@ class Embedder(Engine[EmbedderModel]):
         tokenizer.no_padding()
         return EmbedderModel(session, tokenizer, int(outputs[0].shape[-1]), names)
 
+    _untruncated: Any = None
+
     def _warmup(self) -> None:
         self.embed(["warm up"])
 
     @property
     def dim(self) -> int:
         return self.model.dim
+
+    def count_tokens(self, text: str) -> int:
+        """Word pieces in ``text``, without the special tokens and without truncation."""
+        return len(self._counter().encode(text, add_special_tokens=False).ids)
+
+    def count_tokens_batch(self, texts: Sequence[str]) -> list[int]:
+        return [len(e.ids) for e in self._counter().encode_batch(list(texts), add_special_tokens=False)]
+
+    def _counter(self) -> Any:
+        if self._untruncated is None:
+            tokenizer = copy.deepcopy(self.model.tokenizer)
+            tokenizer.no_truncation()
+            self._untruncated = tokenizer
+        return self._untruncated
 
     def embed(self, texts: Sequence[str], batch_size: int | None = None) -> np.ndarray:
         """L2-normalised float32 vectors, one row per text, in the order given.

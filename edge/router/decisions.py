@@ -18,6 +18,8 @@ class DecisionRecord:
     skill: str | None
     confidence: float | None
     matched_by: str
+    handler: str | None
+    """"skill:timer", "llm:local", "cache", "knowledge", "refusal" or "error"."""
     models: list[str]
     fallbacks: list[str]
     """Handlers that failed or were skipped, and unsure answers escalated past."""
@@ -37,8 +39,8 @@ class DecisionLog:
 
     def add(self, record: DecisionRecord) -> None:
         self.db.execute(
-            """INSERT INTO decisions (at, input_sha256, route, intent, skill, confidence, matched_by, models, fallbacks,
-               latency_ms, cost_usd, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            """INSERT INTO decisions (at, input_sha256, route, intent, skill, confidence, matched_by, handler, models,
+               fallbacks, latency_ms, cost_usd, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
                 record.at,
                 record.input_sha256,
@@ -47,6 +49,7 @@ class DecisionLog:
                 record.skill,
                 record.confidence,
                 record.matched_by,
+                record.handler,
                 json.dumps(record.models),
                 json.dumps(record.fallbacks),
                 json.dumps(record.latency_ms),

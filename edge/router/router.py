@@ -10,7 +10,7 @@ import threading
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +20,15 @@ from edge.errors import InputError, RoleUnavailable
 from edge.router.cascade import CascadeResult, run_cascade
 from edge.router.decisions import DecisionLog, DecisionRecord, input_hash
 from edge.router.gateway import Decision, Gateway
+from edge.router.grounding import Citation, citations, grounded, grounded_messages, quoted_answer
 from edge.router.resilience import AllHandlersFailed, CircuitBreaker, DeadLetters, Handler, RetryPolicy, failed_handlers
 from edge.runtime import Runtime
 from edge.skills import Skills
 from edge.skills.base import SkillReply
+from edge.store.cache import AnswerCache, depends_on_context
 from edge.store.database import Database
+from edge.store.knowledge import Hit, KnowledgeBase
+from edge.store.memory import ConversationMemory
 from edge.telemetry import Meter, elapsed_ms
 
 REFUSALS = {
@@ -35,6 +39,14 @@ REFUSALS = {
     "unsure": "I'm not sure what you're asking, and I'd rather not guess. Could you say it another way?",
 }
 NO_DOCUMENTS = "Your knowledge base is empty, so this answer is not from your documents: "
+NOT_IN_DOCUMENTS = "I couldn't find that in your documents, so I won't guess. Try other words, or add the document that says it."
+
+
+ANSWER_RELEVANCE = 0.5
+"""An answer from the sources less similar than this to the question answers something else."""
+GROUNDED_TOKENS = 96
+RELEVANCE_MARGIN = 0.15
+"""Chunks much less similar than the best one are left out of the prompt: small models follow distractors."""
 
 
 class OverBudget(Exception):
@@ -62,7 +74,7 @@ class Reply:
     text: str
     decision: Decision
     handler: str
-    """"skill:timer", "llm:local", "llm:larger", "refusal" or "error"."""
+    """"skill:timer", "llm:local", "llm:larger", "cache", "knowledge", "refusal" or "error"."""
     models: list[str] = field(default_factory=list)
     fallbacks: list[str] = field(default_factory=list)
     confidence: float | None = None
@@ -70,6 +82,10 @@ class Reply:
     latency_ms: dict[str, float] = field(default_factory=dict)
     cost_usd: float = 0.0
     skill: SkillReply | None = None
+    citations: list[Citation] = field(default_factory=list)
+    """The documents the answer was drawn from, numbered as the answer cites them."""
+    cached: str | None = None
+    """"exact" or "semantic" when the answer came from the answer cache."""
     error: str | None = None
 
 
@@ -99,6 +115,9 @@ class Router:
         self.decisions = DecisionLog(self.db)
         self.dead_letters = DeadLetters(self.db)
         self.meter = Meter(self.db, self.settings.metering)
+        self.knowledge = KnowledgeBase(self.db, self.runtime.embedder, self.settings.knowledge)
+        self.memory = ConversationMemory(self.db, self.settings.memory)
+        self._cache: AnswerCache | None = None
         opts = self.settings.router
         self.policy = RetryPolicy(attempts=opts.retries + 1, timeout_s=opts.timeout_s)
         self.breakers = {tier: CircuitBreaker(opts.breaker_failures, opts.breaker_reset_s) for tier in ("local", "larger")}
@@ -119,6 +138,7 @@ class Router:
             skill.load()
         with contextlib.suppress(RoleUnavailable):
             self.runtime.classifier.load()
+            self.knowledge.load()
 
     def close(self) -> None:
         self.skills.scheduler.stop()
@@ -141,15 +161,25 @@ class Router:
         """The decision alone, nothing executed (``edge route``)."""
         return self.gateway.decide(self._checked(text))
 
-    def ask(self, text: str) -> Reply:
+    @property
+    def cache(self) -> AnswerCache:
+        if self._cache is None:
+            embedder = self.runtime.embedder
+            embedder.load()
+            model = embedder.model_info.id if embedder.model_info else "embedder"
+            self._cache = AnswerCache(self.db, self.knowledge.embed_query, model, embedder.dim, self.settings.cache)
+        return self._cache
+
+    def ask(self, text: str, conversation: str | None = None) -> Reply:
         reply = None
-        for event in self.stream(text):
+        for event in self.stream(text, conversation):
             if isinstance(event, Reply):
                 reply = event
         assert reply is not None
         return reply
 
-    def stream(self, text: str) -> Iterator[Decision | Token | Reply]:
+    def stream(self, text: str, conversation: str | None = None) -> Iterator[Decision | Token | Reply]:
+        """``conversation`` names a conversation to remember: its recent turns are given to the LLM."""
         start = time.perf_counter()
         decision = self.decide(text)
         yield decision
@@ -159,16 +189,20 @@ class Router:
             key = "empty" if decision.matched_by == "empty" else decision.intent if decision.intent in REFUSALS else "unsure"
             reply = Reply(REFUSALS[key], decision, "refusal")
         else:
-            reply = yield from self._llm(text, decision)
+            reply = yield from self._answer(text, decision, conversation)
         total = elapsed_ms(start)
         latency = {
             **decision.stages_ms,
             "decide": decision.latency_ms,
+            **reply.latency_ms,
             "answer": round(total - decision.latency_ms, 3),
             "total": total,
         }
         reply = replace(reply, latency_ms=latency)
         self._record(text, reply)
+        if conversation and reply.handler != "error":
+            self.memory.add(conversation, "user", text)
+            self.memory.add(conversation, "assistant", reply.text)
         yield reply
 
     def _checked(self, text: str) -> str:
@@ -184,21 +218,129 @@ class Router:
         result = self.skills.by_name[decision.skill].run(decision.slots)
         return Reply(result.text, decision, f"skill:{decision.skill}", skill=result)
 
-    def _llm(self, text: str, decision: Decision) -> Iterator[Token]:
+    def _answer(self, text: str, decision: Decision, conversation: str | None) -> Iterator[Token]:
+        """The answer cache, then the documents, then the LLM cascade. Answers given while the knowledge base
+        had documents are cached against its version: a change may answer them differently."""
+        stages: dict[str, float] = {}
+        asked_route = decision.route
+        history = self.memory.recent(conversation) if conversation and decision.route != "knowledge" else []
+        cacheable = self.settings.cache.enabled and not history and not depends_on_context(text)
+        documents = self.knowledge.document_count if decision.route in ("knowledge", "chat") else 0
+        kb_version = self.knowledge.version if documents else None
+        if cacheable:
+            start = time.perf_counter()
+            hit = self.cache.lookup(text, decision.route, kb_version)
+            stages["cache"] = elapsed_ms(start)
+            if hit is not None:
+                yield Token(hit.answer)
+                return Reply(
+                    hit.answer,
+                    decision,
+                    "cache",
+                    models=hit.reply["models"],
+                    confidence=hit.reply.get("confidence"),
+                    citations=[Citation(**c) for c in hit.reply["citations"]],
+                    cached=hit.match,
+                    latency_ms=stages,
+                )
+        hits: list[Hit] = []
+        if documents:
+            start = time.perf_counter()
+            hits, decision = self._retrieve(text, decision)
+            stages["retrieve"] = elapsed_ms(start)
+            if decision.route == "knowledge" and not hits:
+                reply = Reply(
+                    NOT_IN_DOCUMENTS, decision, "knowledge", fallbacks=["knowledge: nothing relevant"], latency_ms=stages
+                )
+                yield Token(reply.text)
+                return reply
+        if hits:
+            reply = yield from self._grounded(text, hits, decision)
+        else:
+            messages = [
+                {"role": "system", "content": self.settings.llm.system_prompt},
+                *({"role": t.role, "content": t.text} for t in history),
+                {"role": "user", "content": text},
+            ]
+            reply = yield from self._llm(text, messages, decision, empty_kb=decision.route == "knowledge" and not documents)
+        reply = replace(reply, latency_ms=stages)
+        if cacheable and reply.handler.startswith(("llm:", "knowledge")) and not reply.error:
+            record = {"models": reply.models, "confidence": reply.confidence, "citations": [asdict(c) for c in reply.citations]}
+            self.cache.store(text, asked_route, reply.text, record, kb_version)
+        return reply
+
+    def _retrieve(self, text: str, decision: Decision) -> tuple[list[Hit], Decision]:
+        """The chunks to answer from, when they are relevant. A chat question the documents answer well becomes
+        a knowledge question."""
+        opts = self.settings.knowledge
+        hits = self.knowledge.search(text, opts.top_k, opts.mode)
+        best = max((h.similarity for h in hits if h.similarity is not None), default=None if opts.mode == "bm25" else 0.0)
+        if decision.route == "chat":
+            if best is None or best < opts.chat_similarity:
+                return [], decision
+            decision = replace(decision, route="knowledge", reason=f"{decision.reason}; documents match ({best:.2f})")
+        elif best is not None and best < opts.min_similarity:
+            return [], decision
+        if best is not None:
+            hits = [
+                h for h in hits if h.similarity is not None and h.similarity >= max(opts.min_similarity, best - RELEVANCE_MARGIN)
+            ]
+        return hits, decision
+
+    def _grounded(self, text: str, hits: list[Hit], decision: Decision) -> Iterator[Token]:
+        """An answer from the sources, checked before it is shown: one that strays from them or from the question
+        escalates through the cascade, and if no model gets it right, the best-matching source sentence is quoted."""
+        question = self.knowledge.embed_query(text)
+        embed = self.runtime.embedder.embed
+
+        def accept(answer: str) -> bool:
+            return grounded(answer, hits) and float(embed([answer])[0] @ question) >= ANSWER_RELEVANCE
+
+        reply = yield from self._llm(
+            text, grounded_messages(text, hits), decision, accept=accept, stream=False, max_tokens=GROUNDED_TOKENS
+        )
+        if reply.error is None and not accept(reply.text):
+            quote = quoted_answer(question, hits, embed)
+            reply = replace(
+                reply,
+                text=quote,
+                handler="knowledge",
+                confidence=None,
+                fallbacks=[*reply.fallbacks, "llm: answer not in the sources"],
+            )
+        yield Token(reply.text)
+        return replace(reply, citations=citations(reply.text, hits))
+
+    def _llm(
+        self,
+        request: str,
+        messages: list[dict[str, str]],
+        decision: Decision,
+        empty_kb: bool = False,
+        accept: Callable[[str], bool] | None = None,
+        stream: bool = True,
+        max_tokens: int | None = None,
+    ) -> Iterator[Token]:
+        """The cascade over the route's chain. An answer ``accept`` refuses escalates like an unsure one;
+        without ``stream`` nothing is yielded."""
         route: Route = decision.route
-        prefix = NO_DOCUMENTS if route == "knowledge" else ""
+        prefix = NO_DOCUMENTS if empty_kb else ""
         tiers = self._tiers(route)
         if not tiers:
             return Reply("No language model is available.", decision, "error", error="no llm tier could load")
-        if prefix:
+        if prefix and stream:
             yield Token(prefix)
         tokens: queue.Queue[str | None] = queue.Queue()
-        live = tiers[-1][0]
+        live = tiers[-1][0] if stream else None
         handlers = [
-            Handler(name, self._generator(name, llm, text, tokens if name == live else None), self.breakers[name])
+            Handler(name, self._generator(name, llm, messages, tokens if name == live else None, max_tokens), self.breakers[name])
             for name, llm in tiers
         ]
-        cascade = run_cascade(handlers, lambda a: a.confidence, self.settings.router.cascade.min_confidence, self.policy)
+
+        def confidence(answer: LlmAnswer) -> float | None:
+            return 0.0 if accept is not None and not accept(answer.text) else answer.confidence
+
+        cascade = run_cascade(handlers, confidence, self.settings.router.cascade.min_confidence, self.policy)
         with ThreadPoolExecutor(1, thread_name_prefix="edge-cascade") as pool:
             future = pool.submit(asyncio.run, cascade)
             future.add_done_callback(lambda _: tokens.put(None))
@@ -207,15 +349,15 @@ class Router:
             try:
                 result: CascadeResult[LlmAnswer] = future.result()
             except AllHandlersFailed as exc:
-                self.dead_letters.add(text, exc.attempts, route)
+                self.dead_letters.add(request, exc.attempts, route)
                 fallbacks = failed_handlers(exc.attempts)
                 message = "Sorry, no local model could answer that just now. I kept your request to retry later."
                 return Reply(message, decision, "error", fallbacks=fallbacks, error=str(exc))
         answer = result.value
-        if result.handler != live:
+        if stream and result.handler != live:
             yield Token(answer.text)
         fallbacks = result.fallbacks + result.escalations
-        if route == "knowledge":
+        if empty_kb:
             fallbacks.insert(0, "knowledge: no documents")
         cost = self.meter.cost(answer.model, answer.prompt_tokens, answer.completion_tokens)
         return Reply(
@@ -249,7 +391,12 @@ class Router:
         return self._larger
 
     def _generator(
-        self, tier: Tier, llm: Llm, text: str, sink: queue.Queue[str | None] | None
+        self,
+        tier: Tier,
+        llm: Llm,
+        messages: list[dict[str, str]],
+        sink: queue.Queue[str | None] | None,
+        max_tokens: int | None = None,
     ) -> Callable[[], Awaitable[LlmAnswer]]:
         """A coroutine factory for one tier; cancelling it stops generation at the next token."""
 
@@ -260,7 +407,7 @@ class Router:
             model = llm.model_info.id if llm.model_info else tier
             if not self.meter.allows(model):
                 raise OverBudget(f"{model} is over this month's budget of ${self.settings.metering.budget.monthly_usd}")
-            stream = llm.stream(text, logprobs=True)
+            stream = llm.stream(messages, logprobs=True, max_tokens=max_tokens)
             try:
                 for chunk in stream:
                     if cancelled.is_set():
@@ -302,6 +449,7 @@ class Router:
                 skill=decision.skill,
                 confidence=decision.confidence,
                 matched_by=decision.matched_by,
+                handler=reply.handler,
                 models=reply.models,
                 fallbacks=reply.fallbacks,
                 latency_ms=reply.latency_ms,

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from edge.errors import EdgeError
-from edge.store.connection import connect
+from edge.store.connection import connect, sqlite_driver
 
 APPLICATION_ID = 0x65646765
 """'edge' in ASCII, stored in the file header so a foreign database is recognised."""
@@ -74,6 +74,94 @@ MIGRATIONS: tuple[str, ...] = (
         attempts TEXT NOT NULL
     );
     """,
+    """
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        title TEXT,
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        mtime REAL NOT NULL,
+        chunks INTEGER NOT NULL,
+        added_at REAL NOT NULL,
+        updated_at REAL NOT NULL
+    );
+    CREATE INDEX documents_sha256 ON documents (sha256);
+    CREATE TABLE chunks (
+        id INTEGER PRIMARY KEY,
+        doc_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        heading TEXT NOT NULL,
+        page INTEGER,
+        tokens INTEGER NOT NULL,
+        sha256 TEXT NOT NULL
+    );
+    CREATE INDEX chunks_doc ON chunks (doc_id, ordinal);
+    CREATE INDEX chunks_sha256 ON chunks (sha256);
+    CREATE VIRTUAL TABLE chunks_fts USING fts5 (
+        text, content = 'chunks', content_rowid = 'id', tokenize = 'porter unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER chunks_fts_insert AFTER INSERT ON chunks BEGIN
+        INSERT INTO chunks_fts (rowid, text) VALUES (new.id, new.text);
+    END;
+    CREATE TRIGGER chunks_fts_delete AFTER DELETE ON chunks BEGIN
+        INSERT INTO chunks_fts (chunks_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    END;
+    CREATE TABLE vector_spaces (
+        name TEXT PRIMARY KEY,
+        model TEXT NOT NULL,
+        dim INTEGER NOT NULL
+    );
+    CREATE TABLE kb_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        version INTEGER NOT NULL
+    );
+    INSERT INTO kb_state (id, version) VALUES (1, 0);
+    CREATE TABLE embedding_cache (
+        model TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        vector BLOB NOT NULL,
+        added_at REAL NOT NULL,
+        PRIMARY KEY (model, sha256)
+    ) WITHOUT ROWID;
+    CREATE INDEX embedding_cache_added ON embedding_cache (added_at);
+    CREATE TABLE answer_cache (
+        id INTEGER PRIMARY KEY,
+        question TEXT NOT NULL,
+        normalized TEXT NOT NULL,
+        route TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        reply TEXT NOT NULL,
+        kb_version INTEGER,
+        created_at REAL NOT NULL,
+        expires_at REAL NOT NULL,
+        hits INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX answer_cache_normalized ON answer_cache (normalized, route);
+    CREATE TABLE cache_counts (
+        outcome TEXT PRIMARY KEY,
+        count INTEGER NOT NULL
+    );
+    CREATE TABLE memory (
+        id INTEGER PRIMARY KEY,
+        conversation TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('user', 'assistant')),
+        text TEXT NOT NULL,
+        at REAL NOT NULL
+    );
+    CREATE INDEX memory_conversation ON memory (conversation, id);
+    ALTER TABLE decisions ADD COLUMN handler TEXT;
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        at REAL NOT NULL,
+        event TEXT NOT NULL,
+        detail TEXT NOT NULL
+    );
+    """,
 )
 
 
@@ -88,12 +176,14 @@ class Database:
         self.path = Path(path).expanduser()
         self._check_foreign()
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        driver = sqlite_driver()  # sqlean's errors do not derive from sqlite3's: catch the driver's own
         try:
             self.conn = connect(self.path, check_same_thread=False)
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA busy_timeout=5000")
-        except sqlite3.DatabaseError as exc:
+            self.conn.execute("PRAGMA foreign_keys=ON")
+        except driver.DatabaseError as exc:
             raise StoreError(f"{self.path} cannot be opened as a database ({exc})", _FIX) from None
         self._lock = threading.RLock()
         self._migrate()
@@ -105,9 +195,22 @@ class Database:
             header = f.read(100)
         if not header.startswith(SQLITE_MAGIC):
             raise StoreError(f"{self.path} is not a SQLite database", _FIX)
-        application_id = int.from_bytes(header[68:72], "big")
+        application_id = int.from_bytes(header[68:72], "big") or self._application_id_in_wal()
         if application_id != APPLICATION_ID:
             raise StoreError(f"{self.path} is another program's SQLite database (application id {application_id:#x})", _FIX)
+
+    def _application_id_in_wal(self) -> int:
+        """A new file's header may still be in its write-ahead log; a read-only connection sees it there."""
+        if not self.path.with_name(self.path.name + "-wal").is_file():
+            return 0
+        try:
+            conn = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True)
+            try:
+                return conn.execute("PRAGMA application_id").fetchone()[0]
+            finally:
+                conn.close()
+        except sqlite3.DatabaseError:
+            return 0
 
     def _migrate(self) -> None:
         with self.transaction() as conn:
@@ -118,7 +221,7 @@ class Database:
                     "upgrade edge, or point store.path at another file",
                 )
             for number, script in enumerate(MIGRATIONS[version:], version + 1):
-                for statement in filter(str.strip, script.split(";")):
+                for statement in _statements(script):
                     conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {number}")
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -152,6 +255,18 @@ class Database:
     def close(self) -> None:
         with self._lock:
             self.conn.close()
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The script's statements one by one (``executescript`` would commit the open transaction)."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending
+            pending = ""
+    if pending.strip():
+        yield pending
 
 
 _FIX = "point store.path in the config at a new file (edge creates it), or move the file away; edge never overwrites it"

@@ -21,8 +21,9 @@ def router(runtime, db):
 
 
 def custom_router(runtime, db, tmp_path, **router_settings) -> Router:
-    """A router with its own settings, sharing the session's loaded engines."""
-    settings = load_settings(env={}, data_dir=runtime.settings.data_dir, router=router_settings)
+    """A router with its own settings and no answer cache (every call reaches the models), sharing the
+    session's loaded engines."""
+    settings = load_settings(env={}, data_dir=runtime.settings.data_dir, router=router_settings, cache={"enabled": False})
     custom = Runtime(settings)
     custom.engines = runtime.engines
     return Router(custom, db=db)

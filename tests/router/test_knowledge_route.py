@@ -1,0 +1,127 @@
+from pathlib import Path
+
+import pytest
+
+from edge.router import Router
+from edge.router.grounding import grounded
+from edge.router.router import NOT_IN_DOCUMENTS
+from edge.store.database import Database
+from edge.store.knowledge import Hit
+from tests.store.samples import mixed_folder
+
+
+@pytest.fixture
+def router(runtime, tmp_path):
+    with Router(runtime, db=Database(tmp_path / "edge.db")) as r:
+        yield r
+
+
+@pytest.fixture
+def docs(router, tmp_path):
+    folder = mixed_folder(tmp_path)
+    router.knowledge.add([folder])
+    return folder
+
+
+def cited_files(reply):
+    return [Path(c.source).name for c in reply.citations if c.cited]
+
+
+@pytest.mark.parametrize(
+    "question, file, fact",
+    [
+        ("How often should I descale the espresso machine?", "espresso.md", "200 cups"),
+        ("How many weeks of parental leave do employees get?", "leave.html", "16 weeks"),
+        ("How much did revenue grow in the third quarter?", "q3.pdf", "12 percent"),
+    ],
+)
+def test_a_question_the_documents_answer_is_answered_from_them_with_a_citation(router, docs, question, file, fact):
+    reply = router.ask(question)
+    assert reply.decision.route == "knowledge"
+    assert fact in reply.text and "[1]" in reply.text
+    assert cited_files(reply) == [file]
+
+
+def test_a_general_question_the_documents_answer_well_is_answered_from_them(router, docs):
+    reply = router.ask("When did the Lisbon office open?")
+    assert reply.decision.route == "knowledge" and "documents match" in reply.decision.reason
+    assert "September" in reply.text and cited_files(reply) == ["q3.pdf"]
+
+
+def test_a_general_question_the_documents_do_not_answer_goes_to_the_llm(router, docs):
+    reply = router.ask("What is the capital of France?")
+    assert reply.decision.route == "chat" and reply.handler == "llm:local" and not reply.citations
+
+
+def test_a_question_about_the_documents_they_do_not_answer_gets_no_invented_answer(router, docs):
+    reply = router.ask("What does my manual say about the warranty?")
+    assert reply.decision.route == "knowledge"
+    assert reply.text == NOT_IN_DOCUMENTS and reply.handler == "knowledge" and not reply.citations
+    assert "knowledge: nothing relevant" in reply.fallbacks
+
+
+def test_asking_again_is_answered_from_the_cache_and_a_negated_question_is_not(router, docs):
+    first = router.ask("How often should I descale the espresso machine?")
+    again = router.ask("how often should I descale the espresso machine")
+    assert (again.handler, again.cached, again.text) == ("cache", "exact", first.text)
+    assert [c.source for c in again.citations] == [c.source for c in first.citations]
+    reworded = router.ask("How often do I need to descale the espresso machine?")
+    negated = router.ask("How often should I not descale the espresso machine?")
+    assert negated.cached is None and negated.handler != "cache"
+    stats = router.cache.stats()
+    assert stats.exact == 1 and stats.exact + stats.semantic + stats.misses + stats.guarded + stats.stale == 4
+    assert reworded.cached in ("semantic", None)
+
+
+def test_a_cached_answer_from_the_documents_goes_stale_when_they_change(router, docs):
+    router.ask("How many weeks of parental leave do employees get?")
+    policy = docs / "policies" / "leave.html"
+    policy.write_text(policy.read_text().replace("16 weeks", "20 weeks"))
+    router.knowledge.add([docs])
+    reply = router.ask("How many weeks of parental leave do employees get?")
+    assert reply.cached is None and "20 weeks" in reply.text
+    assert router.cache.stats().stale == 1
+
+
+def test_an_empty_knowledge_base_says_so_before_a_general_answer(router):
+    reply = router.ask("What does my lease say about pets?")
+    assert reply.decision.route == "knowledge"
+    assert reply.text.startswith("Your knowledge base is empty") and "knowledge: no documents" in reply.fallbacks
+
+
+def prompt_tokens(router):
+    return sum(u.prompt_tokens for u in router.meter.usage())
+
+
+def test_a_conversation_is_remembered_and_its_recent_turns_given_to_the_llm(router):
+    router.ask("My name is Ada and I live in Lisbon.", conversation="t1")
+    turns = router.memory.recent("t1")
+    assert [t.role for t in turns] == ["user", "assistant"] and turns[0].text == "My name is Ada and I live in Lisbon."
+    before = prompt_tokens(router)
+    router.ask("What is my name?", conversation="elsewhere")
+    alone = prompt_tokens(router) - before
+    router.ask("What is my name?", conversation="t1")
+    with_history = prompt_tokens(router) - before - alone
+    assert with_history >= alone + len("My name is Ada and I live in Lisbon.".split())
+    assert len(router.memory.history("t1")) == 4 and router.memory.history("other") == []
+    cached = [r["question"] for r in router.db.query("SELECT question FROM answer_cache")]
+    assert cached.count("What is my name?") == 1, "only the question asked without history is cached"
+
+
+def hit(text):
+    return Hit(doc_id=1, chunk_id=1, score=1.0, text=text, source="/docs/a.md", start=0, end=len(text))
+
+
+@pytest.mark.parametrize(
+    "answer, ok",
+    [
+        ("Descale the machine every 200 cups [1].", True),
+        ("The machine should be descaled every 300 cups.", False),
+        ("Descaling removes limescale and keeps the coffee tasting fresh, experts recommend vinegar.", False),
+        ("Descale every 200 cups. Descale every 200 cups. Descale every 200 cups.", False),
+        ("", False),
+    ],
+)
+def test_an_answer_is_grounded_only_when_its_numbers_and_words_come_from_the_sources(answer, ok):
+    source = hit("Manual > Descaling\n\nDescale the machine every 200 cups, or once a month with hard water.")
+    assert grounded(answer, [source]) is ok

@@ -136,11 +136,20 @@ def _store(settings: Settings) -> Check:
 
     try:
         db = Database(settings.store_path)
+        version = db.schema_version
+        problems = [r["quick_check"] for r in db.query("PRAGMA quick_check") if r["quick_check"] != "ok"]
+        documents = db.query("SELECT COUNT(*) AS n FROM documents")[0]["n"]
+        db.close()
     except EdgeError as exc:
         return Check("store", "fail", exc.message, exc.fix)
-    version = db.schema_version
-    db.close()
-    return Check("store", "ok", f"{settings.store_path} (schema v{version}, WAL)")
+    if problems:
+        return Check(
+            "store",
+            "fail",
+            f"{settings.store_path} is damaged ({problems[0]})",
+            "restore a backup, or move it away to start afresh",
+        )
+    return Check("store", "ok", f"{settings.store_path} (schema v{version}, WAL, {documents} documents, intact)")
 
 
 def _offline() -> Check:

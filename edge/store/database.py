@@ -176,7 +176,9 @@ class Database:
         self.path = Path(path).expanduser()
         self._check_foreign()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        driver = sqlite_driver()  # sqlean's errors do not derive from sqlite3's: catch the driver's own
+        driver = sqlite_driver()
+        self._errors = driver.DatabaseError
+        """sqlean's errors do not derive from sqlite3's: the driver's own are caught."""
         try:
             self.conn = connect(self.path, check_same_thread=False)
             self.conn.execute("PRAGMA journal_mode=WAL")
@@ -213,6 +215,10 @@ class Database:
             return 0
 
     def _migrate(self) -> None:
+        """Writes only when the schema is behind, so opening a current store leaves its bytes alone."""
+        version, application_id = (self.query(f"PRAGMA {name}")[0][name] for name in ("user_version", "application_id"))
+        if version == len(MIGRATIONS) and application_id == APPLICATION_ID:
+            return
         with self.transaction() as conn:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > len(MIGRATIONS):
@@ -229,7 +235,7 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """All statements inside commit together or not at all."""
-        with self._lock:
+        with self._lock, self._damage():
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.conn
@@ -238,12 +244,28 @@ class Database:
                 raise
             self.conn.commit()
 
+    @contextmanager
+    def _damage(self) -> Iterator[None]:
+        """A damaged page turns up as an error from SQLite or sqlite-vec only when it is read."""
+        try:
+            yield
+        except self._errors as exc:
+            if type(exc).__name__ in ("IntegrityError", "ProgrammingError", "InterfaceError"):
+                raise
+            if "locked" in str(exc):
+                raise StoreError(f"{self.path} is busy ({exc})", "another process held it for over 5 s: try again") from exc
+            raise StoreError(
+                f"{self.path} failed a read or write ({exc})",
+                "if it persists the file is damaged: `edge doctor` checks it; restore a backup or move the file away "
+                "and edge starts a new one (it never overwrites it)",
+            ) from exc
+
     def execute(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> sqlite3.Cursor:
         with self.transaction() as conn:
             return conn.execute(sql, params)
 
     def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[dict[str, Any]]:
-        with self._lock:
+        with self._lock, self._damage():
             cursor = self.conn.execute(sql, params)
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

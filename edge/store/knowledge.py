@@ -9,6 +9,7 @@ before reuses its vector.
 
 from __future__ import annotations
 
+import copy
 import fnmatch
 import hashlib
 import re
@@ -298,34 +299,46 @@ class KnowledgeBase:
     def _write(self, item: _Pending, space: VectorSpace, report: IngestReport) -> None:
         now = time.time()
         doc = item.document
-        with self._lock, self.db.transaction() as conn:
-            version_before = conn.execute("SELECT version FROM kb_state").fetchone()[0]
-            removed = self._delete_documents(conn, [item.replaces]) if item.replaces is not None else []
-            doc_id = conn.execute(
-                "INSERT INTO documents (source, kind, title, sha256, size, mtime, chunks, added_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (str(item.path), doc.kind, doc.title, item.sha256, item.size, item.mtime, len(item.chunks), now, now),
-            ).lastrowid
-            ids = []
-            for ordinal, (chunk, tokens, sha, vector) in enumerate(
-                zip(item.chunks, item.tokens, item.hashes, item.vectors, strict=True)
-            ):
-                chunk_id = conn.execute(
-                    "INSERT INTO chunks (doc_id, ordinal, text, start, end, heading, page, tokens, sha256)"
+        with self._lock:
+            with self.db.transaction() as conn:
+                version_before = conn.execute("SELECT version FROM kb_state").fetchone()[0]
+                removed = self._delete_documents(conn, [item.replaces]) if item.replaces is not None else []
+                doc_id = conn.execute(
+                    "INSERT INTO documents (source, kind, title, sha256, size, mtime, chunks, added_at, updated_at)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (doc_id, ordinal, chunk.text, chunk.start, chunk.end, " > ".join(chunk.heading), chunk.page, tokens, sha),
+                    (str(item.path), doc.kind, doc.title, item.sha256, item.size, item.mtime, len(item.chunks), now, now),
                 ).lastrowid
-                conn.execute(f"INSERT INTO {space.table} (id, embedding) VALUES (?, ?)", (chunk_id, as_blob(vector)))
-                ids.append(chunk_id)
-            conn.execute("UPDATE kb_state SET version = version + 1")
-            _audit(conn, "kb.update" if removed else "kb.add", str(item.path))
-        if self._index is not None and self._index_version == version_before:
-            self._index.remove(removed)
-            self._index.add(np.array(ids, dtype=np.int64), np.stack(item.vectors) if item.vectors else np.empty((0, space.dim)))
-            self._index_version = version_before + 1
+                ids = []
+                for ordinal, (chunk, tokens, sha, vector) in enumerate(
+                    zip(item.chunks, item.tokens, item.hashes, item.vectors, strict=True)
+                ):
+                    chunk_id = conn.execute(
+                        "INSERT INTO chunks (doc_id, ordinal, text, start, end, heading, page, tokens, sha256)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (doc_id, ordinal, chunk.text, chunk.start, chunk.end, " > ".join(chunk.heading), chunk.page, tokens, sha),
+                    ).lastrowid
+                    conn.execute(f"INSERT INTO {space.table} (id, embedding) VALUES (?, ?)", (chunk_id, as_blob(vector)))
+                    ids.append(chunk_id)
+                conn.execute("UPDATE kb_state SET version = version + 1")
+                _audit(conn, "kb.update" if removed else "kb.add", str(item.path))
+            self._advance_index(version_before, removed, ids, item.vectors)
         (report.updated if item.replaces is not None else report.added).append(str(item.path))
         report.chunks += len(ids)
         report.tokens += sum(item.tokens)
+
+    def _advance_index(
+        self, version_before: int, removed: list[int], ids: list[int] | None = None, vectors: list | None = None
+    ) -> None:
+        """Bring the in-memory index to the version just committed; called with ``self._lock`` held. The change
+        is made to a copy that then replaces the index whole: a search in another thread holds the old index and
+        must never see one half-changed (VectorIndex replaces its arrays rather than writing into them)."""
+        if self._index is None or self._index_version != version_before:
+            return
+        index = copy.copy(self._index)
+        index.remove(removed)
+        if ids:
+            index.add(np.array(ids, dtype=np.int64), np.stack(vectors))
+        self._index, self._index_version = index, version_before + 1
 
     def _delete_documents(self, conn: sqlite3.Connection, doc_ids: list[int]) -> list[int]:
         marks = ",".join("?" * len(doc_ids))
@@ -351,15 +364,14 @@ class KnowledgeBase:
             chosen.update((d.id, d.source) for d in documents if d.missing)
         if not chosen:
             return []
-        with self._lock, self.db.transaction() as conn:
-            version_before = conn.execute("SELECT version FROM kb_state").fetchone()[0]
-            removed = self._delete_documents(conn, list(chosen))
-            conn.execute("UPDATE kb_state SET version = version + 1")
-            for source in chosen.values():
-                _audit(conn, "kb.remove", source)
-        if self._index is not None and self._index_version == version_before:
-            self._index.remove(removed)
-            self._index_version = version_before + 1
+        with self._lock:
+            with self.db.transaction() as conn:
+                version_before = conn.execute("SELECT version FROM kb_state").fetchone()[0]
+                removed = self._delete_documents(conn, list(chosen))
+                conn.execute("UPDATE kb_state SET version = version + 1")
+                for source in chosen.values():
+                    _audit(conn, "kb.remove", source)
+            self._advance_index(version_before, removed)
         return sorted(chosen.values())
 
     def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:

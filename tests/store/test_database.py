@@ -57,3 +57,29 @@ def test_a_schema_newer_than_this_edge_is_refused(tmp_path):
     db.close()
     with pytest.raises(StoreError, match="newer than this edge"):
         Database(tmp_path / "edge.db")
+
+
+def test_a_damaged_page_is_reported_as_a_store_error_and_the_file_left_alone(tmp_path):
+    path = tmp_path / "edge.db"
+    db = Database(path)
+    with db.transaction() as conn:
+        for n in range(3000):
+            conn.execute("INSERT INTO notes (list, text, created_at) VALUES ('notes', ?, 0)", (f"note number {n} " * 4,))
+    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2
+    data[middle : middle + 4096] = b"\xff" * 4096
+    path.write_bytes(bytes(data))
+    with pytest.raises(StoreError) as err:
+        Database(path).query("SELECT COUNT(*), SUM(LENGTH(text)) FROM notes")
+    assert "damaged" in err.value.fix or "cannot be opened" in err.value.message
+    assert path.read_bytes() == bytes(data)
+
+
+def test_opening_a_current_store_does_not_write_to_it(tmp_path):
+    path = tmp_path / "edge.db"
+    Database(path).close()
+    before = path.read_bytes()
+    Database(path).close()
+    assert path.read_bytes() == before

@@ -270,6 +270,13 @@ class Database:
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
+    def batches(self, sql: str, size: int, params: tuple[Any, ...] = ()) -> Iterator[list[tuple[Any, ...]]]:
+        """A large result ``size`` rows at a time, without holding it all in memory."""
+        with self._lock, self._damage():
+            cursor = self.conn.execute(sql, params)
+            while rows := cursor.fetchmany(size):
+                yield rows
+
     @property
     def schema_version(self) -> int:
         return self.query("PRAGMA user_version")[0]["user_version"]

@@ -17,6 +17,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -35,8 +36,9 @@ from edge.store.vectors import VectorIndex, VectorSpace, as_blob, drop_space, mi
 SearchMode = Literal["dense", "bm25", "hybrid"]
 MODES: tuple[SearchMode, ...] = ("dense", "bm25", "hybrid")
 TABLE = "chunk_vectors"
-EMBED_BATCH = 256
-"""Chunks gathered across files before one embedder call, so length-sorted batches pad little."""
+EMBED_BATCH = 512
+"""Chunks gathered across files before one embedder call, so length-sorted batches pad little. While one
+group is embedded, the next files are read and chunked and the group before is written."""
 STOPWORDS = frozenset(
     "a an and are as at be but by can could did do does for from had has have how i if in into is it its "
     "me my no not of on or our so than that the their them then there these they this to was we were what "
@@ -214,24 +216,33 @@ class KnowledgeBase:
         roots = [Path(p).expanduser().resolve() for p in paths]
         files = list(iter_paths(roots))
         space = self._vector_space()
-        pending: list[_Pending] = []
+        batch: list[_Pending] = []
         waiting = 0
-        for done, path in enumerate(files, 1):
-            try:
-                item = self._prepare(path, report)
-            except (DocumentError, OSError) as exc:
-                report.failed[str(path)] = str(exc)
-                item = None
-            if item is not None:
-                pending.append(item)
-                waiting += sum(v is None for v in item.vectors)
-            if waiting >= EMBED_BATCH or done == len(files):
-                self._embed(pending, report)
-                for ready in pending:
-                    self._write(ready, space, report)
-                pending, waiting = [], 0
-            if progress is not None:
-                progress(IngestProgress(done, len(files), report.chunks, str(path)))
+        with ThreadPoolExecutor(1, thread_name_prefix="edge-embed") as embedding:
+            running: tuple[Future[None], list[_Pending]] | None = None
+
+            def write(ready: tuple[Future[None], list[_Pending]] | None) -> None:
+                if ready is not None:
+                    ready[0].result()
+                    for item in ready[1]:
+                        self._write(item, space, report)
+
+            for done, path in enumerate(files, 1):
+                try:
+                    item = self._prepare(path, report)
+                except (DocumentError, OSError) as exc:
+                    report.failed[str(path)] = str(exc)
+                    item = None
+                if item is not None:
+                    batch.append(item)
+                    waiting += sum(v is None for v in item.vectors)
+                if waiting >= EMBED_BATCH or done == len(files):
+                    submitted = (embedding.submit(self._embed, batch, report), batch)
+                    write(running)
+                    running, batch, waiting = submitted, [], 0
+                if progress is not None:
+                    progress(IngestProgress(done, len(files), report.chunks, str(path)))
+            write(running)
         if prune:
             folders = [root for root in roots if root.is_dir()]
             gone = [d.source for d in self.documents() if d.missing and any(Path(d.source).is_relative_to(f) for f in folders)]
@@ -258,9 +269,7 @@ class KnowledgeBase:
             report.duplicates[source] = twin[0]["source"]
             return None
         document = read_document(path)
-        chunks = chunk_document(
-            document, self.settings.chunk_tokens, self.settings.overlap_tokens, count_tokens=self.embedder.count_tokens
-        )
+        chunks, tokens = self._chunks(document)
         hashes = [hashlib.sha256(c.text.encode()).hexdigest() for c in chunks]
         return _Pending(
             path,
@@ -269,11 +278,22 @@ class KnowledgeBase:
             stat.st_size,
             stat.st_mtime,
             chunks,
-            self.embedder.count_tokens_batch([c.text for c in chunks]),
+            tokens,
             hashes,
             self._known_vectors(hashes),
             known["id"] if known else None,
         )
+
+    def _chunks(self, document: Document) -> tuple[list[Chunk], list[int]]:
+        """Chunked by an estimate of the word pieces, and again by the tokenizer's exact count only when a chunk
+        came out too long: counting every sentence exactly costs CPU the embedder, running alongside, needs."""
+        size, overlap = self.settings.chunk_tokens, self.settings.overlap_tokens
+        chunks = chunk_document(document, size, overlap)
+        tokens = self.embedder.count_tokens_batch([c.text for c in chunks])
+        if tokens and max(tokens) > size:
+            chunks = chunk_document(document, size, overlap, count_tokens=self.embedder.count_tokens)
+            tokens = self.embedder.count_tokens_batch([c.text for c in chunks])
+        return chunks, tokens
 
     def _known_vectors(self, hashes: list[str]) -> list[np.ndarray | None]:
         vectors: list[np.ndarray | None] = []
@@ -434,7 +454,7 @@ class KnowledgeBase:
         if k < 1:
             raise InputError(f"k must be at least 1, got {k}", "ask for 1 or more results")
         filters = filters or SearchFilter()
-        pool = max(k, self.settings.candidates)
+        pool = k if mode == "dense" else max(k, self.settings.candidates)
         dense = self._dense(query, pool, filters) if mode != "bm25" else {}
         words = self._bm25(query, pool, filters) if mode != "dense" else {}
         if mode == "dense":

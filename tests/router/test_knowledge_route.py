@@ -65,12 +65,10 @@ def test_asking_again_is_answered_from_the_cache_and_a_negated_question_is_not(r
     again = router.ask("how often should I descale the espresso machine")
     assert (again.handler, again.cached, again.text) == ("cache", "exact", first.text)
     assert [c.source for c in again.citations] == [c.source for c in first.citations]
-    reworded = router.ask("How often do I need to descale the espresso machine?")
     negated = router.ask("How often should I not descale the espresso machine?")
     assert negated.cached is None and negated.handler != "cache"
     stats = router.cache.stats()
-    assert stats.exact == 1 and stats.exact + stats.semantic + stats.misses + stats.guarded + stats.stale == 4
-    assert reworded.cached in ("semantic", None)
+    assert stats.exact == 1 and stats.lookups == 3
 
 
 def test_a_cached_answer_from_the_documents_goes_stale_when_they_change(router, docs):

@@ -100,12 +100,12 @@ def test_route_shows_the_timer_decision_without_setting_a_timer(tmp_path):
 
 def test_ask_sets_a_timer_that_fires_later_in_another_process(tmp_path):
     own_store = {"XDG_DATA_HOME": str(tmp_path)}
-    result = edge_cli("ask", "set a timer for 2 seconds", env=own_store)
-    assert result.stdout.decode().strip() == "Timer set for 2 seconds."
+    result = edge_cli("ask", "set a timer for 6 seconds", env=own_store)
+    assert result.stdout.decode().strip() == "Timer set for 6 seconds."
     (running,) = jsonl(edge_cli("timers", "--json", env=own_store))
-    assert running["kind"] == "timer" and running["state"] == "running" and running["seconds"] == 2
+    assert running["kind"] == "timer" and running["state"] == "running" and running["seconds"] == 6
     listed, fired = jsonl(edge_cli("timers", "--json", "--wait", env=own_store))
-    assert listed["id"] == running["id"] and fired["text"] == "Your 2 second timer is done."
+    assert listed["id"] == running["id"] and fired["text"] == "Your 6 second timer is done."
 
 
 def test_an_empty_request_gets_an_honest_reply():

@@ -296,14 +296,17 @@ class KnowledgeBase:
         return chunks, tokens
 
     def _known_vectors(self, hashes: list[str]) -> list[np.ndarray | None]:
-        vectors: list[np.ndarray | None] = []
-        space = self._vector_space()
-        for sha in hashes:
-            row = self.db.query(
-                f"SELECT v.embedding FROM chunks c JOIN {space.table} v ON v.id = c.id WHERE c.sha256 = ? LIMIT 1", (sha,)
-            )
-            vectors.append(np.frombuffer(row[0]["embedding"], dtype=np.float32) if row else None)
-        return vectors
+        """Vectors of chunks already stored with the same text, in one query."""
+        if not hashes:
+            return []
+        table = self._vector_space().table
+        rows = self.db.query(
+            f"SELECT c.sha256, v.embedding FROM chunks c JOIN {table} v ON v.id = c.id"
+            f" WHERE c.sha256 IN ({','.join('?' * len(set(hashes)))})",
+            tuple(set(hashes)),
+        )
+        known = {r["sha256"]: np.frombuffer(r["embedding"], dtype=np.float32) for r in rows}
+        return [known.get(sha) for sha in hashes]
 
     def _embed(self, pending: list[_Pending], report: IngestReport) -> None:
         missing = [(item, i) for item in pending for i, v in enumerate(item.vectors) if v is None]
@@ -399,10 +402,9 @@ class KnowledgeBase:
         self.embedder.load()
         model = self.embedder.model_info.id if self.embedder.model_info else "embedder"
         rows = self.db.query("SELECT id, text FROM chunks ORDER BY id")
-        vectors = np.empty((0, self.embedder.dim), dtype=np.float32)
+        batches = []
         for start in range(0, len(rows), EMBED_BATCH):
-            batch = self.embedder.embed([r["text"] for r in rows[start : start + EMBED_BATCH]])
-            vectors = np.concatenate([vectors, batch])
+            batches.append(self.embedder.embed([r["text"] for r in rows[start : start + EMBED_BATCH]]))
             if progress is not None:
                 progress(min(start + EMBED_BATCH, len(rows)), len(rows))
         with self._lock, self.db.transaction() as conn:
@@ -411,6 +413,7 @@ class KnowledgeBase:
                 f"CREATE VIRTUAL TABLE {TABLE} USING vec0 (id INTEGER PRIMARY KEY, embedding float[{self.embedder.dim}])"
             )
             conn.execute("INSERT INTO vector_spaces (name, model, dim) VALUES (?, ?, ?)", (TABLE, model, self.embedder.dim))
+            vectors = np.concatenate(batches) if batches else np.empty((0, self.embedder.dim), dtype=np.float32)
             for row, vector in zip(rows, vectors, strict=True):
                 conn.execute(f"INSERT INTO {TABLE} (id, embedding) VALUES (?, ?)", (row["id"], as_blob(vector)))
             conn.execute("UPDATE kb_state SET version = version + 1")

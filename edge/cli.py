@@ -72,6 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("texts", nargs="+", metavar="TEXT", help="request, or - to read one per line from stdin")
     p.add_argument("--stream", action="store_true", help="print the answer as it is generated")
     p.add_argument("--conversation", metavar="NAME", help="remember this conversation: earlier turns are given to the LLM")
+    p.add_argument("--yes", action="store_true", help="approve cloud requests under the 'ask' policy without prompting")
     p = command("route", cmd_route, "show how a request would be routed, without executing it")
     p.add_argument("texts", nargs="+", metavar="TEXT", help="request, or - to read one per line from stdin")
     p = command("timers", cmd_timers, "list running timers, alarms and reminders")
@@ -79,6 +80,17 @@ def _parser() -> argparse.ArgumentParser:
     p = command("decisions", cmd_decisions, "the latest routing decisions: route, intent, models, fallbacks, latency, cost")
     p.add_argument("--last", type=int, default=20, metavar="N")
     command("usage", cmd_usage, "this month's calls, tokens, time and cost per model")
+    p = command("pii", cmd_pii, "find personal data in text and show it masked, as it would be sent to a cloud model")
+    p.add_argument("texts", nargs="+", metavar="TEXT", help="text, or - to read one per line from stdin")
+    cloud = sub.add_parser("cloud", help="cloud escalation: off unless enabled in the config").add_subparsers(metavar="ACTION")
+    p = cloud.add_parser(
+        "test", parents=[common], help="send a harmless canary through the whole gate: mask, consent, audit, send"
+    )
+    p.set_defaults(handler=cmd_cloud_test)
+    p.add_argument("--route", default="chat", choices=["chat", "complex", "knowledge"], help="whose policy applies")
+    p.add_argument("--yes", action="store_true", help="approve without prompting")
+    p = command("audit", cmd_audit, "what left the device: every cloud request, its host, masked entities, hash, tokens, cost")
+    p.add_argument("--last", type=int, default=50, metavar="N")
     kb = sub.add_parser("kb", help="the knowledge base: your documents, searchable offline").add_subparsers(metavar="ACTION")
 
     def kb_command(name: str, handler: Callable[[argparse.Namespace], int], help: str) -> argparse.ArgumentParser:
@@ -280,7 +292,27 @@ def cmd_say(args: argparse.Namespace) -> int:
 def _router(args: argparse.Namespace) -> Any:
     from edge.router import Router
 
-    return Router(_runtime(args, ["embedder", "classifier", "llm"]))
+    return Router(_runtime(args, ["embedder", "classifier", "llm"]), consent=_consent(args))
+
+
+def _consent(args: argparse.Namespace) -> Callable[[Any], bool] | None:
+    """Under the 'ask' policy: --yes approves; on a terminal the user sees the masked request and answers;
+    otherwise nobody can be asked and nothing is sent."""
+    if getattr(args, "yes", False):
+        return lambda request: True
+    if not sys.stdin.isatty():
+        return None
+
+    def ask(request: Any) -> bool:
+        masked = ", ".join(f"{n} {kind}" for kind, n in sorted(request.entities.items())) or "nothing"
+        print(
+            f"\nSend this to {request.host} ({request.model})? Masked: {masked}; {request.payload_bytes} bytes.", file=sys.stderr
+        )
+        for message in request.messages:
+            print(f"  [{message['role']}] {message['content']}", file=sys.stderr)
+        return input("Send? [y/N] ").strip().lower() in ("y", "yes")
+
+    return ask
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
@@ -302,6 +334,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
                     print("" if streamed else event.text, flush=True)
                     for citation in event.citations:
                         print(f"  {citation.label}  {citation.source}", flush=True)
+                    if event.cloud is not None:
+                        masked = ", ".join(f"{n} {kind}" for kind, n in sorted(event.cloud.entities.items())) or "nothing"
+                        print(f"  ↑ sent to {event.cloud.host} ({event.cloud.model}), masked: {masked}", flush=True)
+                        if event.cloud.leaks:
+                            print(f"  ! the reply carried personal data you did not send: {event.cloud.leaks}", flush=True)
 
     try:
         return _each(args, args.texts, run)
@@ -326,6 +363,8 @@ def _reply_summary(reply: Any) -> dict[str, Any]:
         "data": reply.skill.data if reply.skill else None,
         "citations": [_plain(c) | {"label": c.label} for c in reply.citations],
         "cached": reply.cached,
+        "notice": reply.notice,
+        "cloud": _plain(reply.cloud),
         "error": reply.error,
     }
 
@@ -534,6 +573,87 @@ def cmd_usage(args: argparse.Namespace) -> int:
     budget = settings.metering.budget.monthly_usd
     if budget is not None and not args.json:
         print(f"spent ${meter.spent():.4f} of ${budget:.2f} this month")
+    db.close()
+    return EXIT_OK
+
+
+def cmd_pii(args: argparse.Namespace) -> int:
+    from edge.config import load_settings
+    from edge.privacy.detector import Detector
+    from edge.privacy.masking import Masker
+    from edge.privacy.ner import SpacyNer
+
+    settings = load_settings(args.config)
+    detector = Detector(settings.privacy, SpacyNer(settings))
+
+    def run(text: str, _: int) -> None:
+        masked = Masker(detector).mask(text)
+        entities = [{"type": e.type, "start": e.start, "end": e.end, "score": e.score} for e in masked.entities]
+        lines = [masked.text, *(f"  {e.type:<14} {e.start:>5}-{e.end:<5} {e.score:.2f}" for e in masked.entities)]
+        _emit(args, {"masked": masked.text, "entities": entities}, "\n".join(lines))
+
+    return _each(args, args.texts, run)
+
+
+CANARY = "This is a connection test from edge, sent by {name} ({email}). Reply with the single word OK."
+
+
+def cmd_cloud_test(args: argparse.Namespace) -> int:
+    from edge.config import load_settings
+    from edge.privacy.policy import EgressRefused
+    from edge.router.escalation import CloudEscalation
+    from edge.telemetry import Meter, OverBudget
+
+    settings = load_settings(args.config)
+    db = _store(args)
+    cloud = CloudEscalation(settings, db, Meter(db, settings.metering), consent=_consent(args))
+    canary = CANARY.format(name="Ada Canary", email="ada.canary@example.com")
+    try:
+        answer = cloud.answer(args.route, [{"role": "user", "content": canary}])
+    except (EgressRefused, OverBudget) as exc:
+        _error(EdgeError(f"nothing was sent: {exc}", "see the cloud settings in README.md, 'Cloud escalation'"))
+        return EXIT_FAILED
+    finally:
+        db.close()
+    trace = answer.trace
+    summary = {
+        "host": trace.host,
+        "model": answer.model,
+        "sent": trace.sent,
+        "masked": trace.entities,
+        "reply": answer.text,
+        "tokens": [answer.prompt_tokens, answer.completion_tokens],
+        "cost_usd": answer.cost_usd,
+        "egress_id": trace.egress_id,
+        "leaks": trace.leaks,
+    }
+    line = (
+        f"sent to {trace.host} ({answer.model}): {trace.sent[-1]['content']}\nreply: {answer.text}\n"
+        f"{answer.prompt_tokens}+{answer.completion_tokens} tokens, ${answer.cost_usd:.5f}; logged as egress #{trace.egress_id}"
+    )
+    _emit(args, summary, line)
+    return EXIT_OK
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    import time
+
+    from edge.privacy.audit import EgressLog
+
+    db = _store(args)
+    records = EgressLog(db).records(args.last)
+    if not records and not args.json:
+        print("Nothing has left this device.")
+    for r in reversed(records):
+        when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(r.at))
+        masked = ", ".join(f"{n} {kind}" for kind, n in sorted(r.entities.items())) or "nothing masked"
+        tokens = f"{r.prompt_tokens or 0}+{r.completion_tokens or 0} tokens" if r.prompt_tokens is not None else "no reply"
+        leaks = f"  reply carried new personal data: {r.leaks}" if r.leaks else ""
+        line = (
+            f"{when}  {r.host}  {r.route or '-'}  {r.model}  {r.payload_bytes} B sha256 {r.payload_sha256[:16]}  "
+            f"{masked}  {tokens}  ${r.cost_usd or 0:.5f}  {r.outcome}{leaks}"
+        )
+        _emit(args, r, line)
     db.close()
     return EXIT_OK
 

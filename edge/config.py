@@ -97,8 +97,9 @@ class TtsSettings(_Section):
 Route = Literal["skill", "knowledge", "chat", "complex", "oos"]
 ROUTES: tuple[Route, ...] = ("skill", "knowledge", "chat", "complex", "oos")
 SKILLS = ("timer", "time", "math", "notes", "status")
-Tier = Literal["local", "larger"]
-"""The local LLM, and the larger local GGUF of router.cascade.larger_llm (skipped when not set)."""
+Tier = Literal["local", "larger", "cloud"]
+"""The local LLM, the larger local GGUF of router.cascade.larger_llm (skipped when not set), and the cloud model
+(used only when cloud.enabled and the route's cloud policy is not 'never')."""
 
 
 def _default_intents() -> dict[str, str]:
@@ -208,6 +209,87 @@ class MemorySettings(_Section):
     idle_minutes: float = Field(30.0, gt=0.0, description="older turns are kept but no longer given to the LLM")
 
 
+Consent = Literal["never", "ask", "always"]
+PII_TYPES = (
+    "PERSON",
+    "EMAIL_ADDRESS",
+    "PHONE_NUMBER",
+    "CREDIT_CARD",
+    "US_SSN",
+    "IBAN_CODE",
+    "IP_ADDRESS",
+    "URL",
+    "LOCATION",
+    "DATE_TIME",
+    "DENY_LIST",
+)
+"""Entity types edge detects, named as Presidio names them; DENY_LIST marks the user's own terms and patterns."""
+
+
+class PrivacySettings(_Section):
+    entities: list[str] = Field(default_factory=lambda: list(PII_TYPES), description="entity types detected and masked")
+    min_score: float = Field(0.4, ge=0.0, le=1.0, description="detections scoring lower are not masked")
+    deny_terms: list[str] = Field(default_factory=list, description="words or phrases always masked, case-insensitive")
+    deny_patterns: list[str] = Field(default_factory=list, description="regular expressions always masked")
+    allow_terms: list[str] = Field(default_factory=list, description="words never masked (e.g. your product's name)")
+    phone_regions: list[str] = Field(
+        default_factory=lambda: ["US", "GB", "DE", "FR", "IN", "AU", "CA"],
+        description="countries whose national phone formats are recognised; international +NN numbers always are",
+    )
+
+    @field_validator("entities")
+    @classmethod
+    def _known_entities(cls, entities: list[str]) -> list[str]:
+        unknown = sorted(set(entities) - set(PII_TYPES))
+        if unknown:
+            raise ValueError(f"unknown entity types {unknown}; use any of {', '.join(PII_TYPES)}")
+        return entities
+
+    @field_validator("deny_patterns")
+    @classmethod
+    def _valid_patterns(cls, patterns: list[str]) -> list[str]:
+        import re
+
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"deny pattern {pattern!r} is not a valid regular expression: {exc}") from None
+        return patterns
+
+
+class CloudSettings(_Section):
+    """Escalation to a cloud model: off unless enabled, and then only what the policy allows, masked."""
+
+    enabled: bool = Field(False, description="False: nothing ever leaves the device")
+    provider: Literal["openai", "anthropic"] = Field("openai", description="'openai' covers any OpenAI-compatible server")
+    endpoint: str = Field("https://api.openai.com/v1", description="base URL; the API path is appended")
+    model: str = "gpt-4o-mini"
+    api_key_env: str | None = Field(
+        None, description="environment variable with the key; default OPENAI_API_KEY / ANTHROPIC_API_KEY"
+    )
+    keyring_service: str = Field("edge", description="system keyring service consulted when the variable is unset")
+    policy: dict[Literal["knowledge", "chat", "complex"], Consent] = Field(
+        default_factory=lambda: {"knowledge": "never", "chat": "ask", "complex": "ask"},
+        description="per route: never send, ask the user each time, or always send (masked)",
+    )
+    never_send: list[str] = Field(
+        default_factory=lambda: ["CREDIT_CARD", "US_SSN", "IBAN_CODE"],
+        description="entity types whose presence keeps a request on the device, even masked",
+    )
+    allowed_hosts: list[str] = Field(
+        default_factory=lambda: ["api.openai.com", "api.anthropic.com"],
+        description="hosts a request may go to; the endpoint's host must be one of them",
+    )
+    max_payload_bytes: int = Field(32_000, ge=256, description="larger requests are not sent")
+    max_tokens: int = Field(512, ge=1)
+    temperature: float = Field(0.3, ge=0.0, le=2.0)
+    timeout_s: float = Field(30.0, gt=0.0, description="per request, connect included")
+    retries: int = Field(2, ge=0, le=5, description="retries of a failed request, with backoff and jitter")
+    breaker_failures: int = Field(3, ge=1)
+    breaker_reset_s: float = Field(60.0, gt=0.0)
+
+
 class StoreSettings(_Section):
     path: Path | None = Field(None, description="the SQLite file; default: data_dir/edge.db")
 
@@ -231,6 +313,8 @@ class Settings(_Section):
     knowledge: KnowledgeSettings = Field(default_factory=KnowledgeSettings)
     cache: CacheSettings = Field(default_factory=CacheSettings)
     memory: MemorySettings = Field(default_factory=MemorySettings)
+    privacy: PrivacySettings = Field(default_factory=PrivacySettings)
+    cloud: CloudSettings = Field(default_factory=CloudSettings)
 
     @property
     def store_path(self) -> Path:

@@ -30,6 +30,9 @@ PACKAGES: tuple[tuple[str, str | None], ...] = (
     ("piper-tts", "tts"),
     ("textual", "tui"),
     ("sounddevice", "audio"),
+    ("spacy", "privacy"),
+    ("httpx", "cloud"),
+    ("keyring", "cloud"),
 )
 
 
@@ -50,7 +53,8 @@ def run_checks(settings: Settings) -> list[Check]:
         _audio(),
         _data_dir(settings),
         _store(settings),
-        _offline(),
+        _privacy(settings),
+        _offline(settings),
     ]
 
 
@@ -152,7 +156,24 @@ def _store(settings: Settings) -> Check:
     return Check("store", "ok", f"{settings.store_path} (schema v{version}, WAL, {documents} documents, intact)")
 
 
-def _offline() -> Check:
-    if os.environ.get("HF_HUB_OFFLINE") == "1":
-        return Check("offline", "ok", "no model hub access; cloud escalation off")
-    return Check("offline", "warn", "HF_HUB_OFFLINE is not 1", "unset HF_HUB_OFFLINE so edge can set it")
+def _privacy(settings: Settings) -> Check:
+    """The NER model that PII detection needs, verified; only an error when cloud escalation depends on it."""
+    from edge.models import ModelRegistry
+    from edge.privacy.ner import MANIFEST_ID
+
+    registry = ModelRegistry(settings)
+    try:
+        model = registry.resolve_spec(registry.manifest.models[MANIFEST_ID])
+    except EdgeError as exc:
+        return Check("model ner", "fail" if settings.cloud.enabled else "warn", exc.message, exc.fix)
+    return Check("model ner", "ok", f"{model.id}: {model.path.parent} (sha256 verified; PII detection)")
+
+
+def _offline(settings: Settings) -> Check:
+    if os.environ.get("HF_HUB_OFFLINE") != "1":
+        return Check("offline", "warn", "HF_HUB_OFFLINE is not 1", "unset HF_HUB_OFFLINE so edge can set it")
+    cloud = settings.cloud
+    if not cloud.enabled:
+        return Check("offline", "ok", "no model hub access; cloud escalation off: nothing leaves this device")
+    policies = ", ".join(f"{route} {policy}" for route, policy in cloud.policy.items())
+    return Check("offline", "ok", f"no model hub access; cloud escalation on to {cloud.endpoint} ({policies}), masked")

@@ -192,8 +192,12 @@ class ModelRegistry:
         spec = self.spec_for(role)
         if spec is None:
             return self._custom(role)
+        return self.resolve_spec(spec)
+
+    def resolve_spec(self, spec: ModelSpec) -> ResolvedModel:
+        """A manifest model's files, located and checked against their sha256."""
         files = {f.name: self._locate(spec, f) for f in spec.files}
-        return ResolvedModel(spec.id, role, files, verified=True, spec=spec)
+        return ResolvedModel(spec.id, spec.role, files, verified=True, spec=spec)
 
     def _custom(self, role: Role) -> ResolvedModel:
         path = Path(self.settings.stt.model) if role == "stt" else getattr(self.settings, role).path

@@ -17,6 +17,10 @@ def elapsed_ms(start: float) -> float:
     return round((time.perf_counter() - start) * 1000, 3)
 
 
+class OverBudget(Exception):
+    """A priced model was skipped: this month's spend reached metering.budget.monthly_usd."""
+
+
 @dataclass
 class CallStats:
     """Timing of one engine's calls since it was created."""

@@ -13,6 +13,9 @@ import edge
 from edge.config import Settings, load_settings
 from edge.metrics import normalize_words
 
+pytest_plugins = ["tests.cloud.server"]
+"""``fake_cloud``: a local HTTP server playing the cloud provider, for every test that needs one."""
+
 _HOME = Path(tempfile.mkdtemp(prefix="edge-tests-"))
 os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")
 os.environ["XDG_DATA_HOME"] = str(_HOME / "data")

@@ -28,6 +28,10 @@ class CircuitOpen(Exception):
     """The handler's breaker is open: it is skipped without being called."""
 
 
+class Declined(Exception):
+    """The handler chose not to answer (a policy said no): it is not retried and does not count against its breaker."""
+
+
 class AllHandlersFailed(Exception):
     def __init__(self, attempts: list[Attempt]) -> None:
         super().__init__("; ".join(f"{a.handler}: {a.error}" for a in attempts))
@@ -88,6 +92,8 @@ class Handler(Generic[T]):
     name: str
     call: Callable[[], Awaitable[T]]
     breaker: CircuitBreaker = field(default_factory=CircuitBreaker)
+    policy: RetryPolicy | None = None
+    """Replaces the chain's policy for this handler (one that retries on its own takes attempts=1)."""
 
 
 @dataclass(frozen=True)
@@ -136,23 +142,27 @@ async def run_chain(
     rng = rng or random.Random()
     attempts: list[Attempt] = []
     for handler in handlers:
-        for retry in range(policy.attempts):
+        own = handler.policy or policy
+        for retry in range(own.attempts):
             if not handler.breaker.allow():
                 attempts.append(Attempt(handler.name, False, 0.0, "circuit open"))
                 break
             start = time.perf_counter()
             try:
-                value = await asyncio.wait_for(handler.call(), policy.timeout_s)
+                value = await asyncio.wait_for(handler.call(), own.timeout_s)
+            except Declined as exc:
+                attempts.append(Attempt(handler.name, False, elapsed_ms(start), f"declined: {exc}"))
+                break
             except Exception as exc:
                 handler.breaker.failure()
                 error = (
-                    f"timed out after {policy.timeout_s} s"
+                    f"timed out after {own.timeout_s} s"
                     if isinstance(exc, asyncio.TimeoutError)
                     else f"{type(exc).__name__}: {exc}"
                 )
                 attempts.append(Attempt(handler.name, False, elapsed_ms(start), error))
-                if retry + 1 < policy.attempts:
-                    await asyncio.sleep(policy.delay(retry, rng))
+                if retry + 1 < own.attempts:
+                    await asyncio.sleep(own.delay(retry, rng))
                 continue
             handler.breaker.success()
             attempts.append(Attempt(handler.name, True, elapsed_ms(start)))

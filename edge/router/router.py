@@ -17,11 +17,22 @@ from typing import Any
 from edge.config import Route, Tier
 from edge.engines import Classification, Llm
 from edge.errors import InputError, RoleUnavailable
+from edge.privacy.policy import Consent, EgressRefused
 from edge.router.cascade import CascadeResult, run_cascade
 from edge.router.decisions import DecisionLog, DecisionRecord, input_hash
+from edge.router.escalation import CloudEscalation, CloudTrace
 from edge.router.gateway import Decision, Gateway
 from edge.router.grounding import Citation, citations, grounded, grounded_messages, quoted_answer
-from edge.router.resilience import AllHandlersFailed, CircuitBreaker, DeadLetters, Handler, RetryPolicy, failed_handlers
+from edge.router.resilience import (
+    AllHandlersFailed,
+    Attempt,
+    CircuitBreaker,
+    DeadLetters,
+    Declined,
+    Handler,
+    RetryPolicy,
+    failed_handlers,
+)
 from edge.runtime import Runtime
 from edge.skills import Skills
 from edge.skills.base import SkillReply
@@ -29,7 +40,7 @@ from edge.store.cache import AnswerCache, depends_on_context
 from edge.store.database import Database
 from edge.store.knowledge import Hit, KnowledgeBase
 from edge.store.memory import ConversationMemory
-from edge.telemetry import Meter, elapsed_ms
+from edge.telemetry import Meter, OverBudget, elapsed_ms
 
 REFUSALS = {
     "empty": "I didn't get a request. What would you like me to do?",
@@ -49,10 +60,6 @@ RELEVANCE_MARGIN = 0.15
 """Chunks much less similar than the best one are left out of the prompt: small models follow distractors."""
 
 
-class OverBudget(Exception):
-    """A priced model was skipped: this month's spend reached metering.budget.monthly_usd."""
-
-
 @dataclass(frozen=True)
 class Token:
     """A piece of an LLM reply, as it is generated."""
@@ -67,6 +74,7 @@ class LlmAnswer:
     confidence: float | None
     prompt_tokens: int
     completion_tokens: int
+    cloud: CloudTrace | None = None
 
 
 @dataclass(frozen=True)
@@ -86,6 +94,11 @@ class Reply:
     """The documents the answer was drawn from, numbered as the answer cites them."""
     cached: str | None = None
     """"exact" or "semantic" when the answer came from the answer cache."""
+    notice: str | None = None
+    """Why a local answer stands where the cloud was tried: refused by the policy or the user, down, or over budget.
+    It also opens the reply's text."""
+    cloud: CloudTrace | None = None
+    """What left the device for this answer (masked), when the cloud model gave it."""
     error: str | None = None
 
 
@@ -103,9 +116,11 @@ class Router:
         *,
         db: Database | None = None,
         config: str | Path | None = None,
+        consent: Consent | None = None,
         **overrides: Any,
     ) -> None:
-        """A runtime or database passed in stays open after ``close()``; the caller owns it."""
+        """A runtime or database passed in stays open after ``close()``; the caller owns it. ``consent`` is asked
+        before anything is sent to the cloud under the 'ask' policy; without it such requests stay local."""
         self._owns = (runtime is None, db is None)
         self.runtime = runtime or Runtime(config=config, **overrides)
         self.settings = self.runtime.settings
@@ -121,6 +136,9 @@ class Router:
         opts = self.settings.router
         self.policy = RetryPolicy(attempts=opts.retries + 1, timeout_s=opts.timeout_s)
         self.breakers = {tier: CircuitBreaker(opts.breaker_failures, opts.breaker_reset_s) for tier in ("local", "larger")}
+        cloud = self.settings.cloud
+        self.breakers["cloud"] = CircuitBreaker(cloud.breaker_failures, cloud.breaker_reset_s)
+        self.cloud = CloudEscalation(self.settings, self.db, self.meter, consent)
         self._larger: Llm | None = None
 
     def start(self) -> Router:
@@ -255,14 +273,15 @@ class Router:
                 yield Token(reply.text)
                 return reply
         if hits:
-            reply = yield from self._grounded(text, hits, decision)
+            reply = yield from self._grounded(text, hits, decision, conversation)
         else:
             messages = [
                 {"role": "system", "content": self.settings.llm.system_prompt},
                 *({"role": t.role, "content": t.text} for t in history),
                 {"role": "user", "content": text},
             ]
-            reply = yield from self._llm(text, messages, decision, empty_kb=decision.route == "knowledge" and not documents)
+            empty_kb = decision.route == "knowledge" and not documents
+            reply = yield from self._llm(text, messages, decision, empty_kb=empty_kb, conversation=conversation)
         reply = replace(reply, latency_ms=stages)
         if cacheable and reply.handler.startswith(("llm:", "knowledge")) and not reply.error:
             record = {"models": reply.models, "confidence": reply.confidence, "citations": [asdict(c) for c in reply.citations]}
@@ -287,7 +306,7 @@ class Router:
             ]
         return hits, decision
 
-    def _grounded(self, text: str, hits: list[Hit], decision: Decision) -> Iterator[Token]:
+    def _grounded(self, text: str, hits: list[Hit], decision: Decision, conversation: str | None) -> Iterator[Token]:
         """An answer from the sources, checked before it is shown: one that strays from them or from the question
         escalates through the cascade, and if no model gets it right, the best-matching source sentence is quoted."""
         question = self.knowledge.embed_query(text)
@@ -297,7 +316,13 @@ class Router:
             return grounded(answer, hits) and float(embed([answer])[0] @ question) >= ANSWER_RELEVANCE
 
         reply = yield from self._llm(
-            text, grounded_messages(text, hits), decision, accept=accept, stream=False, max_tokens=GROUNDED_TOKENS
+            text,
+            grounded_messages(text, hits),
+            decision,
+            accept=accept,
+            stream=False,
+            max_tokens=GROUNDED_TOKENS,
+            conversation=conversation,
         )
         if reply.error is None and not accept(reply.text):
             quote = quoted_answer(question, hits, embed)
@@ -320,9 +345,10 @@ class Router:
         accept: Callable[[str], bool] | None = None,
         stream: bool = True,
         max_tokens: int | None = None,
+        conversation: str | None = None,
     ) -> Iterator[Token]:
-        """The cascade over the route's chain. An answer ``accept`` refuses escalates like an unsure one;
-        without ``stream`` nothing is yielded."""
+        """The cascade over the route's chain, the cloud last when its policy allows. An answer ``accept`` refuses
+        escalates like an unsure one; without ``stream`` nothing is yielded."""
         route: Route = decision.route
         prefix = NO_DOCUMENTS if empty_kb else ""
         tiers = self._tiers(route)
@@ -333,7 +359,14 @@ class Router:
         tokens: queue.Queue[str | None] = queue.Queue()
         live = tiers[-1][0] if stream else None
         handlers = [
-            Handler(name, self._generator(name, llm, messages, tokens if name == live else None, max_tokens), self.breakers[name])
+            Handler(
+                name,
+                self._cloud_call(route, messages, conversation, tokens if name == live else None)
+                if llm is None
+                else self._generator(name, llm, messages, tokens if name == live else None, max_tokens),
+                self.breakers[name],
+                RetryPolicy(attempts=1, timeout_s=None) if llm is None else None,
+            )
             for name, llm in tiers
         ]
 
@@ -354,6 +387,11 @@ class Router:
                 message = "Sorry, no local model could answer that just now. I kept your request to retry later."
                 return Reply(message, decision, "error", fallbacks=fallbacks, error=str(exc))
         answer = result.value
+        notice = _cloud_notice(result.attempts) if result.handler != "cloud" else None
+        if notice:
+            prefix = f"{notice} {prefix}"
+            if stream:
+                yield Token(f"{notice} ")
         if stream and result.handler != live:
             yield Token(answer.text)
         fallbacks = result.fallbacks + result.escalations
@@ -368,11 +406,22 @@ class Router:
             fallbacks=fallbacks,
             confidence=result.confidence,
             cost_usd=cost,
+            notice=notice,
+            cloud=answer.cloud,
         )
 
-    def _tiers(self, route: Route) -> list[tuple[Tier, Llm]]:
-        tiers = []
-        for tier in self.settings.router.chains.get(route, ["local"]):  # type: ignore[call-overload]
+    def _tiers(self, route: Route) -> list[tuple[Tier, Llm | None]]:
+        """The route's chain of models; the cloud (no local ``Llm``) only where its policy allows, last unless the
+        chain places it."""
+        tiers: list[tuple[Tier, Llm | None]] = []
+        chain: list[Tier] = list(self.settings.router.chains.get(route, ["local"]))  # type: ignore[call-overload]
+        if self.cloud.allowed(route) and "cloud" not in chain:
+            chain.append("cloud")
+        for tier in chain:
+            if tier == "cloud":
+                if self.cloud.allowed(route):
+                    tiers.append(("cloud", None))
+                continue
             try:
                 llm = self.runtime.llm if tier == "local" else self._larger_llm()
             except RoleUnavailable:
@@ -428,15 +477,22 @@ class Router:
             self.meter.record(model, stats.prompt_tokens, stats.completion_tokens, elapsed_ms(start))
             return LlmAnswer("".join(parts).strip(), model, stats.confidence, stats.prompt_tokens, stats.completion_tokens)
 
-        async def call() -> LlmAnswer:
-            cancelled = threading.Event()
-            try:
-                return await asyncio.to_thread(generate, cancelled)
-            except asyncio.CancelledError:
-                cancelled.set()
-                raise
+        return _cancellable(generate)
 
-        return call
+    def _cloud_call(
+        self, route: Route, messages: list[dict[str, str]], conversation: str | None, sink: queue.Queue[str | None] | None
+    ) -> Callable[[], Awaitable[LlmAnswer]]:
+        """A coroutine factory for the cloud tier. A refusal by the gate or the budget is declined, not failed:
+        it is not retried and does not open the breaker."""
+
+        def ask(cancelled: threading.Event) -> LlmAnswer:
+            try:
+                answer = self.cloud.answer(route, messages, conversation, sink.put if sink is not None else None, cancelled)
+            except (EgressRefused, OverBudget) as exc:
+                raise Declined(str(exc)) from None
+            return LlmAnswer(answer.text, answer.model, None, answer.prompt_tokens, answer.completion_tokens, answer.trace)
+
+        return _cancellable(ask)
 
     def _record(self, text: str, reply: Reply) -> None:
         decision = reply.decision
@@ -457,3 +513,31 @@ class Router:
                 error=reply.error,
             )
         )
+
+
+def _cancellable(work: Callable[[threading.Event], LlmAnswer]) -> Callable[[], Awaitable[LlmAnswer]]:
+    """A coroutine factory running ``work`` in a thread; cancelling the coroutine sets the event ``work`` watches."""
+
+    async def call() -> LlmAnswer:
+        cancelled = threading.Event()
+        try:
+            return await asyncio.to_thread(work, cancelled)
+        except asyncio.CancelledError:
+            cancelled.set()
+            raise
+
+    return call
+
+
+def _cloud_notice(attempts: list[Attempt]) -> str | None:
+    """The sentence that tells the user why the cloud did not answer, when it was tried."""
+    failed = [a.error or "" for a in attempts if a.handler == "cloud" and not a.ok]
+    if not failed:
+        return None
+    reason = failed[-1]
+    if reason.startswith("declined: "):
+        return f"Nothing was sent to the cloud: {reason.removeprefix('declined: ')}. Here is the local answer instead."
+    if reason == "circuit open":
+        return "The cloud model has been failing, so I'm not trying it for now. Here is the local answer instead."
+    detail = reason.split(": ", 1)[-1].split(". Fix:")[0]
+    return f"The cloud model couldn't answer ({detail}). Here is the local answer instead."

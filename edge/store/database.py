@@ -162,6 +162,25 @@ MIGRATIONS: tuple[str, ...] = (
         detail TEXT NOT NULL
     );
     """,
+    """
+    CREATE TABLE egress (
+        id INTEGER PRIMARY KEY,
+        at REAL NOT NULL,
+        host TEXT NOT NULL,
+        route TEXT,
+        provider TEXT NOT NULL,
+        model TEXT NOT NULL,
+        entities TEXT NOT NULL,
+        payload_sha256 TEXT NOT NULL,
+        payload_bytes INTEGER NOT NULL,
+        prompt_tokens INTEGER,
+        completion_tokens INTEGER,
+        cost_usd REAL,
+        outcome TEXT NOT NULL,
+        leaks TEXT
+    );
+    CREATE INDEX egress_at ON egress (at);
+    """,
 )
 
 

@@ -1,0 +1,124 @@
+"""The detector: pattern recognizers with validation, address and name rules, and spaCy's NER, merged so that
+each character belongs to at most one entity, the most certain one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from edge.config import PrivacySettings
+from edge.privacy import addresses, people
+from edge.privacy.entities import Entity
+from edge.privacy.gazetteers import given_names, places
+from edge.privacy.ner import SpacyNer
+from edge.privacy.patterns import RECOGNIZERS
+
+PRIORITY = {"DENY_LIST": 0, "EMAIL_ADDRESS": 1, "URL": 1, "IBAN_CODE": 1, "CREDIT_CARD": 1, "US_SSN": 1, "IP_ADDRESS": 1}
+"""Lower wins an overlap: the user's own terms, then checksummed or exactly shaped values; the rest (priority 2)
+by score."""
+
+
+class Detector:
+    """Finds personal data in text. Offsets point into the text as given.
+
+    >>> [e.type for e in Detector().detect("Mail jane.doe@example.com")]
+    ['EMAIL_ADDRESS']
+    """
+
+    def __init__(self, settings: PrivacySettings | None = None, ner: SpacyNer | None = None) -> None:
+        self.settings = settings or PrivacySettings()
+        self.ner = ner or SpacyNer()
+        self._deny = [re.compile(re.escape(term), re.IGNORECASE) for term in self.settings.deny_terms]
+        self._deny += [re.compile(pattern) for pattern in self.settings.deny_patterns]
+        self._allow = {term.lower() for term in self.settings.allow_terms}
+
+    def load(self) -> None:
+        """Everything detection needs, loaded now rather than on the first call."""
+        self.ner.load()
+        self.detect("Load Name lives at 1 Main Street, Springfield.")
+
+    def detect(self, text: str) -> list[Entity]:
+        wanted = set(self.settings.entities)
+        found = [e for e in self._candidates(text, wanted) if e.type in wanted and e.score >= self.settings.min_score]
+        found = [e for e in found if text[e.start : e.end].strip().lower() not in self._allow]
+        entities = resolve(found)
+        names = [e for e in entities if e.type == "PERSON"]
+        if not names:
+            return entities
+        mentioned = {text[e.start : e.end] for e in names} | {text[e.start : e.end].split()[0] for e in names}
+        entities = [
+            Entity(e.start, e.end, "PERSON", e.score, e.source)
+            if e.source.startswith("ner") and text[e.start : e.end] in mentioned
+            else e
+            for e in entities
+        ]
+        return resolve([*entities, *people.repeated(text, names)])
+
+    def _candidates(self, text: str, wanted: set[str]) -> Iterator[Entity]:
+        if "DENY_LIST" in wanted:
+            for pattern in self._deny:
+                for m in pattern.finditer(text):
+                    if m.end() > m.start():
+                        yield Entity(m.start(), m.end(), "DENY_LIST", 1.0, "deny-list")
+        for kind, recognizer in RECOGNIZERS.items():
+            if kind in wanted:
+                yield from recognizer(text)
+        if "LOCATION" in wanted:
+            yield from addresses.street_addresses(text)
+            yield from addresses.cued_places(text)
+            yield from addresses.known_places(text)
+        if "PERSON" in wanted:
+            yield from people.cued_names(text)
+            yield from people.known_names(text)
+            yield from people.heading_names(text)
+            yield from people.lowercase_names(text)
+            yield from people.speakers(text)
+        if wanted & {"PERSON", "LOCATION"}:
+            for entity in self.ner.entities(text):
+                yield _person_or_place(text, entity)
+
+
+def _person_or_place(text: str, entity: Entity) -> Entity:
+    """spaCy's small model often calls a lone given name a place ("remove my kid Alina"); the name lists decide."""
+    if entity.type != "LOCATION":
+        return entity
+    words = text[entity.start : entity.end].split()
+    if words and words[0].lower() in given_names() and " ".join(words).lower() not in places():
+        return Entity(entity.start, entity.end, "PERSON", 0.7, "ner+name-list")
+    return entity
+
+
+def resolve(entities: Iterable[Entity]) -> list[Entity]:
+    """Keep the most certain entity for every character: by priority, then score, then length. A less certain
+    entity that overlaps is trimmed to what lies outside, and dropped if little is left."""
+    ranked = sorted(entities, key=lambda e: (PRIORITY.get(e.type, 2), -e.score, -(e.end - e.start), e.start))
+    kept: list[Entity] = []
+    for entity in ranked:
+        pieces = [(entity.start, entity.end)]
+        for other in kept:
+            pieces = [part for start, end in pieces for part in _minus(start, end, other.start, other.end)]
+        for start, end in pieces:
+            if end - start >= 2 and (start, end) == (entity.start, entity.end) or end - start >= 3:
+                kept.append(Entity(start, end, entity.type, entity.score, entity.source))
+    return sorted(_merge_same_type(sorted(kept)))
+
+
+def _minus(start: int, end: int, cut_start: int, cut_end: int) -> list[tuple[int, int]]:
+    if cut_end <= start or end <= cut_start:
+        return [(start, end)]
+    return [(s, e) for s, e in ((start, cut_start), (cut_end, end)) if e > s]
+
+
+def _merge_same_type(entities: list[Entity]) -> Iterator[Entity]:
+    """Touching pieces of one type become one entity, so one value gets one placeholder."""
+    current: Entity | None = None
+    for entity in entities:
+        if current is not None and current.type == entity.type and entity.start <= current.end:
+            end, score = max(current.end, entity.end), max(current.score, entity.score)
+            current = Entity(current.start, end, current.type, score, current.source)
+            continue
+        if current is not None:
+            yield current
+        current = entity
+    if current is not None:
+        yield current

@@ -1,0 +1,170 @@
+"""Recognizers for personal data with a fixed shape: each candidate is found by a pattern, then validated
+(checksum, address parser, phone-number metadata) so that look-alikes score low or not at all."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Iterator
+
+from edge.privacy.checksums import digits, iban, luhn, us_ssn
+from edge.privacy.entities import Entity
+
+_CONTEXT_CHARS = 40
+_TRAILING = ".,;:!?)]}>'\""
+
+EMAIL = re.compile(r"(?<![\w.+'-])[\w.%+'-]+@(?:[\w-]+\.)+[A-Za-z]{2,24}\b")
+URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
+BARE_DOMAIN = re.compile(
+    r"(?<![\w@./-])(?:[A-Za-z0-9][\w-]*\.)+(?:com|org|net|edu|gov|info|biz|io|co|ai|app|dev|me|tv|[a-z]{2})"
+    r"(?:/[^\s<>\"']*)?(?![\w@-])",
+    re.IGNORECASE,
+)
+IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)")
+IPV6 = re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])")
+IBAN = re.compile(r"\b[A-Za-z]{2}\d{2}(?:[A-Za-z0-9]{11,30}|(?: [A-Za-z0-9]{4}){2,7}(?: [A-Za-z0-9]{1,3})?)\b")
+CARD = re.compile(r"(?<![\d+-])\d(?:[ -]?\d){11,18}(?![\d-])")
+SSN = re.compile(r"(?<![\d-])\d{3}([- .]?)\d{2}\1\d{4}(?![\d-])")
+PHONE = re.compile(
+    r"(?<![\w+])(?:\+|00)?\(?\d[\d ()./-]{5,}\d(?:\s*(?:x|ext\.?|#)\s*\d{1,6})?(?!\w|-\d)",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
+    "|nov(?:ember)?|dec(?:ember)?"
+)
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+DATE = re.compile(
+    rf"""\b(?:
+        \d{{4}}-\d{{1,2}}-\d{{1,2}}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?
+      | \d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})(?![/.-]?\d)
+      | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+\d{{4}}
+      | (?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?
+      | (?:{_MONTHS})\s+\d{{4}}
+      | (?:{_WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+YEAR = re.compile(r"\b(?:in|since|during|of|by|from|until|till|before|after|born|year)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?!\d)", re.IGNORECASE)
+
+CARD_CONTEXT = re.compile(r"card|visa|mastercard|amex|credit|debit|payment|cc\b", re.IGNORECASE)
+SSN_CONTEXT = re.compile(r"ssn|social security|social-security|taxpayer|tin\b", re.IGNORECASE)
+PHONE_CONTEXT = re.compile(r"phone|call|tel\b|mobile|cell|fax|desk|number|contact|reach|text me|whatsapp|dial", re.IGNORECASE)
+
+
+def _context(text: str, start: int, pattern: re.Pattern[str]) -> bool:
+    return pattern.search(text, max(0, start - _CONTEXT_CHARS), start) is not None
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return end
+
+
+def emails(text: str) -> Iterator[Entity]:
+    for m in EMAIL.finditer(text):
+        yield Entity(m.start(), m.end(), "EMAIL_ADDRESS", 1.0, "email")
+
+
+def urls(text: str) -> Iterator[Entity]:
+    for m in URL.finditer(text):
+        yield Entity(m.start(), _trim(text, m.start(), m.end()), "URL", 0.95, "url")
+    for m in BARE_DOMAIN.finditer(text):
+        host = m.group().split("/")[0]
+        if any(c.isalpha() for c in host.rsplit(".", 1)[0]) and not host[0].isdigit():
+            yield Entity(m.start(), _trim(text, m.start(), m.end()), "URL", 0.6, "domain")
+
+
+def ip_addresses(text: str) -> Iterator[Entity]:
+    for pattern in (IPV4, IPV6):
+        for m in pattern.finditer(text):
+            candidate = m.group()
+            if pattern is IPV6 and (candidate.count(":") < 2 or not any(c.isdigit() for c in candidate)):
+                continue
+            try:
+                ipaddress.ip_address(candidate)
+            except ValueError:
+                continue
+            yield Entity(m.start(), m.end(), "IP_ADDRESS", 0.95, "ip")
+
+
+def ibans(text: str) -> Iterator[Entity]:
+    for m in IBAN.finditer(text):
+        if iban(m.group()):
+            yield Entity(m.start(), m.end(), "IBAN_CODE", 1.0, "iban-mod97")
+
+
+def credit_cards(text: str) -> Iterator[Entity]:
+    for m in CARD.finditer(text):
+        number = digits(m.group())
+        if 12 <= len(number) <= 19 and luhn(number) and len(set(number)) > 1:
+            score = 1.0 if _context(text, m.start(), CARD_CONTEXT) else 0.85
+            yield Entity(m.start(), m.end(), "CREDIT_CARD", score, "luhn")
+
+
+def ssns(text: str) -> Iterator[Entity]:
+    for m in SSN.finditer(text):
+        if not us_ssn(m.group()):
+            continue
+        separated = bool(m.group(1))
+        context = _context(text, m.start(), SSN_CONTEXT)
+        if separated or context:
+            yield Entity(m.start(), m.end(), "US_SSN", 0.95 if context else 0.8 if m.group(1) == "-" else 0.6, "ssn")
+
+
+def phones(text: str) -> Iterator[Entity]:
+    for m in PHONE.finditer(text):
+        candidate = m.group().rstrip(" ()./-")
+        body = re.split(r"\s*(?:x|ext\.?|#)\s*(?=\d)", candidate, maxsplit=1, flags=re.IGNORECASE)[0]
+        count = len(digits(body))
+        grouped = len(re.findall(r"\d+", body)) >= 2
+        international = body.startswith(("+", "00"))
+        if not 7 <= count <= 15 or not (grouped or international or count >= 10) or _looks_like_date(body):
+            continue
+        if body.count("(") != body.count(")") or body.count(".") > 4:
+            continue
+        score = 0.6 if grouped or international else 0.45
+        if _context(text, m.start(), PHONE_CONTEXT):
+            score += 0.3
+        start = m.start() + (len(m.group()) - len(m.group().lstrip("(")) if m.group().startswith("(") and ")" not in body else 0)
+        yield Entity(start, m.start() + len(candidate), "PHONE_NUMBER", round(min(score, 1.0), 2), "phone")
+
+
+YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-/]\s*(?:19|20)\d{2}")
+
+
+def _looks_like_date(candidate: str) -> bool:
+    return DATE.fullmatch(candidate.strip()) is not None or YEAR_RANGE.fullmatch(candidate.strip()) is not None
+
+
+def _valid_numeric_date(candidate: str) -> bool:
+    parts = re.split(r"[/.-]", candidate)
+    if len(parts) != 3 or not all(p.isdigit() for p in parts) or len(parts[0]) == 4:
+        return True
+    first, second = int(parts[0]), int(parts[1])
+    return 1 <= min(first, second) <= 12 and 1 <= max(first, second) <= 31
+
+
+def dates(text: str) -> Iterator[Entity]:
+    for m in DATE.finditer(text):
+        if _valid_numeric_date(m.group()):
+            yield Entity(m.start(), m.end(), "DATE_TIME", 0.7, "date")
+    for m in YEAR.finditer(text):
+        yield Entity(m.start(1), m.end(1), "DATE_TIME", 0.5, "year")
+    for m in TIME.finditer(text):
+        yield Entity(m.start(), _trim(text, m.start(), m.end()), "DATE_TIME", 0.6, "time")
+
+
+RECOGNIZERS = {
+    "EMAIL_ADDRESS": emails,
+    "URL": urls,
+    "IP_ADDRESS": ip_addresses,
+    "IBAN_CODE": ibans,
+    "CREDIT_CARD": credit_cards,
+    "US_SSN": ssns,
+    "PHONE_NUMBER": phones,
+    "DATE_TIME": dates,
+}
+"""Entity type -> its pattern recognizer."""

@@ -1,0 +1,149 @@
+"""Names that the statistical model misses: those after a cue ("my name is", "Dr.", "Directed by:"), and
+capitalised runs that start with a known given name or end with a known surname."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from edge.privacy.entities import Entity
+from edge.privacy.gazetteers import COMMON_WORDS, given_names, places, surnames
+
+_NAME_WORD = r"(?:[^\W\d_]\.|[^\W\d_][\w'’-]*)"
+_CAP_WORD = r"(?:[^\W\d_a-z]\.|[^\W\d_a-z][\w'’-]*)"
+_SUFFIX = r"(?:\s+(?:Jr\.?|Sr\.?|II|III|IV|MD|PhD|DDS|DVM))?"
+_CASELESS_CUES = re.compile(
+    r"(?i)\b(?:my\s+name\s+is|name\s+is|name\s*:|first\s+name\s*(?:is|:|\?)|last\s+name\s*(?:is|:|\?)|surname\s*(?:is|:|\?)|"
+    r"maiden\s+name\s+is|call\s+me|calls\s+me|called|named|signed|regards,|sincerely,|directed\s+by\s*:?|written\s+by\s*:?|"
+    r"starring|add|under|to\s+leave\s+me)\s+"
+)
+_TITLE_CUES = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Madam|Dame|Rev|Hon)\.?\s+")
+_CAPITAL_CUES = re.compile(
+    r"(?i)\b(?:i\s+am|i'?m|this\s+is|dear|hi|hello|hey|said|says|asked|told|thanks|thank\s+you|and|with|by|of|to)\s+"
+)
+NAME_RUN = re.compile(rf"{_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{0,3}}{_SUFFIX}")
+CASELESS_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}")
+_NOT_NAMES = frozenset("i a an the my your our his her their this that it yes no not please thanks".split())
+
+
+def _clean(run: str) -> str:
+    return run.rstrip(" .,'’-") if not re.search(r"\b[^\W\d_]\.$", run) or run.endswith(" .") else run
+
+
+def cued_names(text: str) -> Iterator[Entity]:
+    for m in _CASELESS_CUES.finditer(text):
+        run = CASELESS_RUN.match(text, m.end())
+        if run is None:
+            continue
+        words = run.group().split()
+        keep = []
+        for word in words:
+            if word.lower().strip(".") in COMMON_WORDS and not word[0].isupper():
+                break
+            keep.append(word)
+        if not keep or keep[0].lower() in _NOT_NAMES:
+            continue
+        capitalised = keep[0][0].isupper()
+        known = keep[0].lower() in given_names() or keep[-1].lower() in surnames()
+        if m.group().strip().lower() in ("add", "under", "to leave me") and not (capitalised and (known or len(keep) > 1)):
+            continue
+        name = _clean(" ".join(keep))
+        yield Entity(run.start(), run.start() + len(name), "PERSON", 0.8 if capitalised or known else 0.6, "name-cue")
+    for m in _TITLE_CUES.finditer(text):
+        run = NAME_RUN.match(text, m.end())
+        if run is not None:
+            name = _clean(run.group())
+            yield Entity(run.start(), run.start() + len(name), "PERSON", 0.85, "title")
+
+
+def known_names(text: str) -> Iterator[Entity]:
+    """Capitalised runs whose first word is a given name or whose last word is a surname of the census lists."""
+    given, family = given_names(), surnames()
+    for m in NAME_RUN.finditer(text):
+        words = [w for w in re.finditer(r"\S+", _clean(m.group()))]
+        while words and _common(words[0].group()):
+            words.pop(0)
+        if not words or (len(words) == 1 and len(words[0].group()) <= 3 and words[0].group().isupper()):
+            continue
+        start, end = m.start() + words[0].start(), m.start() + words[-1].end()
+        first, last = words[0].group().lower(), re.sub(r"['’]s$", "", words[-1].group().lower())
+        if len(words) >= 2 and (first in given or last in family):
+            yield Entity(start, end, "PERSON", 0.7, "name-list")
+        elif len(words) > 1 or first not in given and last not in family:
+            continue
+        elif first in given and (not _sentence_start(text, start) or _after_cue(text, start) or _followed_by_verb(text, end)):
+            yield Entity(start, end, "PERSON", 0.55, "name-list")
+        elif last in family and not _sentence_start(text, start) and first not in places():
+            yield Entity(start, start + len(re.sub(r"['’]s$", "", words[0].group())), "PERSON", 0.5, "name-list")
+
+
+def _common(word: str) -> bool:
+    """A common word, or a contraction of one ("I'm", "It's")."""
+    lowered = word.lower()
+    return lowered in COMMON_WORDS or re.sub(r"['’](?:m|d|ll|ve|re|s|t)$", "", lowered) in COMMON_WORDS
+
+
+def heading_names(text: str) -> Iterator[Entity]:
+    """The first line of a letter, signature or contact card: two to four capitalised words and nothing else."""
+    m = re.match(rf"[\s>?*-]*({_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{1,3}})[ \t]*\n", text)
+    if m is not None and not any(w.lower() in COMMON_WORDS for w in m.group(1).split()):
+        yield Entity(m.start(1), m.end(1), "PERSON", 0.6, "heading")
+
+
+def lowercase_names(text: str) -> Iterator[Entity]:
+    """In text written all in lower case: a known given name and the name-like words after it."""
+    if not text.islower():
+        return
+    given = given_names()
+    for m in re.finditer(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2}", text):
+        words = m.group().split()
+        if words[0] in given and words[0] not in COMMON_WORDS:
+            keep = [words[0]]
+            for word in words[1:]:
+                if word in COMMON_WORDS or len(word) < 1:
+                    break
+                keep.append(word)
+            yield Entity(m.start(), m.start() + len(" ".join(keep)), "PERSON", 0.5, "name-list-lowercase")
+
+
+_LABELS = frozenset(
+    "name date phone address email e-mail website when where mobile desk fax note bot user q a re subject to from cc".split()
+)
+
+
+def speakers(text: str) -> Iterator[Entity]:
+    """Dialogue written as "Name: line" on two or more lines."""
+    found = list(re.finditer(rf"(?m)^[ \t>]*({_CAP_WORD}(?:[ \t]+{_CAP_WORD})?)[ \t]*:(?=[ \t]*\S)", text))
+    found = [m for m in found if m.group(1).split()[0].lower() not in _LABELS]
+    if len(found) >= 2:
+        for m in found:
+            yield Entity(m.start(1), m.end(1), "PERSON", 0.6, "speaker")
+
+
+def repeated(text: str, names: list[Entity]) -> Iterator[Entity]:
+    """Every other mention of a name found once, and of its first word ("Magnus ... Magnus Poulsen")."""
+    seen = set()
+    for entity in names:
+        value = text[entity.start : entity.end]
+        for candidate in {value, value.split()[0]}:
+            if len(candidate) < 3 or candidate in seen or candidate.lower() in COMMON_WORDS or not candidate[0].isupper():
+                continue
+            seen.add(candidate)
+            for m in re.finditer(rf"(?<!\w){re.escape(candidate)}(?!\w)", text):
+                yield Entity(m.start(), m.end(), "PERSON", 0.6, "repeated")
+
+
+def _after_cue(text: str, start: int) -> bool:
+    return _CAPITAL_CUES.search(text, max(0, start - 12), start) is not None
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'“(>")
+    return not before or before[-1] in ".!?\n:"
+
+
+_VERBS = re.compile(r"(?:'s\b|\s+(?:is|was|has|had|lives|said|says|went|will|can|and|spent|began|wrote|gave|told|asked))")
+
+
+def _followed_by_verb(text: str, end: int) -> bool:
+    return _VERBS.match(text, end) is not None

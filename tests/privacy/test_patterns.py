@@ -1,0 +1,51 @@
+import pytest
+
+from edge.privacy.patterns import RECOGNIZERS
+
+
+def found(kind: str, text: str) -> list[str]:
+    return [text[e.start : e.end] for e in RECOGNIZERS[kind](text)]
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "value"),
+    [
+        ("EMAIL_ADDRESS", "write to jane.o'neil+x@mail.example.co.uk today", "jane.o'neil+x@mail.example.co.uk"),
+        ("URL", "see https://www.example.com/a?b=1.", "https://www.example.com/a?b=1"),
+        ("URL", "visit PoolVendor.be for more", "PoolVendor.be"),
+        ("IP_ADDRESS", "from 192.168.10.4 at noon", "192.168.10.4"),
+        ("IP_ADDRESS", "host 6e40:4041:c617:e898:c11:40d2:c669:2eb4 is up", "6e40:4041:c617:e898:c11:40d2:c669:2eb4"),
+        ("IBAN_CODE", "from GB56HXDO88167774656119 to other accounts", None),
+        ("IBAN_CODE", "IBAN DE89 3704 0044 0532 0130 00 please", "DE89 3704 0044 0532 0130 00"),
+        ("CREDIT_CARD", "my card 4111-1111-1111-1111 expired", "4111-1111-1111-1111"),
+        ("US_SSN", "SSN 494-33-0748.", "494-33-0748"),
+        ("PHONE_NUMBER", "call +1-903-140-4508x769 now", "+1-903-140-4508x769"),
+        ("PHONE_NUMBER", "Desk: +41 (0)85 806 98 67", "+41 (0)85 806 98 67"),
+        ("PHONE_NUMBER", "Mobile: 03.93.92.16.85", "03.93.92.16.85"),
+        ("DATE_TIME", "She was born on 2/8/1935. Her", "2/8/1935"),
+        ("DATE_TIME", "When: 2000-04-16 11:34:35", "2000-04-16 11:34:35"),
+        ("DATE_TIME", "flew out on Tuesday morning.", "Tuesday morning"),
+    ],
+)
+def test_each_recognizer_finds_its_shape(kind, text, value):
+    values = found(kind, text)
+    if value is None:
+        assert len(values) == 1
+    else:
+        assert value in values
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        ("CREDIT_CARD", "order 4111 1111 1111 1112 shipped"),
+        ("IBAN_CODE", "code GB56HXDO88167774656118 is wrong"),
+        ("US_SSN", "ticket 666-12-3456"),
+        ("IP_ADDRESS", "version 1.2.3.999"),
+        ("PHONE_NUMBER", "between 1990-2005"),
+        ("DATE_TIME", "call 28-64-66-98"),
+        ("EMAIL_ADDRESS", "use the @ sign"),
+    ],
+)
+def test_look_alikes_that_fail_validation_are_not_reported(kind, text):
+    assert found(kind, text) == []

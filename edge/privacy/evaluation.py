@@ -26,6 +26,8 @@ GOLD_TYPES = {
 }
 """Dataset type -> Presidio's name, as presidio-research maps them. Other dataset types (ORGANIZATION, TITLE, AGE,
 NRP, ZIP_CODE, US_DRIVER_LICENSE) are not scored: an entity on one of them is neither right nor wrong."""
+SCORED = frozenset(GOLD_TYPES.values())
+"""Entity types scored; others a detector reports (Presidio's NRP, US_BANK_NUMBER…) are left out of precision too."""
 COVERED = 0.5
 
 
@@ -103,6 +105,8 @@ def score(samples: list[Sample], predictions: list[list[Entity]]) -> Report:
             gold_chars += span.end - span.start
             covered_chars += _covered(span, entities)
         for entity in entities:
+            if entity.type not in SCORED:
+                continue
             overlapping = [s for s in sample.gold if s.overlaps(entity)]
             if any(GOLD_TYPES.get(s.type) == entity.type for s in overlapping):
                 predicted[entity.type] += 1

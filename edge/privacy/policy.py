@@ -30,6 +30,16 @@ class EgressRefused(Exception):
     """The gate kept the request on the device; the message says why, for the user."""
 
 
+def check_route(settings: CloudSettings, route: str) -> str:
+    """The route's policy, unless escalation is off or the policy is 'never': checked before anything else is done."""
+    if not settings.enabled:
+        raise EgressRefused("cloud escalation is off (cloud.enabled = false)")
+    policy = settings.policy.get(route, "never")  # type: ignore[call-overload]
+    if policy == "never":
+        raise EgressRefused(f"the cloud policy for {route} requests is 'never'")
+    return policy
+
+
 def check(
     settings: CloudSettings,
     route: str,
@@ -41,11 +51,7 @@ def check(
 ) -> None:
     """Raises ``EgressRefused`` unless cloud escalation is on, the route allows it, the host is allowed, nothing of a
     never-send type is present, the payload is small enough, and (under 'ask') the user said yes."""
-    if not settings.enabled:
-        raise EgressRefused("cloud escalation is off (cloud.enabled = false)")
-    policy = settings.policy.get(route, "never")  # type: ignore[call-overload]
-    if policy == "never":
-        raise EgressRefused(f"the cloud policy for {route} requests is 'never'")
+    policy = check_route(settings, route)
     if host not in settings.allowed_hosts:
         raise EgressRefused(f"{host} is not in cloud.allowed_hosts")
     blocked = sorted(kind for kind in entities if kind in settings.never_send)

@@ -2,6 +2,7 @@
 
 from edge.router.cascade import CascadeResult, run_cascade
 from edge.router.decisions import DecisionLog, DecisionRecord
+from edge.router.escalation import CloudEscalation, CloudTrace
 from edge.router.gateway import Decision, Gateway
 from edge.router.intents import IntentReport, evaluate_intents, read_rows, train_intents
 from edge.router.resilience import (
@@ -9,6 +10,7 @@ from edge.router.resilience import (
     ChainResult,
     CircuitBreaker,
     DeadLetters,
+    Declined,
     Handler,
     RetryPolicy,
     run_chain,
@@ -20,7 +22,10 @@ __all__ = [
     "CascadeResult",
     "ChainResult",
     "CircuitBreaker",
+    "CloudEscalation",
+    "CloudTrace",
     "DeadLetters",
+    "Declined",
     "Decision",
     "DecisionLog",
     "DecisionRecord",

@@ -16,7 +16,7 @@ from edge.privacy.audit import EgressLog
 from edge.privacy.detector import Detector
 from edge.privacy.masking import Masker
 from edge.privacy.ner import SpacyNer
-from edge.privacy.policy import Consent, ConsentRequest, EgressRefused, check
+from edge.privacy.policy import Consent, ConsentRequest, EgressRefused, check, check_route
 from edge.router.resilience import RetryPolicy
 from edge.store.database import Database
 from edge.telemetry import Meter, OverBudget, elapsed_ms
@@ -110,6 +110,7 @@ class CloudEscalation:
         cancelled: threading.Event | None = None,
     ) -> CloudAnswer:
         """Raises ``EgressRefused`` when the gate keeps the request local, ``OverBudget``, or ``CloudError``."""
+        check_route(self.settings, route)
         model = self.settings.model
         if not self.meter.allows(model):
             raise OverBudget(f"{model} is over this month's budget of ${self.meter.settings.budget.monthly_usd}")

@@ -283,7 +283,7 @@ class Router:
             empty_kb = decision.route == "knowledge" and not documents
             reply = yield from self._llm(text, messages, decision, empty_kb=empty_kb, conversation=conversation)
         reply = replace(reply, latency_ms=stages)
-        if cacheable and reply.handler.startswith(("llm:", "knowledge")) and not reply.error:
+        if cacheable and reply.handler.startswith(("llm:", "knowledge")) and not reply.error and not reply.notice:
             record = {"models": reply.models, "confidence": reply.confidence, "citations": [asdict(c) for c in reply.citations]}
             self.cache.store(text, asked_route, reply.text, record, kb_version)
         return reply

@@ -32,3 +32,24 @@ def test_sentences_without_personal_data_stay_almost_untouched(detector):
     flagged = [s.text for s in samples if detector.detect(s.text)]
     assert len(samples) == 113
     assert len(flagged) / len(samples) <= 0.1, flagged
+
+
+def test_the_scorer_counts_overlap_by_type_and_ignores_unscored_types():
+    from edge.privacy.entities import Entity
+    from edge.privacy.evaluation import Sample
+
+    samples = [
+        Sample("Jane Doe lives at 1 Main St", [Entity(0, 8, "PERSON", 1.0), Entity(18, 27, "STREET_ADDRESS", 1.0)]),
+        Sample("Acme hired Bob", [Entity(0, 4, "ORGANIZATION", 1.0), Entity(11, 14, "PERSON", 1.0)]),
+    ]
+    predictions = [
+        [Entity(0, 4, "PERSON", 0.9), Entity(18, 27, "LOCATION", 0.9)],
+        [Entity(0, 4, "PERSON", 0.9), Entity(11, 14, "LOCATION", 0.9), Entity(5, 10, "NRP", 0.9)],
+    ]
+    report = score(samples, predictions)
+    assert (report.rows["PERSON"].found, report.rows["PERSON"].gold) == (1, 2)
+    assert (report.rows["PERSON"].correct, report.rows["PERSON"].predicted) == (1, 1)
+    assert (report.rows["LOCATION"].correct, report.rows["LOCATION"].predicted) == (1, 2)
+    assert report.rows["STREET_ADDRESS"].recall == 1.0 and "NRP" not in report.rows
+    assert report.overall.f2 == 5 * (2 / 3) * (2 / 3) / (4 * (2 / 3) + 2 / 3)
+    assert report.character_recall == (4 + 9 + 3) / (8 + 9 + 3)

@@ -5,13 +5,15 @@ The mapping lives only in this object's memory; it is never written anywhere."""
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from edge.privacy.detector import Detector
 from edge.privacy.entities import Entity
 
+REMEMBERED = 64
+"""Texts whose detections a masker keeps: a conversation's history is masked again with every request."""
 PLACEHOLDER = re.compile(r"<([A-Z_]+)_(\d+)>")
 _SHORT = {"EMAIL_ADDRESS": "EMAIL", "PHONE_NUMBER": "PHONE", "IP_ADDRESS": "IP", "IBAN_CODE": "IBAN", "DATE_TIME": "DATE"}
 
@@ -34,18 +36,28 @@ class Masker:
     detector: Detector
     _by_value: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     _by_placeholder: dict[str, str] = field(default_factory=dict, repr=False)
+    _detected: OrderedDict[str, list[Entity]] = field(default_factory=OrderedDict, repr=False)
 
     def __repr__(self) -> str:
         return f"Masker({len(self._by_placeholder)} placeholders)"
 
     def mask(self, text: str) -> Masked:
-        entities = self.detector.detect(text)
+        entities = self._detect(text)
         parts, last = [], 0
         for entity in entities:
             parts += [text[last : entity.start], self._placeholder(entity.type, text[entity.start : entity.end])]
             last = entity.end
         parts.append(text[last:])
         return Masked("".join(parts), entities)
+
+    def _detect(self, text: str) -> list[Entity]:
+        if text in self._detected:
+            self._detected.move_to_end(text)
+            return self._detected[text]
+        entities = self._detected[text] = self.detector.detect(text)
+        if len(self._detected) > REMEMBERED:
+            self._detected.popitem(last=False)
+        return entities
 
     def _placeholder(self, kind: str, value: str) -> str:
         key = (kind, " ".join(value.split()).casefold())

@@ -41,3 +41,17 @@ def test_the_mapping_never_shows_in_the_maskers_repr(detector):
     masker = Masker(detector)
     masker.mask(TEXT)
     assert "Jane" not in repr(masker) and "jane" not in repr(masker)
+
+
+def test_history_masked_again_is_not_detected_again(detector):
+    calls = []
+
+    class Counting:
+        def detect(self, text):
+            calls.append(text)
+            return detector.detect(text)
+
+    masker = Masker(Counting())
+    first = masker.mask(TEXT)
+    again = masker.mask(TEXT)
+    assert again == first and calls == [TEXT]

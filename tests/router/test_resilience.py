@@ -3,7 +3,15 @@ import random
 
 import pytest
 
-from edge.router.resilience import AllHandlersFailed, CircuitBreaker, DeadLetters, Handler, RetryPolicy, run_chain
+from edge.router.resilience import (
+    AllHandlersFailed,
+    CircuitBreaker,
+    DeadLetters,
+    Declined,
+    Handler,
+    RetryPolicy,
+    run_chain,
+)
 from edge.store.database import Database
 
 FAST = RetryPolicy(attempts=2, base_s=0.001, max_s=0.01, timeout_s=1.0)
@@ -93,6 +101,25 @@ def test_a_request_that_fails_everything_lands_in_the_dead_letter_log(tmp_path):
     assert len(err.value.attempts) == 4
     (record,) = letters.read()
     assert record["request"] == "hello" and [a["handler"] for a in record["attempts"]] == ["a", "a", "b", "b"]
+
+
+def test_a_declining_handler_is_not_retried_and_does_not_trip_its_breaker():
+    calls = []
+
+    async def refuse() -> str:
+        calls.append(1)
+        raise Declined("the policy says no")
+
+    breaker = CircuitBreaker(failures=1)
+    result = chain(Handler("cloud", refuse, breaker), Handler("local", Flaky("local")))
+    assert result.value == "local" and len(calls) == 1 and breaker.state == "closed"
+    assert result.attempts[0].error == "declined: the policy says no"
+
+
+def test_a_handler_with_its_own_policy_is_tried_as_that_policy_says():
+    cloud = Flaky("cloud", failures=1)
+    result = chain(Handler("cloud", cloud, policy=RetryPolicy(attempts=1, timeout_s=None)), Handler("local", Flaky("local")))
+    assert result.handler == "local" and cloud.calls == 1
 
 
 def test_backoff_is_exponential_with_full_jitter():

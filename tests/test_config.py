@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,25 @@ def test_settings_validate_assignments():
     settings = Settings()
     with pytest.raises(ValueError):
         settings.llm.temperature = 9.0
+
+
+def test_cloud_escalation_is_off_and_nothing_is_sent_by_default():
+    settings = Settings()
+    assert settings.cloud.enabled is False
+    assert settings.cloud.policy["knowledge"] == "never"
+    assert {"CREDIT_CARD", "US_SSN", "IBAN_CODE"} <= set(settings.cloud.never_send)
+
+
+@pytest.mark.parametrize(
+    ("toml", "named"),
+    [
+        ('[cloud]\npolicy = { chat = "sometimes" }', "cloud.policy.chat"),
+        ('[privacy]\ndeny_patterns = ["(unclosed"]', "not a valid regular expression"),
+        ('[privacy]\nentities = ["PASSPORT"]', "unknown entity types ['PASSPORT']"),
+    ],
+)
+def test_a_broken_privacy_or_cloud_setting_names_the_key(tmp_path, toml, named):
+    path = tmp_path / "config.toml"
+    path.write_text(toml)
+    with pytest.raises(ConfigError, match=re.escape(named)):
+        load_settings(path, env={})

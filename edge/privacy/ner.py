@@ -16,7 +16,8 @@ MANIFEST_ID = "en-core-web-sm"
 LABELS = {"PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION"}
 """spaCy's DATE and TIME are left out: they also tag ages, durations and card numbers; dates come from patterns."""
 SCORES = {"PERSON": 0.85, "LOCATION": 0.8}
-_UNUSED_PIPES = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+_UNUSED_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+"""The shared tok2vec feeds only the tagger and parser: the ner component embeds tokens with its own."""
 
 
 class SpacyNer:

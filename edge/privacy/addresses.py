@@ -106,7 +106,7 @@ def _address_part(segment: str) -> int:
             continue
         if lowered in _STOP_AFTER or "@" in token:
             break
-        if not (token[0].isupper() or token[0].isdigit() or lowered in _PARTICLES or lowered == "nan"):
+        if not (token[0].isupper() or token[0].isdigit() or lowered in _PARTICLES):
             break
         if token[0].isdigit() and not POSTCODE.fullmatch(token) and not token.isdigit():
             break

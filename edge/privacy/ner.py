@@ -22,7 +22,8 @@ _UNUSED_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer",
 
 class SpacyNer:
     """Loads the pipeline once, keeping only its tokenizer and NER, on first use. Its layers multiply matrices with
-    numpy's BLAS rather than the bundled blis, which the wheels build without fast kernels: about 25% faster here."""
+    numpy's BLAS rather than the bundled blis, which the wheels build without fast kernels: about 25% faster here.
+    See pyproject.toml for why spaCy is pinned to 3.8.6."""
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings

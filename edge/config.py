@@ -94,6 +94,23 @@ class TtsSettings(_Section):
     length_scale: float | None = Field(None, gt=0.0, description="> 1 speaks slower")
 
 
+class VoiceSettings(_Section):
+    mode: Literal["hands_free", "push_to_talk"] = Field(
+        "hands_free", description="hands_free: the VAD finds each utterance; push_to_talk: a key starts and ends it"
+    )
+    speak: bool = Field(True, description="speak answers; False shows text only")
+    partial_every_ms: int = Field(600, ge=100, description="re-transcribe this often while the user speaks")
+    pre_roll_ms: int = Field(250, ge=0, description="audio kept from before speech started")
+    max_utterance_s: float = Field(30.0, gt=1.0, description="an utterance this long ends even without a pause")
+    barge_in: bool = Field(True, description="speech while the assistant talks stops it")
+    barge_in_ms: int = Field(200, ge=32, description="speech needed to interrupt; higher ignores coughs and echo")
+    first_chunk_words: int = Field(
+        6, ge=0, description="speak the first clause once it has this many words, before its sentence ends; 0 waits"
+    )
+    input_device: str | int | None = Field(None, description="microphone name or index; None is the default")
+    output_device: str | int | None = Field(None, description="speaker name or index; None is the default")
+
+
 Route = Literal["skill", "knowledge", "chat", "complex", "oos"]
 ROUTES: tuple[Route, ...] = ("skill", "knowledge", "chat", "complex", "oos")
 SKILLS = ("timer", "time", "math", "notes", "status")
@@ -307,6 +324,7 @@ class Settings(_Section):
     classifier: ClassifierSettings = Field(default_factory=ClassifierSettings)
     llm: LlmSettings = Field(default_factory=LlmSettings)
     tts: TtsSettings = Field(default_factory=TtsSettings)
+    voice: VoiceSettings = Field(default_factory=VoiceSettings)
     router: RouterSettings = Field(default_factory=RouterSettings)
     metering: MeteringSettings = Field(default_factory=MeteringSettings)
     store: StoreSettings = Field(default_factory=StoreSettings)

@@ -84,17 +84,20 @@ class Stt(Engine[Any]):
         """Segments as they are decoded (a lazy generator)."""
         samples = load_audio(audio)
         with self._call() as model:
-            segments, _ = self._run(model, samples, language)
+            segments, _ = self._run(model, samples, language, None)
             for seg in segments:
                 yield _segment(seg)
 
-    def transcribe(self, audio: str | Path | np.ndarray, language: str | None = None) -> Transcript:
-        """A file (wav, flac, mp3, ogg, ...) or 16 kHz float32 samples to text."""
+    def transcribe(
+        self, audio: str | Path | np.ndarray, language: str | None = None, vad_filter: bool | None = None
+    ) -> Transcript:
+        """A file (wav, flac, mp3, ogg, ...) or 16 kHz float32 samples to text. ``vad_filter=False`` skips the
+        VAD pass, for audio that endpointing has already cut to speech."""
         start = time.perf_counter()
         samples = load_audio(audio)
         decoded = time.perf_counter()
         with self._call() as model:
-            raw, info = self._run(model, samples, language)
+            raw, info = self._run(model, samples, language, vad_filter)
             segments = [_segment(s) for s in raw]
         done = time.perf_counter()
         duration = len(samples) / SAMPLE_RATE
@@ -113,7 +116,7 @@ class Stt(Engine[Any]):
             },
         )
 
-    def _run(self, model: Any, samples: np.ndarray, language: str | None) -> tuple[Iterator[Any], Any]:
+    def _run(self, model: Any, samples: np.ndarray, language: str | None, vad_filter: bool | None) -> tuple[Iterator[Any], Any]:
         opts = self.settings.stt
         language = language or opts.language
         if language is None and not model.model.is_multilingual:
@@ -122,7 +125,7 @@ class Stt(Engine[Any]):
             samples,
             language=language,
             beam_size=opts.beam_size,
-            vad_filter=opts.vad_filter,
+            vad_filter=opts.vad_filter if vad_filter is None else vad_filter,
             condition_on_previous_text=False,
         )
 

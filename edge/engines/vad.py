@@ -72,3 +72,38 @@ class Vad(Engine[Any]):
             segments.append(SpeechSegment(start * window_s, len(probs) * window_s))
         min_len = opts.min_speech_ms / 1000
         return [s for s in segments if s.end_s - s.start_s >= min_len]
+
+
+CONTEXT = 64
+"""Each window is scored with the last 64 samples of the window before it."""
+
+
+class VadStream:
+    """Speech probabilities for audio that arrives in pieces (a microphone, a live stream): the model's recurrent
+    state and each window's context carry over from one piece to the next, so the result equals scoring the whole."""
+
+    def __init__(self, vad: Vad) -> None:
+        self.vad = vad
+        self.reset()
+
+    def reset(self) -> None:
+        self._state = (np.zeros((1, 1, 128), dtype=np.float32), np.zeros((1, 1, 128), dtype=np.float32))
+        self._context = np.zeros(CONTEXT, dtype=np.float32)
+        self._pending = np.zeros(0, dtype=np.float32)
+
+    def feed(self, samples: np.ndarray) -> np.ndarray:
+        """Probabilities of the complete 32 ms windows the new samples finish (none while a window is filling)."""
+        audio = np.concatenate([self._pending, np.asarray(samples, dtype=np.float32)])
+        n = len(audio) // WINDOW
+        self._pending = audio[n * WINDOW :]
+        if n == 0:
+            return np.zeros(0, dtype=np.float32)
+        windows = audio[: n * WINDOW].reshape(n, WINDOW)
+        contexts = np.concatenate([self._context[None], windows[:-1, -CONTEXT:]])
+        self._context = windows[-1, -CONTEXT:].copy()
+        with self.vad._call() as model:
+            out, h, c = model.session.run(
+                None, {"input": np.concatenate([contexts, windows], axis=1), "h": self._state[0], "c": self._state[1]}
+            )
+        self._state = (h, c)
+        return np.asarray(out, dtype=np.float32).reshape(-1)

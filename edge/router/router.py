@@ -188,17 +188,21 @@ class Router:
             self._cache = AnswerCache(self.db, self.knowledge.embed_query, model, embedder.dim, self.settings.cache)
         return self._cache
 
-    def ask(self, text: str, conversation: str | None = None) -> Reply:
+    def ask(self, text: str, conversation: str | None = None, stop: threading.Event | None = None) -> Reply:
         reply = None
-        for event in self.stream(text, conversation):
+        for event in self.stream(text, conversation, stop):
             if isinstance(event, Reply):
                 reply = event
         assert reply is not None
         return reply
 
-    def stream(self, text: str, conversation: str | None = None) -> Iterator[Decision | Token | Reply]:
-        """``conversation`` names a conversation to remember: its recent turns are given to the LLM."""
+    def stream(
+        self, text: str, conversation: str | None = None, stop: threading.Event | None = None
+    ) -> Iterator[Decision | Token | Reply]:
+        """``conversation`` names a conversation to remember: its recent turns are given to the LLM. Setting
+        ``stop`` (barge-in) ends generation at the next token; the reply is then handled "stopped" and forgotten."""
         start = time.perf_counter()
+        stop = stop or threading.Event()
         decision = self.decide(text)
         yield decision
         if decision.route == "skill":
@@ -207,7 +211,7 @@ class Router:
             key = "empty" if decision.matched_by == "empty" else decision.intent if decision.intent in REFUSALS else "unsure"
             reply = Reply(REFUSALS[key], decision, "refusal")
         else:
-            reply = yield from self._answer(text, decision, conversation)
+            reply = yield from self._answer(text, decision, conversation, stop)
         total = elapsed_ms(start)
         latency = {
             **decision.stages_ms,
@@ -218,7 +222,7 @@ class Router:
         }
         reply = replace(reply, latency_ms=latency)
         self._record(text, reply)
-        if conversation and reply.handler != "error":
+        if conversation and reply.handler not in ("error", "stopped"):
             self.memory.add(conversation, "user", text)
             self.memory.add(conversation, "assistant", reply.text)
         yield reply
@@ -236,7 +240,7 @@ class Router:
         result = self.skills.by_name[decision.skill].run(decision.slots)
         return Reply(result.text, decision, f"skill:{decision.skill}", skill=result)
 
-    def _answer(self, text: str, decision: Decision, conversation: str | None) -> Iterator[Token]:
+    def _answer(self, text: str, decision: Decision, conversation: str | None, stop: threading.Event) -> Iterator[Token]:
         """The answer cache, then the documents, then the LLM cascade. Answers given while the knowledge base
         had documents are cached against its version: a change may answer them differently."""
         stages: dict[str, float] = {}
@@ -273,7 +277,7 @@ class Router:
                 yield Token(reply.text)
                 return reply
         if hits:
-            reply = yield from self._grounded(text, hits, decision, conversation)
+            reply = yield from self._grounded(text, hits, decision, conversation, stop)
         else:
             messages = [
                 {"role": "system", "content": self.settings.llm.system_prompt},
@@ -281,7 +285,7 @@ class Router:
                 {"role": "user", "content": text},
             ]
             empty_kb = decision.route == "knowledge" and not documents
-            reply = yield from self._llm(text, messages, decision, empty_kb=empty_kb, conversation=conversation)
+            reply = yield from self._llm(text, messages, decision, stop, empty_kb=empty_kb, conversation=conversation)
         reply = replace(reply, latency_ms=stages)
         if cacheable and reply.handler.startswith(("llm:", "knowledge")) and not reply.error and not reply.notice:
             record = {"models": reply.models, "confidence": reply.confidence, "citations": [asdict(c) for c in reply.citations]}
@@ -306,7 +310,9 @@ class Router:
             ]
         return hits, decision
 
-    def _grounded(self, text: str, hits: list[Hit], decision: Decision, conversation: str | None) -> Iterator[Token]:
+    def _grounded(
+        self, text: str, hits: list[Hit], decision: Decision, conversation: str | None, stop: threading.Event
+    ) -> Iterator[Token]:
         """An answer from the sources, checked before it is shown: one that strays from them or from the question
         escalates through the cascade, and if no model gets it right, the best-matching source sentence is quoted."""
         question = self.knowledge.embed_query(text)
@@ -319,11 +325,14 @@ class Router:
             text,
             grounded_messages(text, hits),
             decision,
+            stop,
             accept=accept,
             stream=False,
             max_tokens=GROUNDED_TOKENS,
             conversation=conversation,
         )
+        if reply.handler == "stopped":
+            return reply
         if reply.error is None and not accept(reply.text):
             quote = quoted_answer(question, hits, embed)
             reply = replace(
@@ -341,6 +350,7 @@ class Router:
         request: str,
         messages: list[dict[str, str]],
         decision: Decision,
+        stop: threading.Event,
         empty_kb: bool = False,
         accept: Callable[[str], bool] | None = None,
         stream: bool = True,
@@ -361,9 +371,9 @@ class Router:
         handlers = [
             Handler(
                 name,
-                self._cloud_call(route, messages, conversation, tokens if name == live else None)
+                self._cloud_call(route, messages, conversation, tokens if name == live else None, stop)
                 if llm is None
-                else self._generator(name, llm, messages, tokens if name == live else None, max_tokens),
+                else self._generator(name, llm, messages, tokens if name == live else None, stop, max_tokens),
                 self.breakers[name],
                 RetryPolicy(attempts=1, timeout_s=None) if llm is None else None,
             )
@@ -382,6 +392,8 @@ class Router:
             try:
                 result: CascadeResult[LlmAnswer] = future.result()
             except AllHandlersFailed as exc:
+                if stop.is_set():
+                    return Reply("", decision, "stopped", fallbacks=failed_handlers(exc.attempts), error="stopped")
                 self.dead_letters.add(request, exc.attempts, route)
                 fallbacks = failed_handlers(exc.attempts)
                 message = "Sorry, no local model could answer that just now. I kept your request to retry later."
@@ -445,11 +457,12 @@ class Router:
         llm: Llm,
         messages: list[dict[str, str]],
         sink: queue.Queue[str | None] | None,
+        stop: threading.Event,
         max_tokens: int | None = None,
     ) -> Callable[[], Awaitable[LlmAnswer]]:
         """A coroutine factory for one tier; cancelling it stops generation at the next token."""
 
-        def generate(cancelled: threading.Event) -> LlmAnswer:
+        def generate(cancelled: _Either) -> LlmAnswer:
             parts: list[str] = []
             start = time.perf_counter()
             llm.load()
@@ -477,22 +490,27 @@ class Router:
             self.meter.record(model, stats.prompt_tokens, stats.completion_tokens, elapsed_ms(start))
             return LlmAnswer("".join(parts).strip(), model, stats.confidence, stats.prompt_tokens, stats.completion_tokens)
 
-        return _cancellable(generate)
+        return _cancellable(generate, stop)
 
     def _cloud_call(
-        self, route: Route, messages: list[dict[str, str]], conversation: str | None, sink: queue.Queue[str | None] | None
+        self,
+        route: Route,
+        messages: list[dict[str, str]],
+        conversation: str | None,
+        sink: queue.Queue[str | None] | None,
+        stop: threading.Event,
     ) -> Callable[[], Awaitable[LlmAnswer]]:
         """A coroutine factory for the cloud tier. A refusal by the gate or the budget is declined, not failed:
         it is not retried and does not open the breaker."""
 
-        def ask(cancelled: threading.Event) -> LlmAnswer:
+        def ask(cancelled: _Either) -> LlmAnswer:
             try:
                 answer = self.cloud.answer(route, messages, conversation, sink.put if sink is not None else None, cancelled)
             except (EgressRefused, OverBudget) as exc:
                 raise Declined(str(exc)) from None
             return LlmAnswer(answer.text, answer.model, None, answer.prompt_tokens, answer.completion_tokens, answer.trace)
 
-        return _cancellable(ask)
+        return _cancellable(ask, stop)
 
     def _record(self, text: str, reply: Reply) -> None:
         decision = reply.decision
@@ -515,16 +533,36 @@ class Router:
         )
 
 
-def _cancellable(work: Callable[[threading.Event], LlmAnswer]) -> Callable[[], Awaitable[LlmAnswer]]:
-    """A coroutine factory running ``work`` in a thread; cancelling the coroutine sets the event ``work`` watches."""
+class _Either:
+    """Set when a handler's own timeout cancels it or when the caller stops the whole request."""
+
+    def __init__(self, own: threading.Event, stop: threading.Event) -> None:
+        self.own, self.stop = own, stop
+
+    def is_set(self) -> bool:
+        return self.own.is_set() or self.stop.is_set()
+
+
+def _cancellable(work: Callable[[_Either], LlmAnswer], stop: threading.Event) -> Callable[[], Awaitable[LlmAnswer]]:
+    """A coroutine factory running ``work`` in a thread; cancelling the coroutine, or ``stop``, sets the event
+    ``work`` watches. A stopped request is declined, so nothing retries or escalates it."""
 
     async def call() -> LlmAnswer:
-        cancelled = threading.Event()
+        if stop.is_set():
+            raise Declined("stopped")
+        own = threading.Event()
         try:
-            return await asyncio.to_thread(work, cancelled)
+            answer = await asyncio.to_thread(work, _Either(own, stop))
         except asyncio.CancelledError:
-            cancelled.set()
+            own.set()
             raise
+        except Exception:
+            if stop.is_set():
+                raise Declined("stopped") from None
+            raise
+        if stop.is_set():
+            raise Declined("stopped")
+        return answer
 
     return call
 

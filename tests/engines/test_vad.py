@@ -1,3 +1,5 @@
+import numpy as np
+
 from edge.engines import Vad
 
 
@@ -22,3 +24,31 @@ def test_a_higher_threshold_finds_less_speech(settings, jfk):
     relaxed = Vad(settings)
     speech = lambda vad: sum(s.end_s - s.start_s for s in vad.segments(jfk))  # noqa: E731
     assert speech(strict) < speech(relaxed)
+
+
+def test_a_stream_scores_audio_in_pieces_exactly_as_the_whole(runtime, jfk):
+    from edge.audio import load_audio
+    from edge.engines.vad import VadStream
+
+    audio = load_audio(jfk)
+    stream, pieces, i = VadStream(runtime.vad), [], 0
+    for size in [100, 700, 512, 3000, 1] * 200:
+        pieces.append(stream.feed(audio[i : i + size]))
+        i += size
+        if i >= len(audio):
+            break
+    streamed = np.concatenate(pieces)
+    whole = runtime.vad.probabilities(audio)
+    assert len(streamed) == len(audio) // 512
+    np.testing.assert_allclose(streamed, whole[: len(streamed)], atol=1e-6)
+
+
+def test_a_reset_stream_forgets_what_it_heard(runtime, jfk):
+    from edge.audio import load_audio
+    from edge.engines.vad import VadStream
+
+    audio = load_audio(jfk)[:16_000]
+    stream = VadStream(runtime.vad)
+    first = stream.feed(audio)
+    stream.reset()
+    np.testing.assert_array_equal(stream.feed(audio), first)

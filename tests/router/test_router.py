@@ -1,3 +1,4 @@
+import threading
 import time
 
 import pytest
@@ -144,3 +145,21 @@ def test_a_priced_model_over_its_monthly_budget_is_not_called(runtime, db, tmp_p
     assert second.handler == "error" and "over this month's budget" in second.error
     (usage,) = router.meter.usage()
     assert usage.calls == 1
+
+
+def test_a_stopped_request_ends_at_the_next_token_and_is_forgotten(runtime, db, tmp_path):
+    router = custom_router(runtime, db, tmp_path)
+    stop = threading.Event()
+    pieces = []
+    with router:
+        for event in router.stream("Write a long story about a dragon who learns to cook.", "talk", stop):
+            if isinstance(event, Token):
+                pieces.append(event.text)
+                if len(pieces) == 5:
+                    stop.set()
+            elif isinstance(event, Reply):
+                reply = event
+        assert reply.handler == "stopped" and reply.text == ""
+        assert len(pieces) <= 7
+        assert router.memory.recent("talk") == []
+        assert router.dead_letters.read() == []

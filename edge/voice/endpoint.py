@@ -1,0 +1,72 @@
+"""Endpointing: where an utterance starts, pauses and ends, from streamed speech probabilities."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from edge.audio import SAMPLE_RATE
+from edge.config import VadSettings
+from edge.engines.vad import WINDOW
+
+WINDOW_S = WINDOW / SAMPLE_RATE
+Kind = Literal["start", "pause", "resume", "end", "discard"]
+
+
+@dataclass(frozen=True)
+class Boundary:
+    kind: Kind
+    window: int
+    """The window where speech started (start), or the first quiet window after it (pause, end, discard)."""
+
+    @property
+    def at_s(self) -> float:
+        return self.window * WINDOW_S
+
+
+class Endpointer:
+    """One 32 ms speech probability at a time → boundaries. Speech starts above ``threshold`` and counts as
+    quiet below ``threshold - 0.15``; a pause becomes the end after ``min_silence_ms`` of quiet; an utterance
+    shorter than ``min_speech_ms`` is discarded as noise; one longer than ``max_utterance_s`` ends anyway."""
+
+    def __init__(self, settings: VadSettings, max_utterance_s: float = 30.0) -> None:
+        self.on = settings.threshold
+        self.off = max(settings.threshold - 0.15, 0.01)
+        self.quiet_needed = max(1, round(settings.min_silence_ms / 1000 / WINDOW_S))
+        self.min_windows = round(settings.min_speech_ms / 1000 / WINDOW_S)
+        self.max_windows = round(max_utterance_s / WINDOW_S)
+        self.window = 0
+        self.start: int | None = None
+        self._quiet_from: int | None = None
+
+    @property
+    def in_speech(self) -> bool:
+        return self.start is not None
+
+    def push(self, probability: float) -> Boundary | None:
+        i = self.window
+        self.window += 1
+        if self.start is None:
+            if probability >= self.on:
+                self.start, self._quiet_from = i, None
+                return Boundary("start", i)
+            return None
+        if probability >= self.off:
+            if self._quiet_from is not None:
+                self._quiet_from = None
+                return Boundary("resume", i)
+            if i - self.start + 1 >= self.max_windows:
+                return self._finish(i + 1)
+            return None
+        if self._quiet_from is None:
+            self._quiet_from = i
+            return Boundary("pause", i)
+        if i - self._quiet_from + 1 >= self.quiet_needed:
+            return self._finish(self._quiet_from)
+        return None
+
+    def _finish(self, end: int) -> Boundary:
+        assert self.start is not None
+        kind: Kind = "end" if end - self.start >= self.min_windows else "discard"
+        self.start, self._quiet_from = None, None
+        return Boundary(kind, end)

@@ -1,0 +1,145 @@
+"""Streaming speech to text: audio frames in, partial transcripts while the user speaks, one utterance out.
+
+Whisper is not a streaming model, so the growing utterance is transcribed again every ``partial_every_ms``.
+When the speech pauses, the audio up to the pause is transcribed at once; if the pause turns out to be the end,
+that transcript is usually ready by the time the silence has been long enough to end the utterance, so little
+work is left after the user stops.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+
+import numpy as np
+
+from edge.audio import SAMPLE_RATE
+from edge.config import Settings
+from edge.engines.stt import Stt
+from edge.engines.vad import WINDOW, Vad, VadStream
+from edge.voice.endpoint import Boundary, Endpointer
+from edge.voice.events import PartialTranscript, SpeechStarted, VoiceEvent
+
+
+@dataclass(frozen=True)
+class Utterance:
+    text: str
+    audio_s: float
+    ended_at: float
+    """perf_counter() when the last speech sample arrived."""
+    ready_ms: float
+    """From the end of speech to the transcript, the closing silence included."""
+    stt_ms: float
+    """Transcription still running when the closing silence had been long enough."""
+
+
+class Listener:
+    """Feed audio as it arrives (16 kHz mono float32, any piece size); ``feed`` returns an Utterance when one ends.
+    Partial transcripts and speech starts go to ``emit`` (from this thread or the transcription thread)."""
+
+    def __init__(self, vad: Vad, stt: Stt, settings: Settings, emit: Callable[[VoiceEvent], None]) -> None:
+        self.stt = stt
+        self.emit = emit
+        self.opts = settings.voice
+        self.vad_settings = settings.vad
+        self.scores = VadStream(vad)
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="edge-stt")
+        self._pre_roll = round(self.opts.pre_roll_ms / 1000 * SAMPLE_RATE)
+        self._partial_every = round(self.opts.partial_every_ms / 1000 * SAMPLE_RATE)
+        self.reset()
+
+    def reset(self) -> None:
+        self.scores.reset()
+        self.endpointer = Endpointer(self.vad_settings, self.opts.max_utterance_s)
+        self._audio = np.zeros(0, dtype=np.float32)
+        self._audio_start = 0
+        self._arrivals: list[float] = []
+        self._begin = 0
+        self._jobs: dict[int, Future[str]] = {}
+        self._last_job = 0
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    @property
+    def in_speech(self) -> bool:
+        return self.endpointer.in_speech
+
+    @property
+    def speech_s(self) -> float:
+        """How long the current speech has lasted, 0 outside speech."""
+        start = self.endpointer.start
+        return 0.0 if start is None else (self.endpointer.window - start) * WINDOW / SAMPLE_RATE
+
+    def feed(self, samples: np.ndarray, now: float | None = None) -> Utterance | None:
+        now = time.perf_counter() if now is None else now
+        self._audio = np.concatenate([self._audio, samples])
+        utterance = None
+        for probability in self.scores.feed(samples):
+            self._arrivals.append(now)
+            boundary = self.endpointer.push(float(probability))
+            if boundary is not None:
+                utterance = self._on(boundary) or utterance
+        if self.in_speech:
+            self._maybe_partial()
+        else:
+            self._trim()
+        return utterance
+
+    def _on(self, boundary: Boundary) -> Utterance | None:
+        if boundary.kind == "start":
+            self._begin = max(self._audio_start, boundary.window * WINDOW - self._pre_roll)
+            self._jobs.clear()
+            self._last_job = self._begin
+            self.emit(SpeechStarted(boundary.at_s))
+        elif boundary.kind == "pause":
+            self._transcribe(boundary.window * WINDOW)
+        elif boundary.kind == "end":
+            return self._finish(boundary)
+        elif boundary.kind == "discard":
+            self._jobs.clear()
+        return None
+
+    def _maybe_partial(self) -> None:
+        heard = self._audio_start + len(self._audio)
+        idle = all(job.done() for job in self._jobs.values())
+        if idle and heard - self._last_job >= self._partial_every:
+            self._transcribe(heard)
+
+    def _transcribe(self, end: int) -> Future[str]:
+        if end not in self._jobs:
+            audio = self._audio[self._begin - self._audio_start : end - self._audio_start].copy()
+            self._last_job = end
+            future = self._pool.submit(self._text, audio)
+            audio_s = len(audio) / SAMPLE_RATE
+            future.add_done_callback(lambda f: self._partial(f, audio_s))
+            self._jobs[end] = future
+        return self._jobs[end]
+
+    def _text(self, audio: np.ndarray) -> str:
+        return self.stt.transcribe(audio, vad_filter=False).text
+
+    def _partial(self, future: Future[str], audio_s: float) -> None:
+        if not future.cancelled() and future.exception() is None and future.result():
+            self.emit(PartialTranscript(future.result(), round(audio_s, 3)))
+
+    def _finish(self, boundary: Boundary) -> Utterance:
+        end = boundary.window * WINDOW
+        last_voiced = max(0, min(boundary.window, len(self._arrivals)) - 1)
+        ended_at = self._arrivals[last_voiced]
+        waiting = time.perf_counter()
+        text = self._transcribe(end).result()
+        done = time.perf_counter()
+        self._jobs.clear()
+        audio_s = round((end - self._begin) / SAMPLE_RATE, 3)
+        return Utterance(text, audio_s, ended_at, round((done - ended_at) * 1000, 1), round((done - waiting) * 1000, 1))
+
+    def _trim(self) -> None:
+        """Outside speech, keep only the pre-roll."""
+        keep = self._pre_roll + WINDOW
+        if len(self._audio) > keep:
+            drop = len(self._audio) - keep
+            self._audio = self._audio[drop:]
+            self._audio_start += drop

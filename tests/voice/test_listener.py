@@ -1,0 +1,45 @@
+import numpy as np
+import pytest
+
+from edge.voice.events import PartialTranscript, SpeechStarted
+from edge.voice.listener import Listener
+from edge.voice.sources import frames_of
+
+
+@pytest.fixture
+def heard(runtime, settings):
+    events = []
+    listener = Listener(runtime.vad, runtime.stt, settings, events.append)
+    yield listener, events
+    listener.close()
+
+
+def listen(listener, samples, realtime=True):
+    return [u for frame in frames_of(samples, realtime=realtime) if (u := listener.feed(frame)) is not None]
+
+
+def test_speech_at_real_time_pace_is_transcribed_with_partials_before_the_end(heard, speech):
+    listener, events = heard
+    utterances = listen(listener, speech("Please remind me to water the plants on Sunday morning."))
+    assert len(utterances) == 1
+    assert "water the plants" in utterances[0].text.lower()
+    assert isinstance(events[0], SpeechStarted) and 0.1 < events[0].at_s < 0.6
+    partials = [e for e in events if isinstance(e, PartialTranscript)]
+    assert partials, "no partial transcript while speaking"
+    assert partials[0].audio_s < utterances[0].audio_s
+    assert utterances[0].ready_ms >= utterances[0].stt_ms >= 0
+
+
+def test_two_utterances_with_a_pause_between_are_heard_separately(heard, speech):
+    listener, _ = heard
+    gap = np.zeros(16_000, dtype=np.float32)
+    utterances = listen(listener, np.concatenate([speech("What time is it?"), gap, speech("Set a timer.")]), realtime=False)
+    assert [u.text.lower().strip(".?") for u in utterances] == ["what time is it", "set a timer"]
+
+
+def test_silence_and_a_click_make_no_utterance(heard):
+    listener, events = heard
+    audio = np.zeros(32_000, dtype=np.float32)
+    audio[16_000:16_050] = 0.9
+    assert listen(listener, audio, realtime=False) == []
+    assert not any(isinstance(e, PartialTranscript) for e in events)

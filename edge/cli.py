@@ -14,7 +14,7 @@ from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import Any
 
-from edge.errors import ConfigError, EdgeError, InputError
+from edge.errors import ConfigError, EdgeError, InputError, MissingExtra
 
 EXIT_OK, EXIT_FAILED, EXIT_CONFIG, EXIT_UNEXPECTED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -72,6 +72,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("texts", nargs="+", metavar="TEXT", help="request, or - to read one per line from stdin")
     p.add_argument("--stream", action="store_true", help="print the answer as it is generated")
     p.add_argument("--conversation", metavar="NAME", help="remember this conversation: earlier turns are given to the LLM")
+    p.add_argument("--yes", action="store_true", help="approve cloud requests under the 'ask' policy without prompting")
+    p = command("assistant", cmd_assistant, "the voice assistant in the terminal (Textual): speak or type")
+    p.add_argument("--input", type=Path, nargs="*", default=[], metavar="FILE", help="audio files to hear as voice input")
+    p.add_argument("--no-speak", dest="speak", action="store_false", default=None, help="answer in text only")
+    p = command("listen", cmd_listen, "voice turns without a screen: speech in, transcript, route, answer, speech out")
+    p.add_argument("files", nargs="*", metavar="FILE", help="audio files; - reads raw 16 kHz 16-bit mono PCM from stdin")
+    p.add_argument("--mic", action="store_true", help="listen to the microphone until Ctrl-C")
+    p.add_argument("--realtime", action="store_true", help="feed files at the pace they were spoken, as a microphone would")
+    p.add_argument("-o", "--output", type=Path, help="WAV file for the spoken answers (default: the speaker if there is one)")
+    p.add_argument("--no-speak", dest="speak", action="store_false", default=None, help="answer in text only")
     p.add_argument("--yes", action="store_true", help="approve cloud requests under the 'ask' policy without prompting")
     p = command("route", cmd_route, "show how a request would be routed, without executing it")
     p.add_argument("texts", nargs="+", metavar="TEXT", help="request, or - to read one per line from stdin")
@@ -344,6 +354,76 @@ def cmd_ask(args: argparse.Namespace) -> int:
         return _each(args, args.texts, run)
     finally:
         router.close()
+
+
+def cmd_assistant(args: argparse.Namespace) -> int:
+    try:
+        import tui
+    except ImportError:
+        raise MissingExtra("textual", "tui", "the voice assistant") from None
+    return tui.run(config=args.config, inputs=args.input, speak=args.speak)
+
+
+def cmd_listen(args: argparse.Namespace) -> int:
+    import threading
+
+    from edge.voice import Answered, Assistant, Failed, FinalTranscript, Interrupted, Recorder, Routed, TurnTimings, voice_input
+    from edge.voice.output import speaker_or_recorder
+
+    if not args.files and not args.mic:
+        raise InputError("nothing to listen to", "give audio files, - for raw PCM on stdin, or --mic")
+    router = _voice_router(args)
+    if args.output:
+        output, notice = Recorder(), None
+    else:
+        output, notice = speaker_or_recorder(router.settings.voice.output_device)
+    if notice and args.speak is not False:
+        print(notice, file=sys.stderr)
+    assistant = Assistant(router, output, conversation="listen")
+    heard_any = False
+    stop = threading.Event()
+    router.start()
+    failed = False
+    try:
+        frames = voice_input(args.files, args.mic, args.realtime, stop, router.settings.voice.input_device)
+        for event in assistant.hear(frames, args.speak):
+            if isinstance(event, FinalTranscript):
+                heard_any = True
+                _emit(args, {"heard": event.text, "audio_s": event.audio_s}, f"heard: {event.text}")
+            elif isinstance(event, Routed):
+                decision = event.decision
+                _emit(args, {"route": decision.route, "skill": decision.skill}, f"route: {decision.route} ({decision.reason})")
+            elif isinstance(event, Answered):
+                _emit(args, _reply_summary(event.reply), f"{event.reply.handler}: {event.reply.text}")
+            elif isinstance(event, TurnTimings):
+                stages = ", ".join(f"{k} {v:.0f} ms" for k, v in event.stages().items() if v is not None)
+                _emit(args, event, f"timings after the end of speech: {stages}")
+            elif isinstance(event, Interrupted):
+                _emit(args, event, f"interrupted: {event.reason}")
+            elif isinstance(event, Failed):
+                failed = True
+                if args.json:
+                    _emit(args, event, "")
+                print(f"error: {event.message}", file=sys.stderr, flush=True)
+        if not heard_any and not failed:
+            print("heard no speech in the input", file=sys.stderr)
+        output.wait()
+        if args.output and isinstance(output, Recorder):
+            path = output.save(args.output)
+            print(f"wrote {path} ({output.played_s:.1f} s of speech)", file=sys.stderr)
+    except KeyboardInterrupt:
+        stop.set()
+    finally:
+        output.close()
+        router.close()
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _voice_router(args: argparse.Namespace) -> Any:
+    from edge.router import Router
+    from edge.runtime import Runtime
+
+    return Router(Runtime(config=args.config), consent=_consent(args))
 
 
 def _reply_summary(reply: Any) -> dict[str, Any]:

@@ -18,7 +18,14 @@ from edge.voice.events import (
     VoiceEvent,
 )
 from edge.voice.output import AudioOutput, Recorder, Speaker, speaker_or_recorder
-from edge.voice.sources import file_frames, frames_of, microphone_available, microphone_frames, pcm_frames
+from edge.voice.sources import (
+    file_frames,
+    frames_of,
+    microphone_available,
+    microphone_frames,
+    pcm_frames,
+    voice_input,
+)
 
 __all__ = [
     "Answered",
@@ -47,4 +54,5 @@ __all__ = [
     "sentences",
     "speakable",
     "speaker_or_recorder",
+    "voice_input",
 ]

@@ -209,6 +209,8 @@ class Assistant:
                     barged = self.interrupt("barge-in")
                 if heard is not None:
                     self._events.put(_Heard(heard))
+            if (heard := listener.finish()) is not None:
+                self._events.put(_Heard(heard))
         except EdgeError as exc:
             self._events.put(Failed(str(exc)))
         except Exception as exc:

@@ -11,6 +11,7 @@ ABBREVIATIONS = frozenset(
 )
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n\s*\n")
 _CLAUSE = re.compile(r"[,;:—](?=\s)")
+_JOINER = re.compile(r"\s(?=(?:and|but|or|so|because|which|that|who|when|while|if|as|to|with)\s)", re.IGNORECASE)
 _MARKUP = re.compile(r"\*\*|__|`+|^#{1,6}\s*|^\s*[-*+]\s+|\[\d+(?:,\s*\d+)*\]", re.MULTILINE)
 _SPACES = re.compile(r"\s+")
 
@@ -24,8 +25,9 @@ class SentenceChunker:
     """Feed text as it streams; a sentence comes out when the word after it starts (a lowercase word means the
     full stop belonged to an abbreviation).
 
-    The first piece may end at a clause (a comma after ``first_words`` words), which gets the first sound out
-    sooner on long opening sentences. Abbreviations ("Dr.", "e.g.") and decimals do not end a sentence.
+    The first piece may end early, once it has ``first_words`` words: at a comma, before a joining word ("and",
+    "which"), or at any word after twice as many. That gets the first sound out sooner on long opening sentences.
+    Abbreviations ("Dr.", "e.g.") and decimals do not end a sentence.
     """
 
     def __init__(self, first_words: int = 6) -> None:
@@ -55,9 +57,17 @@ class SentenceChunker:
             if not self._abbreviation(match.start()) and not following[0].islower():
                 return match.end()
         if self._emitted == 0 and self.first_words:
-            for match in _CLAUSE.finditer(self._buffer):
+            return self._early_cut()
+        return None
+
+    def _early_cut(self) -> int | None:
+        for pattern in (_CLAUSE, _JOINER):
+            for match in pattern.finditer(self._buffer):
                 if len(self._buffer[: match.start()].split()) >= self.first_words:
                     return match.end()
+        words = list(re.finditer(r"\S+(?=\s)", self._buffer))
+        if len(words) >= 2 * self.first_words:
+            return words[2 * self.first_words - 1].end()
         return None
 
     def _abbreviation(self, dot: int) -> bool:

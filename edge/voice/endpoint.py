@@ -65,6 +65,12 @@ class Endpointer:
             return self._finish(self._quiet_from)
         return None
 
+    def close(self) -> Boundary | None:
+        """The input ended: an utterance in progress ends where its speech did."""
+        if self.start is None:
+            return None
+        return self._finish(self.window if self._quiet_from is None else self._quiet_from)
+
     def _finish(self, end: int) -> Boundary:
         assert self.start is not None
         kind: Kind = "end" if end - self.start >= self.min_windows else "discard"

@@ -22,6 +22,8 @@ from edge.engines.vad import WINDOW, Vad, VadStream
 from edge.voice.endpoint import Boundary, Endpointer
 from edge.voice.events import PartialTranscript, SpeechStarted, VoiceEvent
 
+_LEAD_IN = np.zeros(SAMPLE_RATE // 5, dtype=np.float32)
+
 
 @dataclass(frozen=True)
 class Utterance:
@@ -88,6 +90,11 @@ class Listener:
             self._trim()
         return utterance
 
+    def finish(self) -> Utterance | None:
+        """The input has ended: the utterance in progress, if any, ends with it."""
+        boundary = self.endpointer.close()
+        return self._on(boundary) if boundary is not None else None
+
     def _on(self, boundary: Boundary) -> Utterance | None:
         if boundary.kind == "start":
             self._begin = max(self._audio_start, boundary.window * WINDOW - self._pre_roll)
@@ -119,7 +126,8 @@ class Listener:
         return self._jobs[end]
 
     def _text(self, audio: np.ndarray) -> str:
-        return self.stt.transcribe(audio, vad_filter=False).text
+        """Whisper mishears a first word that starts right at the beginning of its input: it gets a lead-in."""
+        return self.stt.transcribe(np.concatenate([_LEAD_IN, audio]), vad_filter=False).text
 
     def _partial(self, future: Future[str], audio_s: float) -> None:
         if not future.cancelled() and future.exception() is None and future.result():

@@ -79,3 +79,17 @@ def microphone_frames(stop: threading.Event, device: str | int | None = None) ->
                 yield frames.get(timeout=0.1)
             except queue.Empty:
                 continue
+
+
+def voice_input(
+    files: list[str], microphone: bool, realtime: bool, stop: threading.Event, device: str | int | None = None
+) -> Iterator[np.ndarray]:
+    """Frames from each file in turn ('-' is raw PCM on stdin), then the microphone until ``stop``."""
+    import sys
+
+    for name in files:
+        yield from pcm_frames(sys.stdin.buffer) if name == "-" else file_frames(name, realtime)
+    if microphone:
+        if microphone_available(device) is None:
+            raise InputError("no microphone found", "plug one in, or give audio files instead of --mic")
+        yield from microphone_frames(stop, device)

@@ -31,6 +31,21 @@ def test_a_long_first_sentence_is_spoken_from_its_first_clause():
     ]
 
 
+def test_a_long_first_sentence_without_commas_is_cut_before_a_joining_word_or_after_twice_the_words():
+    joined = "The fun fact about cats is that they sleep for most of the day."
+    assert streamed(joined, first_words=6) == ["The fun fact about cats is", "that they sleep for most of the day."]
+    run_on = "One two three four five six seven eight nine ten eleven twelve thirteen fourteen."
+    assert streamed(run_on, first_words=6) == [
+        "One two three four five six seven eight nine ten eleven twelve",
+        "thirteen fourteen.",
+    ]
+
+
+def test_only_the_first_piece_is_cut_early():
+    text = "Yes, it is the very best choice of all, and more. Then the second sentence, which is long, ends here."
+    assert streamed(text, first_words=6)[1:] == ["and more.", "Then the second sentence, which is long, ends here."]
+
+
 def test_a_short_opening_clause_waits_for_more_words():
     assert streamed("Yes, it is. Fine.", first_words=6) == ["Yes, it is.", "Fine."]
 

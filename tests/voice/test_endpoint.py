@@ -32,3 +32,12 @@ def test_a_long_utterance_ends_at_max_length_without_a_pause():
 def test_probabilities_between_the_thresholds_keep_speech_going():
     # speech starts at 0.5 and counts as quiet below 0.35
     assert run([0.6] + [0.4] * 30) == [("start", 0)]
+
+
+def test_when_the_input_ends_mid_speech_the_utterance_ends_with_it():
+    endpointer = Endpointer(VadSettings())
+    for p in [QUIET] * 2 + [SPEECH] * 20:
+        endpointer.push(p)
+    boundary = endpointer.close()
+    assert (boundary.kind, boundary.window) == ("end", 22)
+    assert endpointer.close() is None

@@ -89,7 +89,11 @@ def run_edge(router: Router, utterances: dict[str, list[tuple[str, np.ndarray]]]
 
 
 def run_wyoming(
-    router: Router, utterances: dict[str, list[tuple[str, np.ndarray]]], replies: dict[str, str], repeats: int
+    router: Router,
+    utterances: dict[str, list[tuple[str, np.ndarray]]],
+    replies: dict[str, str],
+    recorded: list[tuple[str, np.ndarray]],
+    repeats: int,
 ) -> dict[str, list[dict]]:
     from wyoming_baseline import WyomingServers, link_files
 
@@ -108,6 +112,9 @@ def run_wyoming(
                         first_ms, end_ms = servers.speak(replies[text])
                         rows.append({"text": text, "heard": heard, "stt_ms": round(stt_ms, 1),
                                      "tts_first_ms": round(first_ms, 1), "first_audio": round(stt_ms + first_ms, 1)})  # fmt: skip
+            for name, audio in recorded:
+                heard, stt_ms = servers.transcribe_live(audio)
+                results.setdefault("recorded", []).append({"clip": name, "heard": heard, "stt_ms": round(stt_ms, 1)})
     return results
 
 
@@ -117,19 +124,24 @@ def recorded_speech() -> list[tuple[str, np.ndarray]]:
 
 
 def transcripts_of_recorded_speech(router: Router, clips: list[tuple[str, np.ndarray]]) -> list[dict]:
-    """Recorded human speech: when edge's transcript is ready after the end of speech."""
+    """Recorded human speech: when edge's transcript of the clip's last utterance is ready after its end. A clip
+    with pauses is heard as several utterances, each answered (text only) in turn."""
     assistant = Assistant(router, Recorder(), conversation=None)
     rows = []
     for name, audio in clips:
+        last = None
         for event in assistant.hear(frames_of(audio, realtime=True, trailing_silence_s=1.5), speak=False):
+            if isinstance(event, FinalTranscript):
+                heard = event
             if isinstance(event, TurnTimings) and event.transcript is not None:
-                rows.append({"clip": name, "audio_s": round(len(audio) / SAMPLE_RATE, 1), "transcript": event.transcript})
-            if isinstance(event, Answered):
-                assistant.interrupt("next clip")
+                last = {"clip": name, "audio_s": round(len(audio) / SAMPLE_RATE, 1), "heard": heard.text,
+                        "transcript": event.transcript, "stt_left_ms": heard.stt_ms}  # fmt: skip
+        if last is not None:
+            rows.append(last)
     return rows
 
 
-def table(edge: dict[str, list[dict]], wyoming: dict[str, list[dict]] | None) -> str:
+def table(edge: dict[str, list[dict]], recorded: list[dict], wyoming: dict[str, list[dict]] | None) -> str:
     lines = [
         "| ms after the end of speech (median) | transcript | route | first token | first audio | target |"
         + (" Wyoming STT | Wyoming TTS first audio | Wyoming sum |" if wyoming else ""),
@@ -143,6 +155,10 @@ def table(edge: dict[str, list[dict]], wyoming: dict[str, list[dict]] | None) ->
             w = wyoming[kind]
             line += f" {median(w, 'stt_ms')} | {median(w, 'tts_first_ms')} | {median(w, 'first_audio')} |"
         lines.append(line)
+    line = f"| recorded speech ({len(recorded)} clips) | {median(recorded, 'transcript')} | | | | |"
+    if wyoming:
+        line += f" {median(wyoming['recorded'], 'stt_ms')} | | |"
+    lines.append(line)
     return "\n".join(lines)
 
 
@@ -158,9 +174,10 @@ def main() -> int:
             with Runtime(settings) as runtime, Router(runtime) as router:
                 utterances = {kind: [(t, spoken(router, t)) for t in texts] for kind, texts in COMMANDS.items()}
                 edge = run_edge(router, utterances, args.repeats)
-                recorded = transcripts_of_recorded_speech(router, recorded_speech())
+                clips = recorded_speech()
+                recorded = transcripts_of_recorded_speech(router, clips)
                 replies = {row["text"]: row["reply"] for rows in edge.values() for row in rows}
-                wyoming = None if args.no_wyoming else run_wyoming(router, utterances, replies, args.repeats)
+                wyoming = None if args.no_wyoming else run_wyoming(router, utterances, replies, clips, args.repeats)
     except EdgeError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -168,10 +185,12 @@ def main() -> int:
         for row in rows[:: args.repeats]:
             print(f"{kind:>9}: heard {row['heard']!r} → {row['handler']}: {row['reply'][:70]!r}")
     print()
-    print(table(edge, wyoming))
+    print(table(edge, recorded, wyoming))
     print()
-    print("recorded speech, transcript ready after the end of speech (ms):",
-          ", ".join(f"{r['clip']} ({r['audio_s']} s) {r['transcript']:.0f}" for r in recorded))  # fmt: skip
+    for kind, rows in edge.items():
+        print(f"{kind}: transcription still running when the closing silence ended, median {median(rows, 'stt_left_ms')} ms")
+    for row in recorded:
+        print(f"{row['clip']} ({row['audio_s']} s): transcript {row['transcript']:.0f} ms after the end, {row['heard']!r}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     result = {"machine": platform.machine(), "cpus": os.cpu_count(), "edge": edge,
               "recorded_speech": recorded, "wyoming": wyoming}  # fmt: skip

@@ -139,6 +139,7 @@ def test_a_bad_input_in_a_batch_is_reported_and_the_rest_still_run(jfk, tmp_path
         (("embed", "-"), b"\xff\xfe bad utf-8\n", "not valid UTF-8"),
         (("transcribe", "/nonexistent/file.wav"), None, "does not exist"),
     ],
+    ids=["1 MB to embed", "1 MB to ask", "bad utf-8", "missing audio file"],
 )
 def test_bad_text_and_files_get_one_clear_line(args, stdin, message):
     result = edge_cli(*args, stdin=stdin)

@@ -43,6 +43,11 @@ class Endpointer:
     def in_speech(self) -> bool:
         return self.start is not None
 
+    @property
+    def pausing(self) -> bool:
+        """In speech, but quiet since the last pause."""
+        return self._quiet_from is not None
+
     def push(self, probability: float) -> Boundary | None:
         i = self.window
         self.window += 1

@@ -84,10 +84,10 @@ class Listener:
             boundary = self.endpointer.push(float(probability))
             if boundary is not None:
                 utterance = self._on(boundary) or utterance
-        if self.in_speech:
-            self._maybe_partial()
-        else:
+        if not self.in_speech:
             self._trim()
+        elif not self.endpointer.pausing:
+            self._maybe_partial()
         return utterance
 
     def finish(self) -> Utterance | None:
@@ -116,7 +116,10 @@ class Listener:
             self._transcribe(heard)
 
     def _transcribe(self, end: int) -> Future[str]:
+        """The utterance up to sample ``end``, on the transcription thread; a queued job it supersedes is dropped."""
         if end not in self._jobs:
+            for stale in self._jobs.values():
+                stale.cancel()
             audio = self._audio[self._begin - self._audio_start : end - self._audio_start].copy()
             self._last_job = end
             future = self._pool.submit(self._text, audio)

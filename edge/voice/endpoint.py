@@ -27,12 +27,13 @@ class Boundary:
 class Endpointer:
     """One 32 ms speech probability at a time → boundaries. Speech starts above ``threshold`` and counts as
     quiet below ``threshold - 0.15``; a pause becomes the end after ``min_silence_ms`` of quiet; an utterance
-    shorter than ``min_speech_ms`` is discarded as noise; one longer than ``max_utterance_s`` ends anyway."""
+    shorter than ``min_speech_ms`` is discarded as noise; one longer than ``max_utterance_s`` ends anyway.
+    Without ``end_on_silence`` (push-to-talk) only the end of the input or the maximum length ends it."""
 
-    def __init__(self, settings: VadSettings, max_utterance_s: float = 30.0) -> None:
+    def __init__(self, settings: VadSettings, max_utterance_s: float = 30.0, end_on_silence: bool = True) -> None:
         self.on = settings.threshold
         self.off = max(settings.threshold - 0.15, 0.01)
-        self.quiet_needed = max(1, round(settings.min_silence_ms / 1000 / WINDOW_S))
+        self.quiet_needed = max(1, round(settings.min_silence_ms / 1000 / WINDOW_S)) if end_on_silence else None
         self.min_windows = round(settings.min_speech_ms / 1000 / WINDOW_S)
         self.max_windows = round(max_utterance_s / WINDOW_S)
         self.window = 0
@@ -66,7 +67,9 @@ class Endpointer:
         if self._quiet_from is None:
             self._quiet_from = i
             return Boundary("pause", i)
-        if i - self._quiet_from + 1 >= self.quiet_needed:
+        if self.quiet_needed is not None and i - self._quiet_from + 1 >= self.quiet_needed:
+            return self._finish(self._quiet_from)
+        if i - self.start + 1 >= self.max_windows:
             return self._finish(self._quiet_from)
         return None
 

@@ -38,8 +38,9 @@ class Utterance:
 
 
 class Listener:
-    """Feed audio as it arrives (16 kHz mono float32, any piece size); ``feed`` returns an Utterance when one ends.
-    Partial transcripts and speech starts go to ``emit`` (from this thread or the transcription thread)."""
+    """Feed audio as it arrives (16 kHz mono float32, any piece size); ``feed`` returns an Utterance when one ends,
+    and ``finish`` when the input does (in push-to-talk mode, the only end). Partial transcripts and speech starts
+    go to ``emit`` (from this thread or the transcription thread)."""
 
     def __init__(self, vad: Vad, stt: Stt, settings: Settings, emit: Callable[[VoiceEvent], None]) -> None:
         self.stt = stt
@@ -54,7 +55,7 @@ class Listener:
 
     def reset(self) -> None:
         self.scores.reset()
-        self.endpointer = Endpointer(self.vad_settings, self.opts.max_utterance_s)
+        self.endpointer = Endpointer(self.vad_settings, self.opts.max_utterance_s, self.opts.mode == "hands_free")
         self._audio = np.zeros(0, dtype=np.float32)
         self._audio_start = 0
         self._arrivals: list[float] = []

@@ -41,3 +41,10 @@ def test_when_the_input_ends_mid_speech_the_utterance_ends_with_it():
     boundary = endpointer.close()
     assert (boundary.kind, boundary.window) == ("end", 22)
     assert endpointer.close() is None
+
+
+def test_push_to_talk_keeps_listening_through_pauses_until_the_input_ends():
+    endpointer = Endpointer(VadSettings(), max_utterance_s=30.0, end_on_silence=False)
+    kinds = [b.kind for p in [SPEECH] * 10 + [QUIET] * 40 + [SPEECH] * 5 + [QUIET] * 40 if (b := endpointer.push(p))]
+    assert kinds == ["start", "pause", "resume", "pause"]
+    assert endpointer.close().kind == "end"

@@ -16,7 +16,6 @@ from edge.voice import (
     Failed,
     FinalTranscript,
     Interrupted,
-    Notice,
     PartialTranscript,
     Routed,
     SpeechStarted,
@@ -101,8 +100,6 @@ class Conversation(VerticalScroll):
             target = self.answering if self.answering is not None and self.answering.routed else self.last
             if target is not None:
                 target.interrupted(event.reason)
-        elif isinstance(event, Notice):
-            self.note(event.text)
         elif isinstance(event, Failed):
             if self.answering is not None and not self.answering.done and self.answering.reply is None:
                 self.answering.failed(event.message)

@@ -179,8 +179,8 @@ class Assistant:
         yield from self._drain(until_idle=True)
 
     def hear(self, frames: Iterable[np.ndarray], speak: bool | None = None) -> Iterator[VoiceEvent]:
-        """Hands-free: every utterance in ``frames`` becomes a turn, and speech while the assistant answers stops it.
-        Ends when the frames end and the last answer is out."""
+        """Voice input: every utterance in ``frames`` becomes a turn, and speech while the assistant answers stops it
+        (barge-in). Ends when the frames end and the last answer is out."""
         runtime = self.router.runtime
         listener = Listener(runtime.vad, runtime.stt, self.settings, self._events.put)
         reader = threading.Thread(target=self._read, args=(frames, listener), name="edge-listen", daemon=True)

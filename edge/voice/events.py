@@ -2,7 +2,7 @@
 
 A spoken turn runs SpeechStarted → PartialTranscript* → FinalTranscript → Routed → Token* / Sentence* /
 Audio* → Answered → TurnTimings; a typed turn starts at Routed. Interrupted ends a turn early (barge-in or
-interrupt()); Notice tells the user something once (no microphone); Failed carries an error that names its fix.
+interrupt()); Failed carries an error that names its fix.
 """
 
 from __future__ import annotations
@@ -91,11 +91,6 @@ class Interrupted:
 
 
 @dataclass(frozen=True)
-class Notice:
-    text: str
-
-
-@dataclass(frozen=True)
 class Failed:
     message: str
 
@@ -111,6 +106,5 @@ VoiceEvent = (
     | Answered
     | TurnTimings
     | Interrupted
-    | Notice
     | Failed
 )

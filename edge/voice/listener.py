@@ -59,6 +59,8 @@ class Listener:
         self._audio = np.zeros(0, dtype=np.float32)
         self._audio_start = 0
         self._arrivals: list[float] = []
+        """When each window of the current utterance arrived, from window ``_arrivals_from`` on."""
+        self._arrivals_from = 0
         self._begin = 0
         self._jobs: dict[int, Future[str]] = {}
         self._last_job = 0
@@ -139,7 +141,7 @@ class Listener:
 
     def _finish(self, boundary: Boundary) -> Utterance:
         end = boundary.window * WINDOW
-        last_voiced = max(0, min(boundary.window, len(self._arrivals)) - 1)
+        last_voiced = min(max(boundary.window - 1 - self._arrivals_from, 0), len(self._arrivals) - 1)
         ended_at = self._arrivals[last_voiced]
         waiting = time.perf_counter()
         text = self._transcribe(end).result()
@@ -150,6 +152,8 @@ class Listener:
 
     def _trim(self) -> None:
         """Outside speech, keep only the pre-roll."""
+        self._arrivals.clear()
+        self._arrivals_from = self.endpointer.window
         keep = self._pre_roll + WINDOW
         if len(self._audio) > keep:
             drop = len(self._audio) - keep

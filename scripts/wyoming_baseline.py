@@ -1,6 +1,5 @@
-"""Baseline for the voice latency benchmark: Home Assistant's Wyoming servers on edge's own model files.
-
-    .venv/bin/python scripts/wyoming_baseline.py [--repeats 3]
+"""Baseline for the voice latency benchmark (scripts/bench_voice.py): Home Assistant's Wyoming servers on edge's own
+model files.
 
 Runs wyoming-faster-whisper (STT) and wyoming-piper (TTS) from their own venv (default .venv-wyoming, or
 $EDGE_WYOMING_VENV; created on first use) on 127.0.0.1 and talks to them as a Home Assistant voice pipeline does.
@@ -11,11 +10,9 @@ Both servers get edge's settings: tiny.en int8, beam 1, CTranslate2's default th
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -29,10 +26,10 @@ from typing import IO, Any
 
 import numpy as np
 
+from edge.audio import SAMPLE_RATE
 from edge.errors import EdgeError
 
 ROOT = Path(__file__).resolve().parent.parent
-SPEECH = ROOT.parent / "shared" / "eval" / "speech"
 DEFAULT_VENV = ROOT / ".venv-wyoming"
 SERVER_PACKAGES = (
     "wyoming-faster-whisper==3.8.1",
@@ -45,17 +42,11 @@ SERVER_PACKAGES = (
 VENV_MARKER = "edge-wyoming-packages.txt"
 PROTOCOL_VERSION = "1.10.2"
 
-SAMPLE_RATE = 16000
+
 CHUNK_SAMPLES = 1024
 AUDIO_FORMAT = {"rate": SAMPLE_RATE, "width": 2, "channels": 1}
 READY_TIMEOUT_S = 300.0
 REQUEST_TIMEOUT_S = 120.0
-
-SHORT_TEXT = "Timer set for 10 minutes."
-ANSWER_TEXT = "It is 18 degrees and sunny in Paris right now. Expect light rain after six this evening."
-
-SttRow = tuple[str, float, str, float]
-TtsRuns = dict[str, list[tuple[float, float]]]
 
 
 class WyomingError(EdgeError):
@@ -338,66 +329,3 @@ def sleep_until(moment: float) -> None:
     delay = moment - time.perf_counter()
     if delay > 0:
         time.sleep(delay)
-
-
-def edge_model_files() -> tuple[dict[str, Path], Path]:
-    """The STT files (possibly from several packages) and the voice .onnx that edge's default settings resolve to."""
-    from edge.config import Settings
-    from edge.models import ModelRegistry
-
-    registry = ModelRegistry(Settings())
-    return dict(registry.resolve("stt").files), registry.resolve("tts").files["model"]
-
-
-def eval_clips(count: int) -> list[Path]:
-    clips = [SPEECH / "jfk.flac", *sorted((SPEECH / "ljspeech" / "wavs").glob("*.wav"))[:count]]
-    missing = [clip for clip in clips if not clip.is_file()]
-    if missing or len(clips) < count + 1:
-        raise WyomingError(f"evaluation audio not found under {SPEECH}", "clone the repo beside shared/")
-    return clips
-
-
-def measure(servers: WyomingServers, clips: list[Path], repeats: int) -> tuple[list[SttRow], TtsRuns]:
-    from edge.audio import load_audio
-
-    audio = [(clip.name, load_audio(clip)) for clip in clips]
-    servers.transcribe_live(audio[0][1][: 2 * SAMPLE_RATE])
-    stt_rows = [(name, len(samples) / SAMPLE_RATE, *servers.transcribe_live(samples)) for name, samples in audio]
-    servers.speak(SHORT_TEXT)
-    tts = {text: [servers.speak(text) for _ in range(repeats)] for text in (SHORT_TEXT, ANSWER_TEXT)}
-    return stt_rows, tts
-
-
-def print_report(stt_rows: list[SttRow], tts: TtsRuns) -> None:
-    print(f"STT  wyoming-faster-whisper, real-time {CHUNK_SAMPLES}-sample chunks, ms from AudioStop to Transcript")
-    print(f"{'clip':<16}{'audio s':>8}{'STT ms':>9}  transcript")
-    for name, duration, text, ms in stt_rows:
-        print(f"{name:<16}{duration:>8.1f}{ms:>9.0f}  {text}")
-    print(f"{'median':<16}{'':>8}{statistics.median(row[3] for row in stt_rows):>9.0f}")
-    repeats = len(next(iter(tts.values())))
-    print(f"\nTTS  wyoming-piper, one Synthesize, median of {repeats} (ms from the request)")
-    print(f"{'first audio ms':>15}{'end ms':>9}  text")
-    for text, runs in tts.items():
-        first = statistics.median(run[0] for run in runs)
-        end = statistics.median(run[1] for run in runs)
-        print(f"{first:>15.0f}{end:>9.0f}  {text}")
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--clips", type=int, default=5, help="LJSpeech clips after jfk.flac")
-    parser.add_argument("--repeats", type=int, default=3, help="timed requests per TTS text")
-    args = parser.parse_args()
-    try:
-        clips = eval_clips(args.clips)
-        stt_files, voice = edge_model_files()
-        with tempfile.TemporaryDirectory(prefix="edge-wyoming-stt-") as tmp:
-            with WyomingServers(link_files(stt_files, Path(tmp)), voice) as servers:
-                stt_rows, tts = measure(servers, clips, args.repeats)
-    except EdgeError as exc:
-        sys.exit(str(exc))
-    print_report(stt_rows, tts)
-
-
-if __name__ == "__main__":
-    main()

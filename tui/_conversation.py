@@ -12,7 +12,6 @@ from textual.widgets import Static
 
 from edge.voice import (
     Answered,
-    Audio,
     Failed,
     FinalTranscript,
     Interrupted,
@@ -79,9 +78,6 @@ class Conversation(VerticalScroll):
         elif isinstance(event, Token):
             if (turn := self._answer_target()) is not None:
                 turn.token(event.text)
-        elif isinstance(event, Audio):
-            if (turn := self._answer_target()) is not None:
-                turn.speaking()
         elif isinstance(event, Answered):
             turn = self.draining if event.reply.handler == "stopped" and self.draining else self._answer_target()
             if turn is not None:

@@ -62,7 +62,6 @@ class TurnView(Vertical):
         self.timings: TurnTimings | None = None
         self.stopped: str | None = None
         self.error: str | None = None
-        self.spoken = False
         self.state = "waiting" if waiting else "listening" if voice else "thinking"
         self._composed = False
 
@@ -133,10 +132,8 @@ class TurnView(Vertical):
         if self.stopped is None:
             self.answer += text
             self.state = "streaming"
-            self.redraw()
-
-    def speaking(self) -> None:
-        self.spoken = True
+            if self._composed:
+                self._put(".answer", self._answer())
 
     def answered(self, reply: Reply) -> None:
         self.state = "done"

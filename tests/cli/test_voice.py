@@ -2,7 +2,9 @@ import numpy as np
 import pytest
 
 from edge.audio import write_wav
-from tests.test_cli import edge_cli, jsonl, one_line_error
+from tests.cli.runner import edge_cli, jsonl, one_line_error
+
+pytestmark = pytest.mark.models
 
 
 @pytest.fixture(scope="module")
@@ -15,7 +17,7 @@ def timer_wav(runtime, tmp_path_factory):
 def test_listen_hears_a_spoken_command_routes_it_and_writes_the_spoken_answer(timer_wav, tmp_path):
     out = tmp_path / "answer.wav"
     result = edge_cli("listen", str(timer_wav), "--json", "-o", str(out))
-    assert result.returncode == 0, result.stderr.decode()
+    assert result.returncode == 0, result.stderr
     rows = jsonl(result)
     assert "timer for 10 minutes" in rows[0]["heard"].lower()
     assert rows[1] == {"route": "skill", "skill": "timer"}
@@ -29,7 +31,7 @@ def test_listen_reads_raw_pcm_from_stdin(runtime, timer_wav):
 
     pcm = (load_audio(timer_wav) * 32767).astype("<i2").tobytes()
     result = edge_cli("listen", "-", "--json", "--no-speak", stdin=pcm)
-    assert result.returncode == 0, result.stderr.decode()
+    assert result.returncode == 0, result.stderr
     assert jsonl(result)[2]["handler"] == "skill:timer"
 
 
@@ -47,7 +49,7 @@ def test_listen_to_noise_says_it_heard_no_speech(tmp_path):
     write_wav(noise, np.random.default_rng(0).integers(-300, 300, 48_000), 16_000)
     result = edge_cli("listen", str(noise), "--no-speak")
     assert result.returncode == 0
-    assert "heard no speech" in result.stderr.decode()
+    assert "heard no speech" in result.stderr
 
 
 def test_listen_with_nothing_to_listen_to_names_the_fix():

@@ -1,4 +1,4 @@
-"""A few runs of `edge` as its own process, as a user starts it: the module, the console script, a pipe, exit codes."""
+"""A few runs of `edge` as its own process, as a user starts it: the module, the console script, a pipe, its imports."""
 
 import shutil
 import sys
@@ -37,6 +37,9 @@ def test_texts_piped_to_stdin_give_json_lines():
     assert [r["text"] for r in jsonl(result)] == ["first text", "second text"]
 
 
-def test_a_bad_input_exits_1_with_one_line():
-    result = edge_process("embed", "-", stdin=b"\xff\xfe bad utf-8\n")
-    assert result.returncode == 1 and "not valid UTF-8" in one_line_error(result)
+def test_starting_edge_imports_no_model_runtime_textual_spacy_or_httpx():
+    code = "import sys; from edge.cli import build_parser; build_parser(); print(*sys.modules)"
+    result = edge_process(command=[sys.executable, "-c", code])
+    assert result.returncode == 0, result.stderr
+    heavy = {"llama_cpp", "faster_whisper", "onnxruntime", "textual", "spacy", "httpx"}
+    assert heavy.isdisjoint(result.stdout.split())

@@ -69,12 +69,14 @@ def test_cloud_test_with_escalation_off_sends_nothing_and_says_why(tmp_path, fak
     assert edge_cli("audit", env=env).stdout.strip() == "Nothing has left this device."
 
 
+@pytest.mark.models
 def test_cloud_test_under_ask_without_a_terminal_sends_nothing(tmp_path, fake_cloud):
     result = edge_cli("cloud", "test", env=cloud_config(tmp_path, fake_cloud, policy="ask"))
     assert result.returncode == 1 and "no one to ask" in one_line_error(result)
     assert fake_cloud.connections == 0
 
 
+@pytest.mark.models
 def test_a_dead_endpoint_is_one_clear_line(tmp_path, fake_cloud):
     env = cloud_config(tmp_path, fake_cloud)
     fake_cloud.close()

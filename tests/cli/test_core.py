@@ -3,8 +3,10 @@
 import os
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from edge.audio import output_device, write_wav
 from edge.metrics import normalize_words as words
 from tests.cli.runner import edge_cli, jsonl, one_line_error
 from tests.conftest import JFK_WORDS
@@ -47,8 +49,6 @@ def test_say_writes_speech_that_transcribe_reads_back(tmp_path):
 
 
 def test_say_without_a_speaker_asks_for_a_file():
-    from edge.audio import output_device
-
     if output_device():
         pytest.skip("this machine has a speaker")
     result = edge_cli("say", "hello")
@@ -126,7 +126,7 @@ def test_a_bad_input_in_a_batch_is_reported_and_the_rest_still_run(jfk, tmp_path
         pytest.param(("embed", "-"), b"x" * 1_048_576 + b"\n", "limit", marks=pytest.mark.models),
         pytest.param(("ask", "-"), ("word " * 209_715).encode() + b"\n", "limit", marks=pytest.mark.models),
         (("embed", "-"), b"\xff\xfe bad utf-8\n", "not valid UTF-8"),
-        (("transcribe", "/nonexistent/file.wav"), b"", "does not exist"),
+        pytest.param(("transcribe", "/nonexistent/file.wav"), b"", "does not exist", marks=pytest.mark.models),
     ],
     ids=["1 MB to embed", "1 MB to ask", "bad utf-8", "missing audio file"],
 )
@@ -138,10 +138,6 @@ def test_bad_text_and_files_get_one_clear_line(args, stdin, message):
 
 @pytest.mark.models
 def test_silent_audio_is_no_speech(tmp_path):
-    import numpy as np
-
-    from edge.audio import write_wav
-
     path = write_wav(tmp_path / "silence.wav", np.zeros(32000, dtype=np.int16), 16000)
     result = edge_cli("transcribe", str(path))
     assert result.returncode == 1 and "no speech" in one_line_error(result)

@@ -13,7 +13,7 @@ import argparse
 import sys
 
 from edge.cli import cloud, core, intents, kb, voice
-from edge.cli.commands import Commands, global_options
+from edge.cli.commands import Commands, Handler, global_options
 from edge.cli.console import EXIT_CONFIG, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNEXPECTED, error
 from edge.errors import ConfigError, EdgeError
 
@@ -33,12 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if not args.handler:
+    handler: Handler | None = args.handler
+    if handler is None:
         parser.print_help()
         return EXIT_FAILED
     try:
-        code: int = args.handler(args)
-        return code
+        return handler(args)
     except ConfigError as exc:
         error(exc)
         return EXIT_CONFIG

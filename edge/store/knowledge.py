@@ -325,7 +325,7 @@ class KnowledgeBase:
         with self._lock:
             with self.db.transaction() as conn:
                 version_before = conn.execute("SELECT version FROM kb_state").fetchone()[0]
-                removed = self._delete_documents(conn, [item.replaces]) if item.replaces is not None else []
+                removed = self._delete_documents(conn, space.table, [item.replaces]) if item.replaces is not None else []
                 doc_id = conn.execute(
                     "INSERT INTO documents (source, kind, title, sha256, size, mtime, chunks, added_at, updated_at)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -363,12 +363,11 @@ class KnowledgeBase:
             index.add(np.array(ids, dtype=np.int64), np.stack(vectors))
         self._index, self._index_version = index, version_before + 1
 
-    def _delete_documents(self, conn: sqlite3.Connection, doc_ids: list[int]) -> list[int]:
+    def _delete_documents(self, conn: sqlite3.Connection, vector_table: str, doc_ids: list[int]) -> list[int]:
         marks = ",".join("?" * len(doc_ids))
         chunk_ids = [r[0] for r in conn.execute(f"SELECT id FROM chunks WHERE doc_id IN ({marks})", doc_ids)]
-        space = self._vector_space()
         for chunk_id in chunk_ids:
-            conn.execute(f"DELETE FROM {space.table} WHERE id = ?", (chunk_id,))
+            conn.execute(f"DELETE FROM {vector_table} WHERE id = ?", (chunk_id,))
         conn.execute(f"DELETE FROM chunks WHERE doc_id IN ({marks})", doc_ids)
         conn.execute(f"DELETE FROM documents WHERE id IN ({marks})", doc_ids)
         return chunk_ids
@@ -387,10 +386,11 @@ class KnowledgeBase:
             chosen.update((d.id, d.source) for d in documents if d.missing)
         if not chosen:
             return []
+        vector_table = self._vector_space().table
         with self._lock:
             with self.db.transaction() as conn:
                 version_before = conn.execute("SELECT version FROM kb_state").fetchone()[0]
-                removed = self._delete_documents(conn, list(chosen))
+                removed = self._delete_documents(conn, vector_table, list(chosen))
                 conn.execute("UPDATE kb_state SET version = version + 1")
                 for source in chosen.values():
                     _audit(conn, "kb.remove", source)

@@ -7,8 +7,8 @@ import pytest
 from edge.engines import Classifier
 from edge.errors import InputError
 from edge.router import evaluate_intents, read_rows, train_intents
+from tests.cli.runner import edge_cli, jsonl, one_line_error
 from tests.conftest import eval_path
-from tests.test_cli import edge_cli, jsonl, one_line_error
 
 INTENTS = ["balance", "transfer", "timer", "weather", "translate", "recipe", "flight_status", "alarm"]
 
@@ -79,7 +79,7 @@ def test_the_cli_trains_and_evaluates_with_the_documented_json(clinc, tmp_path):
     train = write_csv(tmp_path / "train.csv", clinc["train"])
     test = write_csv(tmp_path / "test.csv", clinc["test"])
     trained = edge_cli("intents", "train", str(train), "--out", str(tmp_path / "model"), "--json")
-    assert trained.returncode == 0, trained.stderr.decode()
+    assert trained.returncode == 0, trained.stderr
     (report,) = jsonl(edge_cli("intents", "eval", str(test), "--model", str(tmp_path / "model"), "--json"))
     assert {"accuracy", "macro_f1", "per_label", "oos_recall", "oos_precision"} <= set(report)
     assert report["accuracy"] >= 0.9

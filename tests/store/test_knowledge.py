@@ -130,6 +130,13 @@ def test_a_deleted_file_is_removed_by_prune_or_by_name(kb, docs):
     assert kb.stats().documents == 2
 
 
+def test_a_knowledge_base_opened_afresh_removes_a_document(kb, docs, runtime, tmp_path):
+    kb.add([docs])
+    fresh = KnowledgeBase(Database(tmp_path / "edge.db"), runtime.embedder, SMALL_CHUNKS)
+    assert fresh.remove([docs / "policies"]) == [str(docs / "policies" / "leave.html")]
+    assert fresh.stats().documents == 3
+
+
 def test_removing_what_is_not_there_names_the_fix(kb, docs):
     kb.add([docs])
     with pytest.raises(InputError, match="not in the knowledge base") as err:

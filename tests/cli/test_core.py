@@ -1,40 +1,21 @@
-import json
+"""models, doctor, transcribe, say, ask, route, timers, embed and the behaviour every command shares, run in-process."""
+
 import os
-import subprocess
-import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from tests.conftest import JFK_WORDS, words
+from edge.audio import output_device, write_wav
+from edge.metrics import normalize_words as words
+from tests.cli.runner import edge_cli, jsonl, one_line_error
+from tests.conftest import JFK_WORDS
 
 
-def edge_cli(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "edge.cli", *args],
-        input=stdin,
-        capture_output=True,
-        timeout=300,
-        env={**os.environ, **(env or {})},
-    )
-
-
-def one_line_error(result: subprocess.CompletedProcess) -> str:
-    err = result.stderr.decode()
-    assert "Traceback" not in err
-    lines = [line for line in err.splitlines() if line.startswith("error:")]
-    assert len(lines) == 1, err
-    assert "Fix:" in lines[0]
-    return lines[0]
-
-
-def jsonl(result: subprocess.CompletedProcess) -> list[dict]:
-    return [json.loads(line) for line in result.stdout.decode().splitlines() if line.strip()]
-
-
+@pytest.mark.models
 def test_models_json_shows_every_role_verified_and_loaded():
     result = edge_cli("models", "--json")
-    assert result.returncode == 0, result.stderr.decode()
+    assert result.returncode == 0, result.stderr
     rows = {row["role"]: row for row in jsonl(result)}
     assert set(rows) == {"vad", "stt", "embedder", "classifier", "llm", "tts"}
     for row in rows.values():
@@ -42,31 +23,32 @@ def test_models_json_shows_every_role_verified_and_loaded():
         assert Path(row["path"]).is_file() and row["source"]
 
 
+@pytest.mark.models
 def test_transcribe_prints_the_sentence(jfk):
     result = edge_cli("transcribe", str(jfk))
     assert result.returncode == 0
-    assert words(result.stdout.decode()) == JFK_WORDS.split()
+    assert words(result.stdout) == JFK_WORDS.split()
 
 
+@pytest.mark.models
 def test_transcribe_json_has_the_documented_keys(jfk):
     (row,) = jsonl(edge_cli("transcribe", "--json", str(jfk)))
     assert {"text", "language", "duration_s", "segments", "timings"} <= set(row)
     assert {"start", "end", "text"} <= set(row["segments"][0])
 
 
+@pytest.mark.models
 def test_say_writes_speech_that_transcribe_reads_back(tmp_path):
     out = tmp_path / "hello.wav"
     text = "The quick brown fox jumps over the lazy dog."
     said = edge_cli("say", text, "-o", str(out), "--json")
-    assert said.returncode == 0, said.stderr.decode()
+    assert said.returncode == 0, said.stderr
     assert jsonl(said)[0]["duration_s"] > 1
     heard = edge_cli("transcribe", str(out))
-    assert words(heard.stdout.decode()) == words(text)
+    assert words(heard.stdout) == words(text)
 
 
 def test_say_without_a_speaker_asks_for_a_file():
-    from edge.audio import output_device
-
     if output_device():
         pytest.skip("this machine has a speaker")
     result = edge_cli("say", "hello")
@@ -74,11 +56,7 @@ def test_say_without_a_speaker_asks_for_a_file():
     assert "-o out.wav" in one_line_error(result)
 
 
-def test_ask_answers():
-    result = edge_cli("ask", "What is the capital of France?")
-    assert result.returncode == 0 and "Paris" in result.stdout.decode()
-
-
+@pytest.mark.models
 def test_ask_streams_json_tokens_and_ends_with_the_routed_reply(tmp_path):
     own_store = {"XDG_DATA_HOME": str(tmp_path)}
     rows = jsonl(edge_cli("ask", "--stream", "--json", "What is the capital of France?", env=own_store))
@@ -90,29 +68,39 @@ def test_ask_streams_json_tokens_and_ends_with_the_routed_reply(tmp_path):
     assert (again["handler"], again["cached"], again["text"]) == ("cache", "exact", reply["text"])
 
 
+@pytest.mark.models
+def test_ask_streams_text_once(tmp_path):
+    result = edge_cli("ask", "--stream", "What is the capital of France?", env={"XDG_DATA_HOME": str(tmp_path)})
+    assert result.returncode == 0 and result.stdout.count("Paris") == 1
+
+
+@pytest.mark.models
 def test_route_shows_the_timer_decision_without_setting_a_timer(tmp_path):
     own_store = {"XDG_DATA_HOME": str(tmp_path)}
     (row,) = jsonl(edge_cli("route", "--json", "set a timer for ten minutes", env=own_store))
     assert {"route", "intent", "skill", "slots", "confidence", "latency_ms"} <= set(row)
     assert (row["route"], row["intent"], row["skill"], row["slots"]["seconds"]) == ("skill", "timer", "timer", 600)
-    assert edge_cli("timers", env=own_store).stdout.decode().strip() == "no timers, alarms or reminders"
+    assert edge_cli("timers", env=own_store).stdout.strip() == "no timers, alarms or reminders"
 
 
-def test_ask_sets_a_timer_that_fires_later_in_another_process(tmp_path):
+@pytest.mark.models
+def test_ask_sets_a_timer_that_a_later_command_sees_fire(tmp_path):
     own_store = {"XDG_DATA_HOME": str(tmp_path)}
     result = edge_cli("ask", "set a timer for 6 seconds", env=own_store)
-    assert result.stdout.decode().strip() == "Timer set for 6 seconds."
+    assert result.stdout.strip() == "Timer set for 6 seconds."
     (running,) = jsonl(edge_cli("timers", "--json", env=own_store))
     assert running["kind"] == "timer" and running["state"] == "running" and running["seconds"] == 6
     listed, fired = jsonl(edge_cli("timers", "--json", "--wait", env=own_store))
     assert listed["id"] == running["id"] and fired["text"] == "Your 6 second timer is done."
 
 
+@pytest.mark.models
 def test_an_empty_request_gets_an_honest_reply():
     result = edge_cli("ask", "")
-    assert result.returncode == 0 and result.stdout.decode().startswith("I didn't get a request")
+    assert result.returncode == 0 and result.stdout.startswith("I didn't get a request")
 
 
+@pytest.mark.models
 def test_several_inputs_from_stdin_give_json_lines():
     result = edge_cli("embed", "--json", "-", stdin=b"first text\nsecond text\n\nthird text\n")
     rows = jsonl(result)
@@ -120,6 +108,7 @@ def test_several_inputs_from_stdin_give_json_lines():
     assert all(r["dim"] == 384 and len(r["vector"]) == 384 for r in rows)
 
 
+@pytest.mark.models
 def test_a_bad_input_in_a_batch_is_reported_and_the_rest_still_run(jfk, tmp_path):
     garbage = tmp_path / "noise.ogg"
     garbage.write_bytes(os.urandom(4000))
@@ -134,10 +123,10 @@ def test_a_bad_input_in_a_batch_is_reported_and_the_rest_still_run(jfk, tmp_path
 @pytest.mark.parametrize(
     "args, stdin, message",
     [
-        (("embed", "-"), b"x" * 1_048_576 + b"\n", "limit"),
-        (("ask", "-"), ("word " * 209_715).encode() + b"\n", "limit"),
+        pytest.param(("embed", "-"), b"x" * 1_048_576 + b"\n", "limit", marks=pytest.mark.models),
+        pytest.param(("ask", "-"), ("word " * 209_715).encode() + b"\n", "limit", marks=pytest.mark.models),
         (("embed", "-"), b"\xff\xfe bad utf-8\n", "not valid UTF-8"),
-        (("transcribe", "/nonexistent/file.wav"), None, "does not exist"),
+        pytest.param(("transcribe", "/nonexistent/file.wav"), b"", "does not exist", marks=pytest.mark.models),
     ],
     ids=["1 MB to embed", "1 MB to ask", "bad utf-8", "missing audio file"],
 )
@@ -147,11 +136,8 @@ def test_bad_text_and_files_get_one_clear_line(args, stdin, message):
     assert message in one_line_error(result)
 
 
+@pytest.mark.models
 def test_silent_audio_is_no_speech(tmp_path):
-    import numpy as np
-
-    from edge.audio import write_wav
-
     path = write_wav(tmp_path / "silence.wav", np.zeros(32000, dtype=np.int16), 16000)
     result = edge_cli("transcribe", str(path))
     assert result.returncode == 1 and "no speech" in one_line_error(result)
@@ -164,6 +150,7 @@ def test_a_broken_config_exits_2_with_the_key_named(tmp_path):
     assert result.returncode == 2 and "llm.context" in one_line_error(result)
 
 
+@pytest.mark.models
 def test_a_corrupt_model_fails_that_role_only(tmp_path):
     fake = tmp_path / "fake.gguf"
     fake.write_text("not a model")
@@ -174,6 +161,7 @@ def test_a_corrupt_model_fails_that_role_only(tmp_path):
     assert all(rows[r]["state"] == "ready" for r in ("vad", "stt", "embedder", "classifier", "tts"))
 
 
+@pytest.mark.models
 def test_doctor_checks_everything_and_names_the_sqlite_driver():
     result = edge_cli("doctor", "--json")
     checks = {c["name"]: c for c in jsonl(result)}
@@ -182,3 +170,8 @@ def test_doctor_checks_everything_and_names_the_sqlite_driver():
     assert checks["store"]["status"] == "ok" and "schema v3" in checks["store"]["detail"]
     assert all(c["status"] == "ok" for name, c in checks.items() if name.startswith("model "))
     assert result.returncode == 0
+
+
+def test_an_unexpected_error_is_one_line_naming_debug_and_exits_3():
+    result = edge_cli("audit", env={"XDG_DATA_HOME": os.devnull})
+    assert result.returncode == 3 and "--debug" in one_line_error(result)

@@ -1,8 +1,11 @@
-"""`edge pii`, `edge cloud test` and `edge audit`, run as a user runs them, against a local server for the cloud."""
+"""`edge pii`, `edge cloud test` and `edge audit`, run in-process against a local server for the cloud."""
 
+import hashlib
 import json
 
-from tests.test_cli import edge_cli, jsonl, one_line_error
+import pytest
+
+from tests.cli.runner import edge_cli, jsonl, one_line_error
 
 DONE_WHEN = "I'm Jane Doe, jane.doe@example.com, card 4111 1111 1111 1111, IBAN DE89 3704 0044 0532 0130 00."
 
@@ -24,9 +27,10 @@ retries = 0
     return {"EDGE_CONFIG": str(config), "XDG_DATA_HOME": str(tmp_path / "data"), "OPENAI_API_KEY": ""}
 
 
+@pytest.mark.models
 def test_pii_masks_a_name_an_email_a_card_and_an_iban_with_offsets_into_the_original():
     result = edge_cli("pii", DONE_WHEN, "--json")
-    assert result.returncode == 0, result.stderr.decode()
+    assert result.returncode == 0, result.stderr
     [row] = jsonl(result)
     assert row["masked"] == "I'm <PERSON_1>, <EMAIL_1>, card <CREDIT_CARD_1>, IBAN <IBAN_1>."
     assert [(e["type"], DONE_WHEN[e["start"] : e["end"]]) for e in row["entities"]] == [
@@ -38,11 +42,12 @@ def test_pii_masks_a_name_an_email_a_card_and_an_iban_with_offsets_into_the_orig
     assert all(0 < e["score"] <= 1 for e in row["entities"])
 
 
+@pytest.mark.models
 def test_cloud_test_sends_a_masked_canary_and_audit_shows_what_left(tmp_path, fake_cloud):
     env = cloud_config(tmp_path, fake_cloud)
     fake_cloud.text = "OK <PERSON_1>"
     result = edge_cli("cloud", "test", "--json", env=env)
-    assert result.returncode == 0, result.stderr.decode()
+    assert result.returncode == 0, result.stderr
     [summary] = jsonl(result)
     assert summary["reply"] == "OK Ada Canary" and summary["masked"] == {"PERSON": 1, "EMAIL_ADDRESS": 1}
     assert b"Canary" not in fake_cloud.received and b"ada.canary" not in fake_cloud.received
@@ -50,9 +55,9 @@ def test_cloud_test_sends_a_masked_canary_and_audit_shows_what_left(tmp_path, fa
     audit = edge_cli("audit", "--json", env=env)
     [record] = jsonl(audit)
     assert record["host"] == "127.0.0.1" and record["outcome"] == "ok"
-    assert record["payload_sha256"] == __import__("hashlib").sha256(fake_cloud.last.body).hexdigest()
+    assert record["payload_sha256"] == hashlib.sha256(fake_cloud.last.body).hexdigest()
     assert "Canary" not in json.dumps(record)
-    text = edge_cli("audit", env=env).stdout.decode()
+    text = edge_cli("audit", env=env).stdout
     assert "127.0.0.1" in text and "1 EMAIL_ADDRESS, 1 PERSON" in text
 
 
@@ -61,15 +66,17 @@ def test_cloud_test_with_escalation_off_sends_nothing_and_says_why(tmp_path, fak
     result = edge_cli("cloud", "test", env=env)
     assert result.returncode == 1 and "cloud escalation is off" in one_line_error(result)
     assert fake_cloud.connections == 0
-    assert edge_cli("audit", env=env).stdout.decode().strip() == "Nothing has left this device."
+    assert edge_cli("audit", env=env).stdout.strip() == "Nothing has left this device."
 
 
+@pytest.mark.models
 def test_cloud_test_under_ask_without_a_terminal_sends_nothing(tmp_path, fake_cloud):
     result = edge_cli("cloud", "test", env=cloud_config(tmp_path, fake_cloud, policy="ask"))
     assert result.returncode == 1 and "no one to ask" in one_line_error(result)
     assert fake_cloud.connections == 0
 
 
+@pytest.mark.models
 def test_a_dead_endpoint_is_one_clear_line(tmp_path, fake_cloud):
     env = cloud_config(tmp_path, fake_cloud)
     fake_cloud.close()

@@ -1,0 +1,40 @@
+"""The one place the command line reads a reply's handler: its JSON row, its label, whether the LLM wrote it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from edge.cli.console import plain
+from edge.router import Reply
+
+
+def reply_row(reply: Reply) -> dict[str, Any]:
+    decision = reply.decision
+    return {
+        "text": reply.text,
+        "route": decision.route,
+        "intent": decision.intent,
+        "skill": decision.skill,
+        "slots": decision.slots,
+        "handler": reply.handler,
+        "models": reply.models,
+        "fallbacks": reply.fallbacks,
+        "confidence": reply.confidence,
+        "latency_ms": reply.latency_ms,
+        "cost_usd": reply.cost_usd,
+        "data": reply.skill.data if reply.skill else None,
+        "citations": [plain(c) | {"label": c.label} for c in reply.citations],
+        "cached": reply.cached,
+        "notice": reply.notice,
+        "cloud": plain(reply.cloud),
+        "error": reply.error,
+    }
+
+
+def handler_label(reply: Reply) -> str:
+    return reply.handler
+
+
+def written_by_llm(reply: Reply) -> bool:
+    """Whether the answer was generated, so a streamed answer's text has been printed already."""
+    return reply.handler.startswith("llm")

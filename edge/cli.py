@@ -337,7 +337,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
             if isinstance(event, Token) and args.stream:
                 _emit(args, {"token": event.text}, "") if args.json else print(event.text, end="", flush=True)
             elif isinstance(event, Reply):
-                streamed = args.stream and event.handler.startswith("llm")
+                streamed = args.stream and event.handler.by_llm
                 if args.json:
                     _emit(args, {"request": request, **_reply_summary(event), "done": True}, "")
                 else:
@@ -394,7 +394,7 @@ def cmd_listen(args: argparse.Namespace) -> int:
                 decision = event.decision
                 _emit(args, {"route": decision.route, "skill": decision.skill}, f"route: {decision.route} ({decision.reason})")
             elif isinstance(event, Answered):
-                _emit(args, _reply_summary(event.reply), f"{event.reply.handler}: {event.reply.text}")
+                _emit(args, _reply_summary(event.reply), f"{event.reply.label}: {event.reply.text}")
             elif isinstance(event, TurnTimings):
                 stages = ", ".join(f"{k} {v:.0f} ms" for k, v in event.stages().items() if v is not None)
                 _emit(args, event, f"timings after the end of speech: {stages}")
@@ -434,7 +434,7 @@ def _reply_summary(reply: Any) -> dict[str, Any]:
         "intent": decision.intent,
         "skill": decision.skill,
         "slots": decision.slots,
-        "handler": reply.handler,
+        "handler": reply.label,
         "models": reply.models,
         "fallbacks": reply.fallbacks,
         "confidence": reply.confidence,

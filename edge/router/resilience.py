@@ -12,9 +12,10 @@ import json
 import random
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 
+from edge.errors import EdgeError
 from edge.telemetry import elapsed_ms
 
 if TYPE_CHECKING:
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 BreakerState = Literal["closed", "open", "half_open"]
+Failure = Literal["failed", "timed out", "declined", "circuit open"]
 
 
 class CircuitOpen(Exception):
@@ -85,6 +87,14 @@ class Attempt:
     ok: bool
     latency_ms: float
     error: str | None = None
+    """What went wrong, as a person reads it: "timed out after 10 s", "declined: ...", "KeyError: ..."."""
+    failure: Failure | None = None
+    reason: str | None = None
+    """The cause alone: why it declined, or the error's message without its fix."""
+
+    def record(self) -> dict[str, object]:
+        """As the dead-letter log keeps it."""
+        return {"handler": self.handler, "ok": self.ok, "latency_ms": self.latency_ms, "error": self.error}
 
 
 @dataclass
@@ -122,7 +132,7 @@ class DeadLetters:
     def add(self, request: str, attempts: Sequence[Attempt], route: str | None = None) -> None:
         self.db.execute(
             "INSERT INTO dead_letters (at, request, route, attempts) VALUES (?, ?, ?, ?)",
-            (time.time(), request, route, json.dumps([asdict(a) for a in attempts])),
+            (time.time(), request, route, json.dumps([a.record() for a in attempts])),
         )
 
     def read(self, limit: int = 100) -> list[dict]:
@@ -145,22 +155,17 @@ async def run_chain(
         own = handler.policy or policy
         for retry in range(own.attempts):
             if not handler.breaker.allow():
-                attempts.append(Attempt(handler.name, False, 0.0, "circuit open"))
+                attempts.append(Attempt(handler.name, False, 0.0, "circuit open", "circuit open"))
                 break
             start = time.perf_counter()
             try:
                 value = await asyncio.wait_for(handler.call(), own.timeout_s)
             except Declined as exc:
-                attempts.append(Attempt(handler.name, False, elapsed_ms(start), f"declined: {exc}"))
+                attempts.append(Attempt(handler.name, False, elapsed_ms(start), f"declined: {exc}", "declined", str(exc)))
                 break
             except Exception as exc:
                 handler.breaker.failure()
-                error = (
-                    f"timed out after {own.timeout_s} s"
-                    if isinstance(exc, asyncio.TimeoutError)
-                    else f"{type(exc).__name__}: {exc}"
-                )
-                attempts.append(Attempt(handler.name, False, elapsed_ms(start), error))
+                attempts.append(_failed(handler.name, exc, elapsed_ms(start), own.timeout_s))
                 if retry + 1 < own.attempts:
                     await asyncio.sleep(own.delay(retry, rng))
                 continue
@@ -170,3 +175,11 @@ async def run_chain(
     if dead_letters is not None:
         dead_letters.add(request, attempts)
     raise AllHandlersFailed(attempts)
+
+
+def _failed(handler: str, exc: Exception, latency_ms: float, timeout_s: float | None) -> Attempt:
+    if isinstance(exc, asyncio.TimeoutError):
+        said = f"timed out after {timeout_s} s"
+        return Attempt(handler, False, latency_ms, said, "timed out", said)
+    reason = exc.message if isinstance(exc, EdgeError) else str(exc)
+    return Attempt(handler, False, latency_ms, f"{type(exc).__name__}: {exc}", "failed", reason)

@@ -1,29 +1,26 @@
 """The LLM stage: the route's chain of models (local, larger, cloud) run as a cascade, the last tier streaming.
 
-Concurrency: the cascade and its fallback chains are coroutines (timeouts cancel them), run on an event loop in one
-worker thread per request; each model generates in a thread of its own and stops at the next token once its
-coroutine is cancelled or the request is stopped. Tokens reach the caller through one queue.
+Each model generates in a thread of its own and stops at the next token once its time is up or the request is
+stopped (edge.router.streaming).
 """
 
 from __future__ import annotations
 
-import asyncio
-import queue
-import threading
+import random
 import time
-from collections.abc import Awaitable, Callable, Generator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 
 from edge.config import Settings, Tier
 from edge.engines import Llm
 from edge.errors import RoleUnavailable
 from edge.privacy.policy import EgressRefused
-from edge.router.cascade import CascadeResult, run_cascade
+from edge.router.cascade import CascadeResult, cascade
 from edge.router.escalation import CloudEscalation, CloudTrace, cloud_notice
 from edge.router.gateway import Decision
 from edge.router.request import Handled, Reply, Request, Token
-from edge.router.resilience import AllHandlersFailed, CircuitBreaker, DeadLetters, Declined, Handler, RetryPolicy, failed_handlers
+from edge.router.resilience import AllHandlersFailed, CircuitBreaker, DeadLetters, Declined, RetryPolicy, failed_handlers
+from edge.router.streaming import Cancel, Cancelled, Streamed, Work, stream
 from edge.runtime import Runtime
 from edge.store.memory import Turn
 from edge.telemetry import Meter, OverBudget, elapsed_ms
@@ -93,16 +90,14 @@ class LlmTiers:
             return Reply("No language model is available.", decision, Handled.ERROR, error="no llm tier could load")
         if prompt.preface and prompt.stream:
             yield Token(prompt.preface)
-        tokens: queue.Queue[str | None] = queue.Queue()
         live = tiers[-1][0] if prompt.stream else None
         handlers = [
-            Handler(
+            Streamed(
                 name,
-                self._cloud_call(decision, prompt, request, tokens if name == live else None)
-                if llm is None
-                else self._generator(name, llm, prompt, request.stop, tokens if name == live else None),
+                self._ask_cloud(decision, prompt, request) if llm is None else self._generate(name, llm, prompt),
                 self.breakers[name],
                 RetryPolicy(attempts=1, timeout_s=None) if llm is None else None,
+                live=name == live,
             )
             for name, llm in tiers
         ]
@@ -110,20 +105,15 @@ class LlmTiers:
         def confidence(answer: LlmAnswer) -> float | None:
             return 0.0 if prompt.accept is not None and not prompt.accept(answer.text) else answer.confidence
 
-        cascade = run_cascade(handlers, confidence, self.settings.router.cascade.min_confidence, self.policy)
-        with ThreadPoolExecutor(1, thread_name_prefix="edge-cascade") as pool:
-            future = pool.submit(asyncio.run, cascade)
-            future.add_done_callback(lambda _: tokens.put(None))
-            while (piece := tokens.get()) is not None:
-                yield Token(piece)
-            try:
-                result: CascadeResult[LlmAnswer] = future.result()
-            except AllHandlersFailed as exc:
-                fallbacks = failed_handlers(exc.attempts)
-                if request.stop.is_set():
-                    return Reply("", decision, Handled.STOPPED, fallbacks=fallbacks, error="stopped")
-                self.dead_letters.add(request.text, exc.attempts, decision.route)
-                return Reply(UNANSWERED, decision, Handled.ERROR, fallbacks=fallbacks, error=str(exc))
+        steps = cascade(handlers, confidence, self.settings.router.cascade.min_confidence, self.policy, random.Random())
+        try:
+            result: CascadeResult[LlmAnswer] = yield from stream(steps, request.stop)
+        except AllHandlersFailed as exc:
+            fallbacks = failed_handlers(exc.attempts)
+            if request.stop.is_set():
+                return Reply("", decision, Handled.STOPPED, fallbacks=fallbacks, error="stopped")
+            self.dead_letters.add(request.text, exc.attempts, decision.route)
+            return Reply(UNANSWERED, decision, Handled.ERROR, fallbacks=fallbacks, error=str(exc))
         answer = result.value
         notice = cloud_notice(result.attempts) if result.handler != "cloud" else None
         preface = prompt.preface
@@ -177,12 +167,8 @@ class LlmTiers:
             self._larger = Llm(self.settings.model_copy(update={"llm": llm_settings}))
         return self._larger
 
-    def _generator(
-        self, tier: Tier, llm: Llm, prompt: Prompt, stop: threading.Event, sink: queue.Queue[str | None] | None
-    ) -> Callable[[], Awaitable[LlmAnswer]]:
-        """A coroutine factory for one tier; cancelling it stops generation at the next token."""
-
-        def generate(cancelled: _Either) -> LlmAnswer:
+    def _generate(self, tier: Tier, llm: Llm, prompt: Prompt) -> Work[LlmAnswer]:
+        def generate(cancel: Cancel, emit: Callable[[str], None]) -> LlmAnswer:
             parts: list[str] = []
             start = time.perf_counter()
             llm.load()
@@ -192,71 +178,33 @@ class LlmTiers:
             generation = llm.stream(prompt.messages, logprobs=True, max_tokens=prompt.max_tokens)
             try:
                 for piece in generation:
-                    if cancelled.is_set():
+                    if cancel.is_set():
                         break
                     if piece:
                         parts.append(piece)
-                        if sink is not None:
-                            sink.put(piece)
+                        emit(piece)
             except Exception:
                 self.meter.record(model, ms=elapsed_ms(start), failed=True)
                 raise
             finally:
                 generation.close()
-            if cancelled.is_set():
-                raise TimeoutError("cancelled")
+            if cancel.is_set():
+                raise Cancelled(tier)
             stats = generation.stats
             self.meter.record(model, stats.prompt_tokens, stats.completion_tokens, elapsed_ms(start))
             return LlmAnswer("".join(parts).strip(), model, stats.confidence, stats.prompt_tokens, stats.completion_tokens)
 
-        return _cancellable(generate, stop)
+        return generate
 
-    def _cloud_call(
-        self, decision: Decision, prompt: Prompt, request: Request, sink: queue.Queue[str | None] | None
-    ) -> Callable[[], Awaitable[LlmAnswer]]:
-        """A coroutine factory for the cloud tier. A refusal by the gate or the budget is declined, not failed:
-        it is not retried and does not open the breaker."""
+    def _ask_cloud(self, decision: Decision, prompt: Prompt, request: Request) -> Work[LlmAnswer]:
+        """A refusal by the gate or the budget is declined, not failed: it is not retried and does not open the
+        breaker."""
 
-        def ask(cancelled: _Either) -> LlmAnswer:
-            on_text = sink.put if sink is not None else None
+        def ask(cancel: Cancel, emit: Callable[[str], None]) -> LlmAnswer:
             try:
-                answer = self.cloud.answer(decision.route, prompt.messages, request.conversation, on_text, cancelled)
+                answer = self.cloud.answer(decision.route, prompt.messages, request.conversation, emit, cancel)
             except (EgressRefused, OverBudget) as exc:
                 raise Declined(str(exc)) from None
             return LlmAnswer(answer.text, answer.model, None, answer.prompt_tokens, answer.completion_tokens, answer.trace)
 
-        return _cancellable(ask, request.stop)
-
-
-class _Either:
-    """Set when a handler's own timeout cancels it or when the caller stops the whole request."""
-
-    def __init__(self, own: threading.Event, stop: threading.Event) -> None:
-        self.own, self.stop = own, stop
-
-    def is_set(self) -> bool:
-        return self.own.is_set() or self.stop.is_set()
-
-
-def _cancellable(work: Callable[[_Either], LlmAnswer], stop: threading.Event) -> Callable[[], Awaitable[LlmAnswer]]:
-    """A coroutine factory running ``work`` in a thread; cancelling the coroutine, or ``stop``, sets the event
-    ``work`` watches. A stopped request is declined, so nothing retries or escalates it."""
-
-    async def call() -> LlmAnswer:
-        if stop.is_set():
-            raise Declined("stopped")
-        own = threading.Event()
-        try:
-            answer = await asyncio.to_thread(work, _Either(own, stop))
-        except asyncio.CancelledError:
-            own.set()
-            raise
-        except Exception:
-            if stop.is_set():
-                raise Declined("stopped") from None
-            raise
-        if stop.is_set():
-            raise Declined("stopped")
-        return answer
-
-    return call
+        return ask

@@ -70,7 +70,7 @@ def edge_turn(assistant: Assistant, audio: np.ndarray) -> dict[str, Any]:
     assistant.output.stop()
     if heard is None or reply is None or timings is None:
         raise RuntimeError("the utterance was not heard and answered")
-    return {"heard": heard.text, "handler": reply.handler, "reply": reply.text, "stt_left_ms": heard.stt_ms, **asdict(timings)}
+    return {"heard": heard.text, "handler": reply.label, "reply": reply.text, "stt_left_ms": heard.stt_ms, **asdict(timings)}
 
 
 def median(rows: list[dict[str, Any]], key: str) -> float | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from edge.router import Handled
 from edge.voice import (
     Answered,
     Failed,
@@ -76,13 +77,14 @@ class Conversation(VerticalScroll):
             turn.routed_to(event.text, event.decision)
             self.last = turn
         elif isinstance(event, Token):
-            if (turn := self._answer_target()) is not None:
-                turn.token(event.text)
+            if (writing := self._answer_target()) is not None:
+                writing.token(event.text)
         elif isinstance(event, Answered):
-            turn = self.draining if event.reply.handler == "stopped" and self.draining else self._answer_target()
-            if turn is not None:
-                turn.answered(event.reply)
-                self._answered = turn
+            stopped = event.reply.handler is Handled.STOPPED and self.draining
+            answered = self.draining if stopped else self._answer_target()
+            if answered is not None:
+                answered.answered(event.reply)
+                self._answered = answered
         elif isinstance(event, LeftDevice):
             if self._answered is not None:
                 self._answered.sent(event.records)

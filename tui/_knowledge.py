@@ -21,7 +21,7 @@ from edge.store.knowledge import IngestProgress
 from tui._text import size
 
 if TYPE_CHECKING:
-    from edge.router.grounding import Citation
+    from edge.router import Citation
 
 
 def report_text(report: IngestReport) -> str:

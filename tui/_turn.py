@@ -9,29 +9,29 @@ from textual.content import Content
 from textual.widgets import Label, Static
 
 from edge.privacy import EgressRecord
-from edge.router import Decision, Reply
+from edge.router import Decision, Handled, Reply
 from edge.voice import TurnTimings
 from tui._egress import EgressView
 from tui._text import ms, usd
 
-TIERS = {"llm:local": "local LLM", "llm:larger": "larger local LLM", "llm:cloud": "cloud"}
+TIERS = {Handled.LOCAL_LLM: "local LLM", Handled.LARGER_LLM: "larger local LLM", Handled.CLOUD_LLM: "cloud"}
 
 
 def badge(reply: Reply) -> tuple[str, str]:
     """The badge's text and its kind (a CSS class): skill, knowledge, local, cloud, cache or other."""
     handler, route = reply.handler, reply.decision.route
     model = reply.models[0] if reply.models else None
-    if handler.startswith("skill:"):
-        return f"skill · {handler.removeprefix('skill:')}", "skill"
+    if handler is Handled.SKILL:
+        return f"skill · {reply.decision.skill}", "skill"
     if handler in TIERS:
-        kind = "cloud" if handler == "llm:cloud" else "knowledge" if route == "knowledge" else "local"
+        kind = "cloud" if handler is Handled.CLOUD_LLM else "knowledge" if route == "knowledge" else "local"
         parts = [route, TIERS[handler], model]
-    elif handler == "knowledge":
+    elif handler is Handled.DOCUMENTS:
         kind, parts = "knowledge", ["knowledge", "quoted from your documents"]
-    elif handler == "cache":
+    elif handler is Handled.CACHE:
         kind, parts = "cache", [route, f"cache ({reply.cached})" if reply.cached else "cache", model]
     else:
-        kind, parts = "other", [route, handler]
+        kind, parts = "other", [route, handler.value]
     text = " · ".join(p for p in parts if p)
     return (f"{text} · {usd(reply.cost_usd)}" if reply.cost_usd else text), kind
 
@@ -137,7 +137,7 @@ class TurnView(Vertical):
 
     def answered(self, reply: Reply) -> None:
         self.state = "done"
-        if reply.handler != "stopped":
+        if reply.handler is not Handled.STOPPED:
             self.reply = reply
             notice = reply.notice or ""
             self.answer = reply.text.removeprefix(notice).lstrip() if notice and reply.text.startswith(notice) else reply.text

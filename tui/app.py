@@ -43,7 +43,7 @@ from tui._settings import SettingsScreen
 from tui._status import StatusPanel, Vitals, probe
 
 if TYPE_CHECKING:
-    from edge.router.grounding import Citation
+    from edge.router import Citation
 
 IDLE = "Type a question · /wav PATH hears an audio file as your voice · /help"
 HELP = (

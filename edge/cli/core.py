@@ -14,7 +14,7 @@ from edge import audio
 from edge.cli import services
 from edge.cli.commands import Commands
 from edge.cli.console import EXIT_FAILED, EXIT_OK, each, emit, plain, shorten
-from edge.cli.replies import reply_row, written_by_llm
+from edge.cli.replies import reply_row
 from edge.config import ROLES
 from edge.doctor import run_checks
 from edge.errors import InputError
@@ -138,7 +138,7 @@ def _print_reply(args: argparse.Namespace, request: str, reply: Reply) -> None:
     if args.json:
         emit(args, {"request": request, **reply_row(reply), "done": True}, "")
         return
-    streamed = args.stream and written_by_llm(reply)
+    streamed = args.stream and reply.handler.by_llm
     print("" if streamed else reply.text, flush=True)
     for citation in reply.citations:
         print(f"  {citation.label}  {citation.source}", flush=True)

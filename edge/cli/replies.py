@@ -1,4 +1,4 @@
-"""The one place the command line reads a reply's handler: its JSON row, its label, whether the LLM wrote it."""
+"""A reply as the command line prints it in JSON."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def reply_row(reply: Reply) -> dict[str, Any]:
         "intent": decision.intent,
         "skill": decision.skill,
         "slots": decision.slots,
-        "handler": reply.handler,
+        "handler": reply.label,
         "models": reply.models,
         "fallbacks": reply.fallbacks,
         "confidence": reply.confidence,
@@ -29,12 +29,3 @@ def reply_row(reply: Reply) -> dict[str, Any]:
         "cloud": plain(reply.cloud),
         "error": reply.error,
     }
-
-
-def handler_label(reply: Reply) -> str:
-    return reply.handler
-
-
-def written_by_llm(reply: Reply) -> bool:
-    """Whether the answer was generated, so a streamed answer's text has been printed already."""
-    return reply.handler.startswith("llm")

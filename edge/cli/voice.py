@@ -10,7 +10,7 @@ from pathlib import Path
 from edge.cli import services
 from edge.cli.commands import Commands
 from edge.cli.console import EXIT_FAILED, EXIT_OK, emit
-from edge.cli.replies import handler_label, reply_row
+from edge.cli.replies import reply_row
 from edge.errors import InputError, MissingExtra
 from edge.voice import (
     Answered,
@@ -74,7 +74,7 @@ def cmd_listen(args: argparse.Namespace) -> int:
                 decision = event.decision
                 emit(args, {"route": decision.route, "skill": decision.skill}, f"route: {decision.route} ({decision.reason})")
             elif isinstance(event, Answered):
-                emit(args, reply_row(event.reply), f"{handler_label(event.reply)}: {event.reply.text}")
+                emit(args, reply_row(event.reply), f"{event.reply.label}: {event.reply.text}")
             elif isinstance(event, TurnTimings):
                 stages = ", ".join(f"{k} {v:.0f} ms" for k, v in event.stages().items() if v is not None)
                 emit(args, event, f"timings after the end of speech: {stages}")

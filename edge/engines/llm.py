@@ -6,7 +6,7 @@ import json
 import math
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -45,12 +45,29 @@ class GenerationStats:
         return None if self.mean_logprob is None else round(math.exp(self.mean_logprob), 4)
 
 
-@dataclass(frozen=True)
-class Chunk:
-    """One streamed piece of the reply; the last one has ``stats`` and an empty or final ``text``."""
+class Generation(Iterator[str]):
+    """A reply streamed piece by piece (about one token each); its ``stats`` once the stream has ended."""
 
-    text: str
-    stats: GenerationStats | None = None
+    def __init__(self, pieces: Generator[str, None, GenerationStats]) -> None:
+        self._pieces = pieces
+        self._stats: GenerationStats | None = None
+
+    def __next__(self) -> str:
+        try:
+            return next(self._pieces)
+        except StopIteration as end:
+            self._stats = end.value
+            raise
+
+    @property
+    def stats(self) -> GenerationStats:
+        if self._stats is None:
+            raise RuntimeError("the generation has not ended: read it to the end first")
+        return self._stats
+
+    def close(self) -> None:
+        """Stop generating; llama.cpp is released."""
+        self._pieces.close()
 
 
 @dataclass
@@ -111,9 +128,21 @@ class Llm(Engine[Any]):
         json_schema: dict[str, Any] | None = None,
         grammar: str | None = None,
         logprobs: bool = False,
-    ) -> Iterator[Chunk]:
+    ) -> Generation:
         """The reply token by token. ``json_schema`` or a GBNF ``grammar`` constrains the output;
         ``logprobs`` measures how sure the model was (``stats.confidence``)."""
+        return Generation(self._generate(messages, max_tokens, temperature, stop, json_schema, grammar, logprobs))
+
+    def _generate(
+        self,
+        messages: Messages,
+        max_tokens: int | None,
+        temperature: float | None,
+        stop: Sequence[str] | None,
+        json_schema: dict[str, Any] | None,
+        grammar: str | None,
+        logprobs: bool,
+    ) -> Generator[str, None, GenerationStats]:
         chat = self._messages(messages)
         opts = self.settings.llm
         kwargs: dict[str, Any] = dict(
@@ -152,7 +181,7 @@ class Llm(Engine[Any]):
                     if text:
                         first = first or time.perf_counter()
                         stats.completion_tokens += 1
-                        yield Chunk(text)
+                        yield text
             except ValueError as exc:
                 if "exceed context window" in str(exc):
                     raise InputError(
@@ -170,16 +199,13 @@ class Llm(Engine[Any]):
                 stats.mean_logprob = tracker.mean()
             if stats.completion_tokens > 1 and end > first:
                 stats.generation_tok_s = round((stats.completion_tokens - 1) / (end - first), 1)
-            yield Chunk("", stats)
+            return stats
 
     def chat(self, messages: Messages, **options: Any) -> Completion:
         """The whole reply at once; same options as ``stream``."""
-        parts: list[str] = []
-        stats = GenerationStats()
-        for chunk in self.stream(messages, **options):
-            parts.append(chunk.text)
-            stats = chunk.stats or stats
-        return Completion("".join(parts).strip(), stats)
+        generation = self.stream(messages, **options)
+        text = "".join(generation)
+        return Completion(text.strip(), generation.stats)
 
     def _messages(self, messages: Messages) -> list[dict[str, str]]:
         if isinstance(messages, str):

@@ -1,10 +1,12 @@
 """Routing requests to the cheapest handler that serves them well."""
 
 from edge.router.cascade import CascadeResult, run_cascade
+from edge.router.citations import Citation
 from edge.router.decisions import DecisionLog, DecisionRecord
 from edge.router.escalation import CloudEscalation, CloudTrace
 from edge.router.gateway import Decision, Gateway
 from edge.router.intents import IntentReport, evaluate_intents, read_rows, train_intents
+from edge.router.request import Handled, Reply, Request, Token
 from edge.router.resilience import (
     AllHandlersFailed,
     ChainResult,
@@ -15,11 +17,12 @@ from edge.router.resilience import (
     RetryPolicy,
     run_chain,
 )
-from edge.router.router import Reply, Router, Token
+from edge.router.router import Router
 
 __all__ = [
     "AllHandlersFailed",
     "CascadeResult",
+    "Citation",
     "ChainResult",
     "CircuitBreaker",
     "CloudEscalation",
@@ -30,9 +33,11 @@ __all__ = [
     "DecisionLog",
     "DecisionRecord",
     "Gateway",
+    "Handled",
     "Handler",
     "IntentReport",
     "Reply",
+    "Request",
     "RetryPolicy",
     "Router",
     "Token",

@@ -10,9 +10,19 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
-from edge.router.resilience import AllHandlersFailed, Attempt, Handler, RetryPolicy, failed_handlers, run_chain
+from edge.router.resilience import (
+    AllHandlersFailed,
+    Attempt,
+    H,
+    Handler,
+    RetryPolicy,
+    Steps,
+    drive,
+    failed_handlers,
+    fallback_chain,
+)
 
 T = TypeVar("T")
 
@@ -32,21 +42,21 @@ class CascadeResult(Generic[T]):
         return failed_handlers(self.attempts)
 
 
-async def run_cascade(
-    handlers: Sequence[Handler[T]],
-    confidence: Callable[[T], float | None],
+def cascade(
+    handlers: Sequence[H],
+    confidence: Callable[[Any], float | None],
     min_confidence: float,
-    policy: RetryPolicy | None = None,
-    *,
-    rng: random.Random | None = None,
-) -> CascadeResult[T]:
-    """Try handlers in order until one answers with ``confidence(value) >= min_confidence`` (None counts as sure)."""
+    policy: RetryPolicy,
+    rng: random.Random,
+) -> Steps[H, CascadeResult[Any]]:
+    """Each handler in a fallback chain of its own, in order, until one answers with ``confidence(value) >=
+    min_confidence`` (None counts as sure). Raises ``AllHandlersFailed`` when none answers at all."""
     attempts: list[Attempt] = []
     escalations: list[str] = []
-    unsure: list[tuple[float, str, T]] = []
+    unsure: list[tuple[float, str, Any]] = []
     for handler in handlers:
         try:
-            result = await run_chain([handler], policy or RetryPolicy(), rng=rng)
+            result = yield from fallback_chain([handler], policy, rng)
         except AllHandlersFailed as exc:
             attempts += exc.attempts
             continue
@@ -60,3 +70,15 @@ async def run_cascade(
         score, name, value = max(unsure, key=lambda u: u[0])
         return CascadeResult(value, name, score, attempts, escalations)
     raise AllHandlersFailed(attempts)
+
+
+async def run_cascade(
+    handlers: Sequence[Handler[T]],
+    confidence: Callable[[T], float | None],
+    min_confidence: float,
+    policy: RetryPolicy | None = None,
+    *,
+    rng: random.Random | None = None,
+) -> CascadeResult[T]:
+    """``cascade`` over coroutine handlers, on asyncio."""
+    return await drive(cascade(handlers, confidence, min_confidence, policy or RetryPolicy(), rng or random.Random()))

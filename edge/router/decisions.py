@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from dataclasses import dataclass
 
+from edge.router.request import Reply
 from edge.store.database import Database
 
 
@@ -36,6 +38,27 @@ def input_hash(text: str) -> str:
 class DecisionLog:
     def __init__(self, db: Database) -> None:
         self.db = db
+
+    def record(self, text: str, reply: Reply) -> None:
+        """Keeps what was decided for ``text`` and how ``reply`` came about; the text only as its hash."""
+        decision = reply.decision
+        self.add(
+            DecisionRecord(
+                at=time.time(),
+                input_sha256=input_hash(text),
+                route=decision.route,
+                intent=decision.intent,
+                skill=decision.skill,
+                confidence=decision.confidence,
+                matched_by=decision.matched_by,
+                handler=reply.label,
+                models=reply.models,
+                fallbacks=reply.fallbacks,
+                latency_ms=reply.latency_ms,
+                cost_usd=reply.cost_usd,
+                error=reply.error,
+            )
+        )
 
     def add(self, record: DecisionRecord) -> None:
         self.db.execute(

@@ -9,6 +9,7 @@ import time
 from collections import Counter, OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from edge.cloud import CloudError, CloudReply, CloudRequest, CloudUnavailable, Message, Provider, provider
 from edge.config import Settings
@@ -17,12 +18,18 @@ from edge.privacy.detector import Detector
 from edge.privacy.masking import Masker
 from edge.privacy.ner import SpacyNer
 from edge.privacy.policy import Consent, ConsentRequest, EgressRefused, check, check_route
-from edge.router.resilience import RetryPolicy
+from edge.router.resilience import Attempt, RetryPolicy
 from edge.store.database import Database
 from edge.telemetry import Meter, OverBudget, elapsed_ms
 
 CONVERSATIONS = 64
 """Placeholder mappings kept in memory, one per recent conversation."""
+
+
+class Cancellation(Protocol):
+    """Set when the request is stopped or its time is up (a ``threading.Event`` is one)."""
+
+    def is_set(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -107,7 +114,7 @@ class CloudEscalation:
         messages: list[dict[str, str]],
         conversation: str | None = None,
         on_text: Callable[[str], None] | None = None,
-        cancelled: threading.Event | None = None,
+        cancelled: Cancellation | None = None,
     ) -> CloudAnswer:
         """Raises ``EgressRefused`` when the gate keeps the request local, ``OverBudget``, or ``CloudError``."""
         check_route(self.settings, route)
@@ -159,7 +166,7 @@ class CloudEscalation:
         body: bytes,
         masker: Masker,
         on_text: Callable[[str], None],
-        cancelled: threading.Event | None,
+        cancelled: Cancellation | None,
     ) -> tuple[CloudReply, str]:
         final: CloudReply | None = None
 
@@ -182,4 +189,17 @@ class CloudEscalation:
         return final, "".join(parts).strip()
 
 
-__all__ = ["CloudAnswer", "CloudEscalation", "CloudTrace", "EgressRefused", "OverBudget"]
+def cloud_notice(attempts: list[Attempt]) -> str | None:
+    """The sentence that tells the user why the cloud did not answer, when it was tried."""
+    failed = [a for a in attempts if a.handler == "cloud" and not a.ok]
+    if not failed:
+        return None
+    last = failed[-1]
+    if last.failure == "declined":
+        return f"Nothing was sent to the cloud: {last.reason}. Here is the local answer instead."
+    if last.failure == "circuit open":
+        return "The cloud model has been failing, so I'm not trying it for now. Here is the local answer instead."
+    return f"The cloud model couldn't answer ({last.reason}). Here is the local answer instead."
+
+
+__all__ = ["CloudAnswer", "CloudEscalation", "CloudTrace", "EgressRefused", "OverBudget", "cloud_notice"]

@@ -1,20 +1,32 @@
-"""Answering from the user's documents: the prompt that hands the LLM numbered sources, and the citations."""
+"""The grounding stage: an answer from the user's documents, checked against them before it is said.
+
+The LLM gets the sources numbered in its prompt; an answer that strays from them or from the question escalates
+through the cascade, and if no model gets it right, the source sentence closest to the question is quoted.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Callable, Generator
+from dataclasses import replace
 
 import numpy as np
 
-from edge.store.knowledge import Hit
+from edge.router.citations import citations
+from edge.router.gateway import Decision
+from edge.router.request import Handled, Reply, Request, Token
+from edge.router.tiers import LlmTiers, Prompt
+from edge.runtime import Runtime
+from edge.store.knowledge import Hit, KnowledgeBase
 
 INSTRUCTIONS = (
     "Answer the question in one or two sentences using only the numbered sources. "
     "Cite the source of each fact by its number in square brackets, like [1]."
 )
+ANSWER_RELEVANCE = 0.5
+"""An answer from the sources less similar than this to the question answers something else."""
+GROUNDED_TOKENS = 96
+NOT_IN_DOCUMENTS = "I couldn't find that in your documents, so I won't guess. Try other words, or add the document that says it."
 UNSUPPORTED_SHARE = 0.34
 """An answer with more of its content words than this missing from the sources is not grounded in them."""
 STOPWORDS = frozenset(
@@ -24,24 +36,39 @@ STOPWORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Citation:
-    number: int
-    source: str
-    title: str | None
-    heading: str
-    page: int | None
-    doc_id: int
-    chunk_id: int
-    start: int
-    end: int
-    cited: bool
-    """The answer refers to this source by its number."""
+class Grounding:
+    def __init__(self, knowledge: KnowledgeBase, runtime: Runtime, tiers: LlmTiers) -> None:
+        self.knowledge = knowledge
+        self.runtime = runtime
+        self.tiers = tiers
 
-    @property
-    def label(self) -> str:
-        where = f", page {self.page}" if self.page else f" ({self.heading})" if self.heading else ""
-        return f"[{self.number}] {Path(self.source).name}{where}"
+    def answer(self, request: Request, hits: list[Hit], decision: Decision) -> Generator[Token, None, Reply]:
+        """The checked answer as one token (it cannot be streamed before it is checked), then the reply. With no
+        relevant ``hits``, it says the documents hold no answer rather than guess."""
+        if not hits:
+            reply = Reply(NOT_IN_DOCUMENTS, decision, Handled.DOCUMENTS, fallbacks=["knowledge: nothing relevant"])
+            yield Token(reply.text)
+            return reply
+        question = self.knowledge.embed_query(request.text)
+        embed = self.runtime.embedder.embed
+
+        def accept(answer: str) -> bool:
+            return grounded(answer, hits) and float(embed([answer])[0] @ question) >= ANSWER_RELEVANCE
+
+        prompt = Prompt(grounded_messages(request.text, hits), accept=accept, stream=False, max_tokens=GROUNDED_TOKENS)
+        reply = yield from self.tiers.answer(request, decision, prompt)
+        if reply.handler is Handled.STOPPED:
+            return reply
+        if reply.error is None and not accept(reply.text):
+            reply = replace(
+                reply,
+                text=quoted_answer(question, hits, embed),
+                handler=Handled.DOCUMENTS,
+                confidence=None,
+                fallbacks=[*reply.fallbacks, "llm: answer not in the sources"],
+            )
+        yield Token(reply.text)
+        return replace(reply, citations=citations(reply.text, hits))
 
 
 def grounded_messages(question: str, hits: list[Hit]) -> list[dict[str, str]]:
@@ -108,12 +135,3 @@ def _repeats(text: str) -> bool:
     """The same sentence more than once: a small model caught in a loop."""
     sentences = [s.strip().lower() for s in re.split(r"(?<=[.!?])\s+|\n+", text) if len(s.split()) >= 4]
     return len(sentences) != len(set(sentences))
-
-
-def citations(answer: str, hits: list[Hit]) -> list[Citation]:
-    """Every source the LLM was given, numbered as in its prompt; those it cited are marked."""
-    cited = {int(n) for group in re.findall(r"\[(\d+(?:\s*,\s*\d+)*)\]", answer) for n in re.findall(r"\d+", group)}
-    return [
-        Citation(n, h.source, h.title, h.heading, h.page, h.doc_id, h.chunk_id, h.start, h.end, n in cited)
-        for n, h in enumerate(hits, 1)
-    ]

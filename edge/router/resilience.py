@@ -1,8 +1,9 @@
 """Fallback chains: retry with exponential backoff and jitter, a per-call timeout that cancels,
 and a circuit breaker per handler. A request that fails every handler goes to a dead-letter sink.
 
-Handlers are coroutines, so a timeout cancels the call (``asyncio.wait_for``); blocking engine
-calls are wrapped with ``asyncio.to_thread`` by the caller.
+The chain's decisions (``fallback_chain``) are kept apart from how calls run: ``run_chain`` drives them
+with coroutine handlers on asyncio, where a timeout cancels the call (``asyncio.wait_for``); the router
+drives the same steps with model calls in threads (edge.router.streaming).
 """
 
 from __future__ import annotations
@@ -11,17 +12,21 @@ import asyncio
 import json
 import random
 import time
-from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Generic, Literal, TypeVar
+from collections.abc import Awaitable, Callable, Generator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeVar
 
+from edge.errors import EdgeError
 from edge.telemetry import elapsed_ms
 
 if TYPE_CHECKING:
     from edge.store.database import Database
 
 T = TypeVar("T")
+R = TypeVar("R")
+H = TypeVar("H", bound="Guarded")
 BreakerState = Literal["closed", "open", "half_open"]
+FailureKind = Literal["failed", "timed out", "declined", "circuit open"]
 
 
 class CircuitOpen(Exception):
@@ -85,6 +90,14 @@ class Attempt:
     ok: bool
     latency_ms: float
     error: str | None = None
+    """What went wrong, as a person reads it: "timed out after 10 s", "declined: ...", "KeyError: ..."."""
+    failure: FailureKind | None = None
+    reason: str | None = None
+    """The cause alone: why it declined, or the error's message without its fix."""
+
+    def record(self) -> dict[str, object]:
+        """As the dead-letter log keeps it."""
+        return {"handler": self.handler, "ok": self.ok, "latency_ms": self.latency_ms, "error": self.error}
 
 
 @dataclass
@@ -122,12 +135,99 @@ class DeadLetters:
     def add(self, request: str, attempts: Sequence[Attempt], route: str | None = None) -> None:
         self.db.execute(
             "INSERT INTO dead_letters (at, request, route, attempts) VALUES (?, ?, ?, ?)",
-            (time.time(), request, route, json.dumps([asdict(a) for a in attempts])),
+            (time.time(), request, route, json.dumps([a.record() for a in attempts])),
         )
 
     def read(self, limit: int = 100) -> list[dict]:
         rows = self.db.query("SELECT * FROM dead_letters ORDER BY id DESC LIMIT ?", (limit,))
         return [{**row, "attempts": json.loads(row["attempts"])} for row in rows]
+
+
+@dataclass(frozen=True)
+class Call(Generic[H]):
+    """A step of a chain: call ``handler`` once, within ``timeout_s``."""
+
+    handler: H
+    timeout_s: float | None
+
+
+@dataclass(frozen=True)
+class Wait:
+    """A step of a chain: back off before trying again."""
+
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Failure:
+    """What a driver sends back for a call that raised ``error``, or that did not end in time (``error`` None)."""
+
+    error: Exception | None
+
+
+Steps = Generator["Call[H] | Wait", object, R]
+"""A chain's decisions without its input and output: it yields the calls to make and the waits between tries, and is
+sent each call's value or ``Failure`` (None after a wait). A driver runs it: ``drive`` on asyncio, or the router's
+streaming driver on threads."""
+
+
+class Guarded(Protocol):
+    """What a chain needs of a handler; how it is called is the driver's business."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def breaker(self) -> CircuitBreaker: ...
+    @property
+    def policy(self) -> RetryPolicy | None: ...
+
+
+def fallback_chain(handlers: Sequence[H], policy: RetryPolicy, rng: random.Random) -> Steps[H, ChainResult[Any]]:
+    """The first handler that answers wins; each is retried with backoff, timed out, and guarded by its breaker.
+    Raises ``AllHandlersFailed`` when none answers."""
+    attempts: list[Attempt] = []
+    for handler in handlers:
+        own = handler.policy or policy
+        for retry in range(own.attempts):
+            if not handler.breaker.allow():
+                attempts.append(Attempt(handler.name, False, 0.0, "circuit open", "circuit open"))
+                break
+            start = time.perf_counter()
+            outcome = yield Call(handler, own.timeout_s)
+            latency = elapsed_ms(start)
+            if not isinstance(outcome, Failure):
+                handler.breaker.success()
+                attempts.append(Attempt(handler.name, True, latency))
+                return ChainResult(outcome, handler.name, attempts)
+            if isinstance(outcome.error, Declined):
+                said = str(outcome.error)
+                attempts.append(Attempt(handler.name, False, latency, f"declined: {said}", "declined", said))
+                break
+            handler.breaker.failure()
+            attempts.append(_failed(handler.name, outcome.error, latency, own.timeout_s))
+            if retry + 1 < own.attempts:
+                yield Wait(own.delay(retry, rng))
+    raise AllHandlersFailed(attempts)
+
+
+async def drive(steps: Steps[Handler[Any], R]) -> R:
+    """Runs a chain's steps on asyncio: a timeout cancels the call's coroutine."""
+    sent: object = None
+    while True:
+        try:
+            step = steps.send(sent)
+        except StopIteration as done:
+            return done.value
+        if isinstance(step, Wait):
+            await asyncio.sleep(step.seconds)
+            sent = None
+            continue
+        try:
+            sent = await asyncio.wait_for(step.handler.call(), step.timeout_s)
+        except asyncio.TimeoutError:
+            sent = Failure(None)
+        except Exception as exc:
+            sent = Failure(exc)
 
 
 async def run_chain(
@@ -138,35 +238,18 @@ async def run_chain(
     dead_letters: DeadLetters | None = None,
     rng: random.Random | None = None,
 ) -> ChainResult[T]:
-    """The first handler that answers wins; each is retried with backoff, timed out, and guarded by its breaker."""
-    rng = rng or random.Random()
-    attempts: list[Attempt] = []
-    for handler in handlers:
-        own = handler.policy or policy
-        for retry in range(own.attempts):
-            if not handler.breaker.allow():
-                attempts.append(Attempt(handler.name, False, 0.0, "circuit open"))
-                break
-            start = time.perf_counter()
-            try:
-                value = await asyncio.wait_for(handler.call(), own.timeout_s)
-            except Declined as exc:
-                attempts.append(Attempt(handler.name, False, elapsed_ms(start), f"declined: {exc}"))
-                break
-            except Exception as exc:
-                handler.breaker.failure()
-                error = (
-                    f"timed out after {own.timeout_s} s"
-                    if isinstance(exc, asyncio.TimeoutError)
-                    else f"{type(exc).__name__}: {exc}"
-                )
-                attempts.append(Attempt(handler.name, False, elapsed_ms(start), error))
-                if retry + 1 < own.attempts:
-                    await asyncio.sleep(own.delay(retry, rng))
-                continue
-            handler.breaker.success()
-            attempts.append(Attempt(handler.name, True, elapsed_ms(start)))
-            return ChainResult(value, handler.name, attempts)
-    if dead_letters is not None:
-        dead_letters.add(request, attempts)
-    raise AllHandlersFailed(attempts)
+    """``fallback_chain`` over coroutine handlers; a request that fails them all goes to ``dead_letters``."""
+    try:
+        return await drive(fallback_chain(handlers, policy, rng or random.Random()))
+    except AllHandlersFailed as exc:
+        if dead_letters is not None:
+            dead_letters.add(request, exc.attempts)
+        raise
+
+
+def _failed(handler: str, exc: Exception | None, latency_ms: float, timeout_s: float | None) -> Attempt:
+    if exc is None:
+        said = f"timed out after {timeout_s} s"
+        return Attempt(handler, False, latency_ms, said, "timed out", said)
+    reason = exc.message if isinstance(exc, EdgeError) else str(exc)
+    return Attempt(handler, False, latency_ms, f"{type(exc).__name__}: {exc}", "failed", reason)

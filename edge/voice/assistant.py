@@ -16,8 +16,8 @@ import numpy as np
 
 from edge.errors import EdgeError
 from edge.router.gateway import Decision
-from edge.router.router import Reply, Router
-from edge.router.router import Token as Piece
+from edge.router.request import Reply
+from edge.router.router import Router
 from edge.voice.chunker import SentenceChunker
 from edge.voice.events import (
     Answered,
@@ -82,9 +82,9 @@ class _Turn:
             for event in self.assistant.router.stream(self.text, self.assistant.conversation, self.stop):
                 if isinstance(event, Decision):
                     self.emit(Routed(self.text, event), "route")
-                elif isinstance(event, Piece):
+                elif isinstance(event, Token):
                     streamed = True
-                    self.emit(Token(event.text), "first token")
+                    self.emit(event, "first token")
                     for sentence in chunker.feed(event.text):
                         self._sentences.put(sentence)
                 elif isinstance(event, Reply):

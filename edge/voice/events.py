@@ -2,7 +2,7 @@
 
 A spoken turn runs SpeechStarted → PartialTranscript* → FinalTranscript → Routed → Token* / Sentence* /
 Audio* → Answered → TurnTimings; a typed turn starts at Routed. Interrupted ends a turn early (barge-in or
-interrupt()); Failed carries an error that names its fix.
+interrupt()); Failed carries an error that names its fix. Token is the router's own.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from edge.engines.tts import AudioChunk
 from edge.router.gateway import Decision
-from edge.router.router import Reply
+from edge.router.request import Reply, Token
 
 
 @dataclass(frozen=True)
@@ -39,11 +39,6 @@ class FinalTranscript:
 class Routed:
     text: str
     decision: Decision
-
-
-@dataclass(frozen=True)
-class Token:
-    text: str
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,13 @@ def test_it_answers_a_question(runtime):
 
 
 def test_it_streams_tokens_and_ends_with_stats(runtime):
-    chunks = list(runtime.llm.stream("Count from one to five.", max_tokens=30))
-    assert len([c for c in chunks if c.text]) > 3
-    stats = chunks[-1].stats
-    assert stats and stats.completion_tokens > 3 and stats.prompt_tokens > 5
+    generation = runtime.llm.stream("Count from one to five.", max_tokens=30)
+    with pytest.raises(RuntimeError, match="has not ended"):
+        _ = generation.stats
+    pieces = list(generation)
+    assert len([p for p in pieces if p]) > 3
+    stats = generation.stats
+    assert stats.completion_tokens > 3 and stats.prompt_tokens > 5
     assert stats.ttft_s > 0 and stats.generation_tok_s > 0 and stats.finish_reason in ("stop", "length")
 
 

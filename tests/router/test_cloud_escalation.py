@@ -10,7 +10,7 @@ import pytest
 
 from edge.config import load_settings
 from edge.privacy.audit import EgressLog, sha256
-from edge.router import Reply, Router, Token
+from edge.router import Handled, Reply, Router, Token
 from edge.runtime import Runtime
 from edge.store.database import Database
 from tests.cloud.server import FakeCloud, error
@@ -88,7 +88,7 @@ def test_personal_data_never_leaves_and_the_reply_comes_back_unmasked(runtime, d
     before = len(EgressLog(db).records(1000))
     replies = converse(router, fake_cloud, "proof")
 
-    assert [r.handler for r in replies] == ["llm:cloud"] * 3
+    assert all(r.handler is Handled.CLOUD_LLM for r in replies) and len(replies) == 3
     received = fake_cloud.received.lower()
     assert received and len(fake_cloud.requests) == 3
     for value in PERSONAL:
@@ -111,7 +111,7 @@ def test_with_escalation_off_the_same_conversation_sends_zero_bytes(runtime, db,
     router = cloud_router(runtime, db, fake_cloud, enabled=False)
     before = len(EgressLog(db).records(1000))
     replies = converse(router, fake_cloud, "offline")
-    assert all(r.handler.startswith("llm:local") for r in replies)
+    assert all(r.handler is Handled.LOCAL_LLM for r in replies)
     assert all(r.cloud is None and r.notice is None for r in replies)
     assert fake_cloud.connections == 0 and fake_cloud.received == b""
     assert len(EgressLog(db).records(1000)) == before
@@ -126,8 +126,8 @@ def test_a_cloud_outage_mid_conversation_falls_back_to_the_local_answer_and_says
     fake_cloud.text = CLOUD_SAYS[2]
     third = router.ask(CONVERSATION[2], conversation="outage")
 
-    assert first.handler == "llm:cloud" and third.handler == "llm:cloud"
-    assert second.handler == "llm:local"
+    assert first.handler is Handled.CLOUD_LLM and third.handler is Handled.CLOUD_LLM
+    assert second.handler is Handled.LOCAL_LLM
     assert second.notice is not None and second.notice.startswith("The cloud model couldn't answer")
     assert second.text.startswith(second.notice) and len(second.text) > len(second.notice) + 3
     outcomes = [r.outcome for r in reversed(EgressLog(db).records(4))]
@@ -145,13 +145,13 @@ def test_under_ask_the_user_sees_exactly_the_masked_request_and_can_refuse(runti
     router = cloud_router(runtime, db, fake_cloud, consent=consent, policy={"chat": "ask"})
     refused = router.ask(CONVERSATION[0], conversation="ask")
     assert fake_cloud.connections == 0
-    assert refused.handler == "llm:local" and refused.notice is not None and "declined" in refused.notice
+    assert refused.handler is Handled.LOCAL_LLM and refused.notice is not None and "declined" in refused.notice
     shown = asked[0].messages[-1]["content"]
     assert shown == "Hi, I'm <PERSON_1>. My email is <EMAIL_1> and my phone is <PHONE_1>." and asked[0].host == "127.0.0.1"
 
     fake_cloud.text = CLOUD_SAYS[0]
     approved = router.ask(CONVERSATION[0], conversation="ask")
-    assert approved.handler == "llm:cloud" and fake_cloud.last.json()["messages"][-1]["content"] == shown
+    assert approved.handler is Handled.CLOUD_LLM and fake_cloud.last.json()["messages"][-1]["content"] == shown
 
 
 def test_the_system_instructions_and_the_users_text_keep_their_roles(runtime, db, fake_cloud):
@@ -166,7 +166,7 @@ def test_never_send_types_keep_the_whole_request_on_the_device(runtime, db, fake
     router = cloud_router(runtime, db, fake_cloud, never_send=["CREDIT_CARD"])
     reply = router.ask("My card 4111 1111 1111 1111 was charged twice, what should I write to the bank?")
     assert fake_cloud.connections == 0
-    assert reply.handler == "llm:local" and "CREDIT_CARD" in (reply.notice or "")
+    assert reply.handler is Handled.LOCAL_LLM and "CREDIT_CARD" in (reply.notice or "")
 
 
 def test_over_budget_stops_the_cloud_and_the_local_answer_stands(runtime, db, fake_cloud):
@@ -175,7 +175,7 @@ def test_over_budget_stops_the_cloud_and_the_local_answer_stands(runtime, db, fa
     router.meter.settings = router.meter.settings.model_validate(settings["metering"])
     reply = router.ask("Explain photosynthesis in one sentence.")
     assert fake_cloud.connections == 0
-    assert reply.handler == "llm:local" and "budget" in (reply.notice or "")
+    assert reply.handler is Handled.LOCAL_LLM and "budget" in (reply.notice or "")
 
 
 def test_personal_data_the_provider_adds_is_flagged(runtime, db, fake_cloud):
@@ -214,4 +214,4 @@ def test_repeated_failures_open_the_breaker_and_the_cloud_is_skipped(runtime, db
     calls = len(fake_cloud.requests)
     reply = router.ask("Explain tides briefly.")
     assert len(fake_cloud.requests) == calls == failures
-    assert reply.handler == "llm:local" and "failing" in (reply.notice or "")
+    assert reply.handler is Handled.LOCAL_LLM and "failing" in (reply.notice or "")

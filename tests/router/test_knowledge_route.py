@@ -2,9 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from edge.router import Router
-from edge.router.grounding import grounded
-from edge.router.router import NOT_IN_DOCUMENTS
+from edge.router import Handled, Router
+from edge.router.grounding import NOT_IN_DOCUMENTS, grounded
 from edge.store.database import Database
 from edge.store.knowledge import Hit
 from tests.store.samples import mixed_folder
@@ -50,23 +49,23 @@ def test_a_general_question_the_documents_answer_well_is_answered_from_them(rout
 
 def test_a_general_question_the_documents_do_not_answer_goes_to_the_llm(router, docs):
     reply = router.ask("What is the capital of France?")
-    assert reply.decision.route == "chat" and reply.handler == "llm:local" and not reply.citations
+    assert reply.decision.route == "chat" and reply.handler is Handled.LOCAL_LLM and not reply.citations
 
 
 def test_a_question_about_the_documents_they_do_not_answer_gets_no_invented_answer(router, docs):
     reply = router.ask("What does my manual say about the warranty?")
     assert reply.decision.route == "knowledge"
-    assert reply.text == NOT_IN_DOCUMENTS and reply.handler == "knowledge" and not reply.citations
+    assert reply.text == NOT_IN_DOCUMENTS and reply.handler is Handled.DOCUMENTS and not reply.citations
     assert "knowledge: nothing relevant" in reply.fallbacks
 
 
 def test_asking_again_is_answered_from_the_cache_and_a_negated_question_is_not(router, docs):
     first = router.ask("How often should I descale the espresso machine?")
     again = router.ask("how often should I descale the espresso machine")
-    assert (again.handler, again.cached, again.text) == ("cache", "exact", first.text)
+    assert (again.handler, again.cached, again.text) == (Handled.CACHE, "exact", first.text)
     assert [c.source for c in again.citations] == [c.source for c in first.citations]
     negated = router.ask("How often should I not descale the espresso machine?")
-    assert negated.cached is None and negated.handler != "cache"
+    assert negated.cached is None and negated.handler is not Handled.CACHE
     stats = router.cache.stats()
     assert stats.exact == 1 and stats.lookups == 3
 

@@ -4,7 +4,7 @@ import time
 import pytest
 
 from edge.config import load_settings
-from edge.router import Decision, Reply, Router, Token
+from edge.router import Decision, Handled, Reply, Router, Token
 from edge.router.decisions import input_hash
 from edge.runtime import Runtime
 from edge.store.database import Database
@@ -34,7 +34,7 @@ def test_a_timer_request_sets_a_timer_that_fires(router):
     heard = []
     router.skills.scheduler.subscribe(heard.append)
     reply = router.ask("set a timer for 1 second")
-    assert reply.handler == "skill:timer" and reply.text == "Timer set for 1 second."
+    assert reply.label == "skill:timer" and reply.text == "Timer set for 1 second."
     deadline = time.time() + 5
     while not heard and time.time() < deadline:
         time.sleep(0.05)
@@ -47,7 +47,7 @@ def test_a_general_question_streams_from_the_local_llm(router):
     tokens = [e.text for e in events if isinstance(e, Token)]
     reply = events[-1]
     assert isinstance(reply, Reply) and len(tokens) > 1 and "".join(tokens).strip() == reply.text
-    assert "Paris" in reply.text and reply.handler == "llm:local" and reply.models == ["smollm2-135m-instruct-q4_1"]
+    assert "Paris" in reply.text and reply.handler is Handled.LOCAL_LLM and reply.models == ["smollm2-135m-instruct-q4_1"]
     assert reply.confidence is not None and 0 < reply.confidence <= 1
 
 
@@ -61,7 +61,7 @@ def test_a_general_question_streams_from_the_local_llm(router):
 )
 def test_out_of_scope_requests_get_an_honest_reply(router, text, start):
     reply = router.ask(text)
-    assert reply.decision.route == "oos" and reply.handler == "refusal" and reply.text.startswith(start)
+    assert reply.decision.route == "oos" and reply.handler is Handled.REFUSAL and reply.text.startswith(start)
 
 
 def test_every_request_leaves_a_decision_record_without_its_text(router):
@@ -87,7 +87,7 @@ def test_a_broken_model_is_skipped_by_the_fallback_chain_and_its_breaker_opens(r
         runtime, db, tmp_path, cascade={"larger_llm": str(broken)}, chains=first_larger, breaker_failures=2, retries=0
     )
     replies = [router.ask("What is the capital of France?") for _ in range(3)]
-    assert all(r.handler == "llm:local" and "larger" in r.fallbacks for r in replies)
+    assert all(r.handler is Handled.LOCAL_LLM and "larger" in r.fallbacks for r in replies)
     assert router.breakers["larger"].state == "open"
     assert replies[-1].latency_ms["answer"] < replies[0].latency_ms["answer"] * 3
 
@@ -95,7 +95,7 @@ def test_a_broken_model_is_skipped_by_the_fallback_chain_and_its_breaker_opens(r
 def test_a_slow_model_times_out_and_the_next_one_answers(runtime, db, tmp_path, monkeypatch):
     router = custom_router(runtime, db, tmp_path, timeout_s=1.5, retries=0, chains={"chat": ["local", "larger"]})
     router.settings.router.cascade.larger_llm = runtime.registry.resolve("llm").path
-    router._larger_llm().load()
+    router.tiers.larger_llm().load()
     slow_stream = runtime.llm.stream
 
     def stalled(*args, **kwargs):
@@ -104,7 +104,7 @@ def test_a_slow_model_times_out_and_the_next_one_answers(runtime, db, tmp_path, 
 
     monkeypatch.setattr(runtime.llm, "stream", stalled)
     reply = router.ask("What is the capital of France?")
-    assert reply.handler == "llm:larger" and reply.fallbacks == ["local"]
+    assert reply.handler is Handled.LARGER_LLM and reply.fallbacks == ["local"]
 
 
 def test_an_unsure_answer_escalates_to_the_larger_model(runtime, db, tmp_path):
@@ -112,7 +112,7 @@ def test_an_unsure_answer_escalates_to_the_larger_model(runtime, db, tmp_path):
     router.settings.router.cascade.larger_llm = runtime.registry.resolve("llm").path
     reply = router.ask("What is the capital of France?")
     assert reply.fallbacks[0].startswith("local: confidence")
-    assert reply.handler in ("llm:local", "llm:larger")
+    assert reply.handler in (Handled.LOCAL_LLM, Handled.LARGER_LLM)
 
 
 def test_a_request_every_model_fails_lands_in_the_dead_letters(runtime, db, tmp_path, monkeypatch):
@@ -124,7 +124,7 @@ def test_a_request_every_model_fails_lands_in_the_dead_letters(runtime, db, tmp_
 
     monkeypatch.setattr(runtime.llm, "stream", crash)
     reply = router.ask("Tell me about the moon.")
-    assert reply.handler == "error" and "kept your request" in reply.text
+    assert reply.handler is Handled.ERROR and "kept your request" in reply.text
     (letter,) = router.dead_letters.read()
     assert letter["request"] == "Tell me about the moon." and letter["attempts"][0]["error"] == "RuntimeError: llama.cpp crashed"
 
@@ -140,9 +140,9 @@ def test_a_priced_model_over_its_monthly_budget_is_not_called(runtime, db, tmp_p
     custom.engines = runtime.engines
     router = Router(custom, db=db)
     first = router.ask("Tell me a fun fact about octopuses.")
-    assert first.handler == "llm:local" and first.cost_usd > 0.0001
+    assert first.handler is Handled.LOCAL_LLM and first.cost_usd > 0.0001
     second = router.ask("Tell me a fun fact about whales.")
-    assert second.handler == "error" and "over this month's budget" in second.error
+    assert second.handler is Handled.ERROR and "over this month's budget" in second.error
     (usage,) = router.meter.usage()
     assert usage.calls == 1
 
@@ -159,7 +159,7 @@ def test_a_stopped_request_ends_at_the_next_token_and_is_forgotten(runtime, db, 
                     stop.set()
             elif isinstance(event, Reply):
                 reply = event
-        assert reply.handler == "stopped" and reply.text == ""
+        assert reply.handler is Handled.STOPPED and reply.text == ""
         assert len(pieces) <= 7
         assert router.memory.recent("talk") == []
         assert router.dead_letters.read() == []

@@ -44,7 +44,7 @@ async def test_a_typed_math_question_is_answered_with_a_skill_badge(router):
         turn = await answered(pilot)
         assert turn.question == "what is 12 times 7" and not turn.voice
         assert turn.answer == "12 times 7 is 84." and "84" in str(turn.query_one(".answer").content)
-        assert turn.reply.handler == "skill:math" and turn.decision.route == "skill"
+        assert turn.reply.label == "skill:math" and turn.decision.route == "skill"
         assert turn.badge_text == "skill · math" and "skill" in turn.query_one(".badge").classes
         assert turn.timings is not None and turn.timings.transcript is None and turn.timings.first_token is not None
         assert str(turn.query_one(".timings").content).startswith("enter → route ")
@@ -60,7 +60,7 @@ async def test_an_audio_file_is_heard_as_voice_transcribed_routed_and_answered(r
         heard = turn.question.lower()
         assert "timer" in heard and ("10 minutes" in heard or "ten minutes" in heard)
         assert heard in str(turn.query_one(".question").content).lower()
-        assert turn.decision.route == "skill" and turn.reply.handler == "skill:timer"
+        assert turn.decision.route == "skill" and turn.reply.label == "skill:timer"
         assert turn.answer == "Timer set for 10 minutes." and turn.badge_text == "skill · timer"
         assert turn.timings.transcript is not None and turn.timings.route >= turn.timings.transcript
         assert str(turn.query_one(".timings").content).startswith("end of speech → transcript ")
@@ -95,7 +95,7 @@ async def test_escape_stops_an_answer_while_it_streams(router):
 
         await type_question(pilot, "what is 2 plus 2")
         second = await answered(pilot, 2)
-        assert second.reply.handler == "skill:math" and second.stopped is None and "4" in second.answer
+        assert second.reply.label == "skill:math" and second.stopped is None and "4" in second.answer
 
 
 async def test_a_timer_that_goes_off_is_shown(router):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Static
 
+from edge.router import Handled
 from tests.tui.helpers import CLOUD_QUESTION, answered, close, escalating, make_router, ready, type_question, until
 from tui import AssistantApp
 from tui._consent import ConsentScreen
@@ -54,7 +55,7 @@ async def test_approving_sends_only_the_masked_request_and_marks_the_answer(clou
 
         await pilot.click("#send")
         turn = await answered(pilot, timeout=60)
-        assert turn.reply.handler == "llm:cloud" and turn.badge_text == "complex · cloud · gpt-test"
+        assert turn.reply.handler is Handled.CLOUD_LLM and turn.badge_text == "complex · cloud · gpt-test"
         assert turn.answer == "Dear neighbour, thank you! Warm wishes, Maria Keller (maria.keller@example.com)"
         assert turn.left_device and turn.query_one(".egress").display
         assert turn.query_one(".egress").border_title.startswith("↑ LEFT THE DEVICE")
@@ -69,7 +70,7 @@ async def test_refusing_keeps_the_request_on_the_device_and_says_so(cloud_app, f
         await asked(pilot)
         await pilot.press("escape")
         turn = await answered(pilot, timeout=60)
-        assert turn.reply.handler == "llm:local" and turn.badge_text.startswith("complex · local LLM · smollm2")
+        assert turn.reply.handler is Handled.LOCAL_LLM and turn.badge_text.startswith("complex · local LLM · smollm2")
         notice = "Nothing was sent to the cloud: you declined to send it. Here is the local answer instead."
         assert turn.reply.notice == notice and str(turn.query_one(".notice").content) == notice
         assert turn.answer and not turn.answer.startswith("Nothing was sent")

@@ -4,6 +4,7 @@ import time
 import numpy as np
 import pytest
 
+from edge.router import Handled
 from edge.voice import (
     Answered,
     Assistant,
@@ -41,7 +42,7 @@ def kinds(events) -> list[str]:
 def test_a_typed_command_is_routed_answered_and_spoken(assistant, recorder):
     events = list(assistant.ask("what is 12 times 7"))
     reply = next(e.reply for e in events if isinstance(e, Answered))
-    assert reply.handler == "skill:math" and "84" in reply.text
+    assert reply.label == "skill:math" and "84" in reply.text
     assert kinds(events)[0] == "Routed" and kinds(events)[-1] == "TurnTimings"
     assert [e.text for e in events if isinstance(e, Sentence)] == [reply.text]
     audio = [e for e in events if isinstance(e, Audio)]
@@ -62,7 +63,7 @@ def test_a_spoken_timer_request_is_transcribed_routed_to_the_timer_and_answered_
     routed = next(e for e in events if isinstance(e, Routed))
     assert routed.decision.skill == "timer"
     reply = next(e.reply for e in events if isinstance(e, Answered))
-    assert reply.handler == "skill:timer" and reply.text == "Timer set for 10 minutes."
+    assert reply.label == "skill:timer" and reply.text == "Timer set for 10 minutes."
     assert any(isinstance(e, Audio) for e in events)
     timings = next(e for e in events if isinstance(e, TurnTimings))
     assert timings.spoken and timings.transcript is not None and timings.transcript <= timings.first_audio
@@ -71,7 +72,7 @@ def test_a_spoken_timer_request_is_transcribed_routed_to_the_timer_and_answered_
 def test_the_first_sentence_is_spoken_while_the_model_still_writes_the_rest(assistant):
     events = list(assistant.ask(LONG_QUESTION))
     reply = next(e.reply for e in events if isinstance(e, Answered))
-    assert reply.handler == "llm:local"
+    assert reply.handler is Handled.LOCAL_LLM
     sentences = [e for e in events if isinstance(e, Sentence)]
     assert len(sentences) >= 2
     first_audio = next(i for i, e in enumerate(events) if isinstance(e, Audio))
@@ -98,7 +99,7 @@ def test_interrupting_stops_the_answer_and_the_voice(assistant, router, recorder
     assert time.perf_counter() - start < 20
     assert any(isinstance(e, Interrupted) and e.reason == "key" for e in events)
     reply = next(e.reply for e in events if isinstance(e, Answered))
-    assert reply.handler == "stopped"
+    assert reply.handler is Handled.STOPPED
     assert not recorder.playing and recorder.stops >= 1
     synthesized = sum(e.duration_s for e in events if isinstance(e, Audio))
     assert recorder.played_s < synthesized

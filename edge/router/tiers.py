@@ -1,0 +1,210 @@
+"""The LLM stage: the route's chain of models (local, larger, cloud) run as a cascade, the last tier streaming.
+
+Each model generates in a thread of its own and stops at the next token once its time is up or the request is
+stopped (edge.router.streaming).
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Generator, Sequence
+from dataclasses import dataclass
+
+from edge.config import Settings, Tier
+from edge.engines import Llm
+from edge.errors import RoleUnavailable
+from edge.privacy.policy import EgressRefused
+from edge.router.cascade import CascadeResult, cascade
+from edge.router.escalation import CloudEscalation, CloudTrace, cloud_notice
+from edge.router.gateway import Decision
+from edge.router.request import Handled, Reply, Request, Token
+from edge.router.resilience import AllHandlersFailed, CircuitBreaker, DeadLetters, Declined, RetryPolicy, failed_handlers
+from edge.router.streaming import Cancel, Cancelled, Streamed, Work, stream
+from edge.runtime import Runtime
+from edge.store.memory import Turn
+from edge.telemetry import Meter, OverBudget, elapsed_ms
+
+NO_DOCUMENTS = "Your knowledge base is empty, so this answer is not from your documents: "
+UNANSWERED = "Sorry, no local model could answer that just now. I kept your request to retry later."
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """What the cascade is asked, and how its answer is judged and given."""
+
+    messages: list[dict[str, str]]
+    accept: Callable[[str], bool] | None = None
+    """An answer this refuses escalates like an unsure one."""
+    stream: bool = True
+    """Stream the last tier's tokens; without it nothing is yielded."""
+    max_tokens: int | None = None
+    preface: str = ""
+    """Said before the answer, e.g. that it is not from the user's documents."""
+    fallback: str | None = None
+    """Noted first among the reply's fallbacks, with the preface."""
+
+
+@dataclass(frozen=True)
+class LlmAnswer:
+    text: str
+    model: str
+    confidence: float | None
+    prompt_tokens: int
+    completion_tokens: int
+    cloud: CloudTrace | None = None
+
+
+def chat_prompt(system_prompt: str, history: Sequence[Turn], text: str, wants_documents: bool = False) -> Prompt:
+    """The request after the conversation's recent turns. A question meant for documents, asked while there are
+    none, is answered with a preface saying so."""
+    messages = [
+        {"role": "system", "content": system_prompt},
+        *({"role": t.role, "content": t.text} for t in history),
+        {"role": "user", "content": text},
+    ]
+    if wants_documents:
+        return Prompt(messages, preface=NO_DOCUMENTS, fallback="knowledge: no documents")
+    return Prompt(messages)
+
+
+class LlmTiers:
+    def __init__(
+        self, runtime: Runtime, meter: Meter, cloud: CloudEscalation, dead_letters: DeadLetters, settings: Settings
+    ) -> None:
+        self.runtime = runtime
+        self.meter = meter
+        self.cloud = cloud
+        self.dead_letters = dead_letters
+        self.settings = settings
+        opts = settings.router
+        self.policy = RetryPolicy(attempts=opts.retries + 1, timeout_s=opts.timeout_s)
+        self.breakers = {tier: CircuitBreaker(opts.breaker_failures, opts.breaker_reset_s) for tier in ("local", "larger")}
+        self.breakers["cloud"] = CircuitBreaker(settings.cloud.breaker_failures, settings.cloud.breaker_reset_s)
+        self._larger: Llm | None = None
+
+    def answer(self, request: Request, decision: Decision, prompt: Prompt) -> Generator[Token, None, Reply]:
+        """The cascade over the route's chain, the cloud last when its policy allows."""
+        tiers = self.tiers(decision.route)
+        if not tiers:
+            return Reply("No language model is available.", decision, Handled.ERROR, error="no llm tier could load")
+        if prompt.preface and prompt.stream:
+            yield Token(prompt.preface)
+        live = tiers[-1][0] if prompt.stream else None
+        handlers = [
+            Streamed(
+                name,
+                self._ask_cloud(decision, prompt, request) if llm is None else self._generate(name, llm, prompt),
+                self.breakers[name],
+                RetryPolicy(attempts=1, timeout_s=None) if llm is None else None,
+                live=name == live,
+            )
+            for name, llm in tiers
+        ]
+
+        def confidence(answer: LlmAnswer) -> float | None:
+            return 0.0 if prompt.accept is not None and not prompt.accept(answer.text) else answer.confidence
+
+        steps = cascade(handlers, confidence, self.settings.router.cascade.min_confidence, self.policy, random.Random())
+        try:
+            result: CascadeResult[LlmAnswer] = yield from stream(steps, request.stop)
+        except AllHandlersFailed as exc:
+            fallbacks = failed_handlers(exc.attempts)
+            if request.stop.is_set():
+                return Reply("", decision, Handled.STOPPED, fallbacks=fallbacks, error="stopped")
+            self.dead_letters.add(request.text, exc.attempts, decision.route)
+            return Reply(UNANSWERED, decision, Handled.ERROR, fallbacks=fallbacks, error=str(exc))
+        answer = result.value
+        notice = cloud_notice(result.attempts) if result.handler != "cloud" else None
+        preface = prompt.preface
+        if notice:
+            preface = f"{notice} {preface}"
+            if prompt.stream:
+                yield Token(f"{notice} ")
+        if prompt.stream and result.handler != live:
+            yield Token(answer.text)
+        fallbacks = result.fallbacks + result.escalations
+        if prompt.fallback:
+            fallbacks.insert(0, prompt.fallback)
+        return Reply(
+            preface + answer.text,
+            decision,
+            Handled.by_tier(result.handler),
+            models=[answer.model],
+            fallbacks=fallbacks,
+            confidence=result.confidence,
+            cost_usd=self.meter.cost(answer.model, answer.prompt_tokens, answer.completion_tokens),
+            notice=notice,
+            cloud=answer.cloud,
+        )
+
+    def tiers(self, route: str) -> list[tuple[Tier, Llm | None]]:
+        """The route's chain of models; the cloud (no local ``Llm``) only where its policy allows, last unless the
+        chain places it."""
+        tiers: list[tuple[Tier, Llm | None]] = []
+        chain: list[Tier] = list(self.settings.router.chains.get(route, ["local"]))  # type: ignore[call-overload]
+        if self.cloud.allowed(route) and "cloud" not in chain:
+            chain.append("cloud")
+        for tier in chain:
+            if tier == "cloud":
+                if self.cloud.allowed(route):
+                    tiers.append(("cloud", None))
+                continue
+            try:
+                llm = self.runtime.llm if tier == "local" else self.larger_llm()
+            except RoleUnavailable:
+                continue
+            if llm is not None:
+                tiers.append((tier, llm))
+        return tiers
+
+    def larger_llm(self) -> Llm | None:
+        path = self.settings.router.cascade.larger_llm
+        if path is None:
+            return None
+        if self._larger is None:
+            llm_settings = self.settings.llm.model_copy(update={"path": path})
+            self._larger = Llm(self.settings.model_copy(update={"llm": llm_settings}))
+        return self._larger
+
+    def _generate(self, tier: Tier, llm: Llm, prompt: Prompt) -> Work[LlmAnswer]:
+        def generate(cancel: Cancel, emit: Callable[[str], None]) -> LlmAnswer:
+            parts: list[str] = []
+            start = time.perf_counter()
+            llm.load()
+            model = llm.model_info.id if llm.model_info else tier
+            if not self.meter.allows(model):
+                raise OverBudget(f"{model} is over this month's budget of ${self.settings.metering.budget.monthly_usd}")
+            generation = llm.stream(prompt.messages, logprobs=True, max_tokens=prompt.max_tokens)
+            try:
+                for piece in generation:
+                    if cancel.is_set():
+                        break
+                    if piece:
+                        parts.append(piece)
+                        emit(piece)
+            except Exception:
+                self.meter.record(model, ms=elapsed_ms(start), failed=True)
+                raise
+            finally:
+                generation.close()
+            if cancel.is_set():
+                raise Cancelled(tier)
+            stats = generation.stats
+            self.meter.record(model, stats.prompt_tokens, stats.completion_tokens, elapsed_ms(start))
+            return LlmAnswer("".join(parts).strip(), model, stats.confidence, stats.prompt_tokens, stats.completion_tokens)
+
+        return generate
+
+    def _ask_cloud(self, decision: Decision, prompt: Prompt, request: Request) -> Work[LlmAnswer]:
+        """A refusal by the gate or the budget is declined, not failed: it is not retried and does not open the
+        breaker."""
+
+        def ask(cancel: Cancel, emit: Callable[[str], None]) -> LlmAnswer:
+            try:
+                answer = self.cloud.answer(decision.route, prompt.messages, request.conversation, emit, cancel)
+            except (EgressRefused, OverBudget) as exc:
+                raise Declined(str(exc)) from None
+            return LlmAnswer(answer.text, answer.model, None, answer.prompt_tokens, answer.completion_tokens, answer.trace)
+
+        return ask

@@ -24,10 +24,6 @@ T = TypeVar("T")
 BreakerState = Literal["closed", "open", "half_open"]
 
 
-class CircuitOpen(Exception):
-    """The handler's breaker is open: it is skipped without being called."""
-
-
 class Declined(Exception):
     """The handler chose not to answer (a policy said no): it is not retried and does not count against its breaker."""
 

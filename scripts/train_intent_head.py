@@ -29,6 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import intent_data
 import numpy as np
 import onnx
 import onnxruntime as ort
@@ -37,10 +38,6 @@ from skl2onnx.common.data_types import FloatTensorType
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import train_test_split
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-import intent_data  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 EMBEDDER_PATH = REPO_ROOT / "models" / "embedder" / "all-MiniLM-L6-v2.int8.onnx"
@@ -203,10 +200,10 @@ def render_recipe(
     lines += ["", "Not used: " + "; ".join(f"{k} ({v})" for k, v in intent_data.DROPPED_HA_INTENTS.items()) + "."]
     lines += [
         "",
-        "Besides the HA templates: `EXTRA_TEMPLATES` in intent_data.py (edge_* groups, hassil syntax) for",
-        "phrasings HA lacks and for every label HA has no intents for; `CHAT_TEMPLATES` (chat_* groups) and",
-        "`COMPLEX_TEMPLATES` (complex_* groups); and the first turns of chatterbot-corpus, coding.yml for",
-        "`complex` and the other files for `chat` (lines with words of other labels left out).",
+        "Besides the HA templates: the hassil templates of scripts/intent_templates/ (edge_* groups) for",
+        "phrasings HA lacks and for every label HA has no intents for, with chat_* and complex_* groups;",
+        "and the first turns of chatterbot-corpus, coding.yml for `complex` and the other files for `chat`",
+        "(lines with words of other labels left out).",
         "",
         f"## Rows (seed {args.seed}, at most {args.per_label} per label)",
         "",

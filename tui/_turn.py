@@ -41,7 +41,7 @@ def timings_line(timings: TurnTimings) -> str:
     start = "end of speech" if timings.transcript is not None else "enter"
     stages = [f"transcript {ms(timings.transcript)}"] if timings.transcript is not None else []
     stages += [f"route {ms(timings.route)}", f"first token {ms(timings.first_token)}"]
-    stages.append(f"first audio {ms(timings.first_audio)}" if timings.spoken else "not spoken")
+    stages.append(f"first audio {ms(timings.first_audio)}" if timings.first_audio is not None else "not spoken")
     return f"{start} → " + " → ".join(stages) + f" · done {ms(timings.done)}"
 
 

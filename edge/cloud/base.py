@@ -1,4 +1,4 @@
-"""What every cloud provider takes and gives back, the errors it raises, and the factory that picks one."""
+"""What every cloud provider takes and gives back, and the errors it raises."""
 
 from __future__ import annotations
 
@@ -6,14 +6,11 @@ import json
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from edge.config import CloudSettings
 from edge.errors import EdgeError
-
-if TYPE_CHECKING:
-    import httpx
 
 OPENAI_ENDPOINT = "https://api.openai.com/v1"
 ANTHROPIC_ENDPOINT = "https://api.anthropic.com/v1"
@@ -148,29 +145,3 @@ def endpoint(settings: CloudSettings) -> str:
 
 def is_local(url: str) -> bool:
     return (urlsplit(url).hostname or "") in LOCAL_HOSTS
-
-
-def provider(settings: CloudSettings, api_key: str | None = None, transport: httpx.BaseTransport | None = None) -> Provider:
-    """The client for ``settings.provider``; ``api_key`` None resolves the key from the environment or keyring.
-
-    ``transport`` replaces the network, for tests that inject faults."""
-    from edge.cloud.anthropic import Anthropic
-    from edge.cloud.keys import api_key as resolve_key
-    from edge.cloud.keys import key_hint
-    from edge.cloud.openai import OpenAICompatible
-
-    url = endpoint(settings)
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise CloudRefused(
-            f"cloud.endpoint {url!r} is not an http(s) URL", "set cloud.endpoint to e.g. https://api.openai.com/v1"
-        )
-    kind = Anthropic if settings.provider == "anthropic" else OpenAICompatible
-    return kind(
-        settings.model,
-        url,
-        api_key=resolve_key(settings) if api_key is None else api_key,
-        timeout_s=settings.timeout_s,
-        transport=transport,
-        key_hint=key_hint(settings),
-    )

@@ -18,6 +18,7 @@ from edge.router.request import Handled, Reply, Request, Token
 from edge.router.tiers import LlmTiers, Prompt
 from edge.runtime import Runtime
 from edge.store.knowledge import Hit, KnowledgeBase
+from edge.store.stopwords import NEGATIONS, STOPWORDS
 
 INSTRUCTIONS = (
     "Answer the question in one or two sentences using only the numbered sources. "
@@ -29,11 +30,9 @@ GROUNDED_TOKENS = 96
 NOT_IN_DOCUMENTS = "I couldn't find that in your documents, so I won't guess. Try other words, or add the document that says it."
 UNSUPPORTED_SHARE = 0.34
 """An answer with more of its content words than this missing from the sources is not grounded in them."""
-STOPWORDS = frozenset(
-    "a an and are as at be been but by can could did do does for from had has have how i if in into is it its me my "
-    "no not of on or our so than that the their them then there these they this to was we were what when where which "
-    "while who why will with would you your answer source sources according document documents".split()
-)
+SOURCE_TALK = frozenset("answer source sources according document documents".split())
+"""Words an answer uses to speak of its sources, not of their content."""
+_IGNORED = STOPWORDS | NEGATIONS | SOURCE_TALK
 
 
 class Grounding:
@@ -121,7 +120,7 @@ def _sentences(text: str) -> list[str]:
 
 
 def _words(text: str) -> list[str]:
-    return [_stem(w) for w in re.findall(r"[a-z]+", text.lower()) if w not in STOPWORDS and len(w) > 2]
+    return [_stem(w) for w in re.findall(r"[a-z]+", text.lower()) if w not in _IGNORED and len(w) > 2]
 
 
 def _stem(word: str) -> str:

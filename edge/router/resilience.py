@@ -29,10 +29,6 @@ BreakerState = Literal["closed", "open", "half_open"]
 FailureKind = Literal["failed", "timed out", "declined", "circuit open"]
 
 
-class CircuitOpen(Exception):
-    """The handler's breaker is open: it is skipped without being called."""
-
-
 class Declined(Exception):
     """The handler chose not to answer (a policy said no): it is not retried and does not count against its breaker."""
 

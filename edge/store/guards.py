@@ -23,13 +23,13 @@ from functools import lru_cache
 
 from text_to_num import alpha2digit
 
+from edge.store.stopwords import NEGATIONS, STOPWORDS
+
 MONTHS = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
 )  # fmt: skip
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-NEGATIONS = frozenset("not no never without none neither nor nobody nothing nowhere noone cannot except excluding unless".split())
 
 ANTONYMS: tuple[tuple[str, str], ...] = tuple(
     (one, other)
@@ -57,24 +57,6 @@ ANTONYMS: tuple[tuple[str, str], ...] = tuple(
 )
 """Opposite pairs: two questions conflict when each holds a different side of a pair."""
 _POLAR = frozenset(word for pair in ANTONYMS for word in pair)
-
-STOPWORDS = frozenset(
-    """
-    a an the of in on at for to from by with about as into onto than via per within among between through during upon
-    and or but if then so because whether while though although
-    this that these those there here it its itself
-    is are was were be been being am do does did done doing have has had having
-    will would shall should can could may might must ought gonna going
-    what which who whom whose when where why how
-    i me my mine myself we us our ours ourselves you your yours yourself yourselves u ur
-    he him his himself she her hers herself they them their theirs themselves one ones
-    some any all each every both either much many such own other another same
-    just also very too quite rather even still already yet ever again now then else
-    """.split()
-)
-"""Function words, dropped from the content words; negation, tense, person, question word and opposites
-are compared separately. Words such as before/after, more/less, up/down, off/out, last/next are not here:
-they change the answer."""
 
 NEUTRAL = frozenset(
     """

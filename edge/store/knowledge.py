@@ -31,6 +31,7 @@ from edge.store.chunking import Chunk, chunk_document
 from edge.store.database import Database
 from edge.store.documents import Document, DocumentError, iter_paths, read_document
 from edge.store.fusion import convex
+from edge.store.stopwords import NEGATIONS, STOPWORDS
 from edge.store.vectors import VectorIndex, VectorSpace, as_blob, drop_space, mismatch, open_space
 
 SearchMode = Literal["dense", "bm25", "hybrid"]
@@ -39,11 +40,7 @@ TABLE = "chunk_vectors"
 EMBED_BATCH = 512
 """Chunks gathered across files before one embedder call, so length-sorted batches pad little. While one
 group is embedded, the next files are read and chunked and the group before is written."""
-STOPWORDS = frozenset(
-    "a an and are as at be but by can could did do does for from had has have how i if in into is it its "
-    "me my no not of on or our so than that the their them then there these they this to was we were what "
-    "when where which while who whom why will with would you your".split()
-)
+_UNSEARCHED = STOPWORDS | NEGATIONS
 
 
 @dataclass(frozen=True)
@@ -556,7 +553,7 @@ class KnowledgeBase:
 def fts_query(text: str) -> str:
     """An FTS5 expression matching any of the query's words (stopwords dropped unless nothing else is left)."""
     words = re.findall(r"\w+", text.lower())
-    kept = [w for w in words if w not in STOPWORDS] or words
+    kept = [w for w in words if w not in _UNSEARCHED] or words
     unique = dict.fromkeys(kept)
     return " OR ".join(f'"{w}"' for w in unique)
 

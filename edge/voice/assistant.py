@@ -134,7 +134,6 @@ class _Turn:
             first_token=since("first token"),
             first_audio=since("first audio"),
             done=round((time.perf_counter() - self.t0) * 1000, 1),
-            spoken="first audio" in self.marks,
         )
 
 

@@ -68,7 +68,6 @@ class TurnTimings:
     first_token: float | None
     first_audio: float | None
     done: float
-    spoken: bool
 
     def stages(self) -> dict[str, float | None]:
         return {

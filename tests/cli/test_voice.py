@@ -23,7 +23,7 @@ def test_listen_hears_a_spoken_command_routes_it_and_writes_the_spoken_answer(ti
     assert "timer for 10 minutes" in rows[0]["heard"].lower()
     assert rows[1] == {"route": "skill", "skill": "timer"}
     assert rows[2]["handler"] == "skill:timer" and rows[2]["text"] == "Timer set for 10 minutes."
-    assert rows[3]["spoken"] is True and rows[3]["transcript"] <= rows[3]["first_audio"]
+    assert rows[3]["first_audio"] is not None and rows[3]["transcript"] <= rows[3]["first_audio"]
     assert out.stat().st_size > 20_000
 
 

@@ -2,7 +2,8 @@ import time
 
 import pytest
 
-from edge.store.guards import ANTONYMS, NEUTRAL, STOPWORDS, Constraints, conflict, constraints
+from edge.store.guards import ANTONYMS, NEUTRAL, Constraints, conflict, constraints
+from edge.store.stopwords import STOPWORDS
 
 FALSE_HITS = [
     ("What is the capital of France?", "What is the capital of Germany?", "names differ: france vs germany"),

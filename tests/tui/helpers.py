@@ -22,7 +22,7 @@ from edge.voice import Recorder, TurnTimings
 from tui import AssistantApp
 from tui._status import Vitals, cloud_summary
 
-FIXED_TIMINGS = TurnTimings(transcript=None, route=4.0, first_token=9.0, first_audio=None, done=12.0, spoken=False)
+FIXED_TIMINGS = TurnTimings(transcript=None, route=4.0, first_token=9.0, first_audio=None, done=12.0)
 """Latency differs run to run: snapshots show these instead."""
 
 

@@ -48,7 +48,7 @@ def test_a_typed_command_is_routed_answered_and_spoken(assistant, recorder):
     audio = [e for e in events if isinstance(e, Audio)]
     assert audio and sum(a.duration_s for a in audio) > 0.5
     timings = events[-1]
-    assert timings.spoken and timings.transcript is None
+    assert timings.first_audio is not None and timings.transcript is None
     assert 0 <= timings.route <= timings.first_token <= timings.first_audio <= timings.done
     assert recorder.wait(timeout=10) and recorder.played_s == pytest.approx(sum(a.duration_s for a in audio), abs=0.01)
 
@@ -66,7 +66,7 @@ def test_a_spoken_timer_request_is_transcribed_routed_to_the_timer_and_answered_
     assert reply.label == "skill:timer" and reply.text == "Timer set for 10 minutes."
     assert any(isinstance(e, Audio) for e in events)
     timings = next(e for e in events if isinstance(e, TurnTimings))
-    assert timings.spoken and timings.transcript is not None and timings.transcript <= timings.first_audio
+    assert timings.first_audio is not None and timings.transcript is not None and timings.transcript <= timings.first_audio
 
 
 def test_the_first_sentence_is_spoken_while_the_model_still_writes_the_rest(assistant):
@@ -83,7 +83,7 @@ def test_the_first_sentence_is_spoken_while_the_model_still_writes_the_rest(assi
 def test_without_speech_the_answer_is_text_only(assistant, recorder):
     events = list(assistant.ask("what is 2 plus 2", speak=False))
     assert not any(isinstance(e, Audio) for e in events)
-    assert events[-1].spoken is False and events[-1].first_audio is None
+    assert events[-1].first_audio is None
     assert recorder.played_s == 0
 
 

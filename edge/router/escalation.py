@@ -7,7 +7,7 @@ import random
 import threading
 import time
 from collections import Counter, OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal, cast
 
@@ -164,7 +164,7 @@ class CloudEscalation:
     ) -> tuple[CloudReply, str]:
         final: CloudReply | None = None
 
-        def pieces():
+        def pieces() -> Iterator[str]:
             nonlocal final
             for event in client.send(body):
                 if cancelled is not None and cancelled.is_set():

@@ -13,7 +13,7 @@ import random
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from edge.telemetry import elapsed_ms
 
@@ -125,7 +125,7 @@ class DeadLetters:
             (time.time(), request, route, json.dumps([asdict(a) for a in attempts])),
         )
 
-    def read(self, limit: int = 100) -> list[dict]:
+    def read(self, limit: int = 100) -> list[dict[str, Any]]:
         rows = self.db.query("SELECT * FROM dead_letters ORDER BY id DESC LIMIT ?", (limit,))
         return [{**row, "attempts": json.loads(row["attempts"])} for row in rows]
 

@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeGuard
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -114,9 +114,24 @@ class VoiceSettings(_Section):
 Route = Literal["skill", "knowledge", "chat", "complex", "oos"]
 ROUTES: tuple[Route, ...] = ("skill", "knowledge", "chat", "complex", "oos")
 SKILLS = ("timer", "time", "math", "notes", "status")
+LlmRoute = Literal["knowledge", "chat", "complex"]
+"""The routes an LLM answers: each has a chain of models and a cloud policy."""
+LLM_ROUTES: tuple[LlmRoute, ...] = ("knowledge", "chat", "complex")
 Tier = Literal["local", "larger", "cloud"]
 """The local LLM, the larger local GGUF of router.cascade.larger_llm (skipped when not set), and the cloud model
 (used only when cloud.enabled and the route's cloud policy is not 'never')."""
+
+
+def is_route(name: str) -> TypeGuard[Route]:
+    return name in ROUTES
+
+
+def is_llm_route(route: str) -> TypeGuard[LlmRoute]:
+    return route in LLM_ROUTES
+
+
+def _default_chains() -> dict[LlmRoute, list[Tier]]:
+    return {"knowledge": ["local", "larger"], "chat": ["local", "larger"], "complex": ["larger", "local"]}
 
 
 def _default_intents() -> dict[str, str]:
@@ -153,8 +168,8 @@ class RouterSettings(_Section):
     )
     low_confidence_route: Route = "oos"
     unparsed_skill_route: Route = Field("chat", description="where a request goes when its skill cannot parse it")
-    chains: dict[Literal["knowledge", "chat", "complex"], list[Tier]] = Field(
-        default_factory=lambda: {"knowledge": ["local", "larger"], "chat": ["local", "larger"], "complex": ["larger", "local"]},
+    chains: dict[LlmRoute, list[Tier]] = Field(
+        default_factory=_default_chains,
         description="models per LLM route, in order: a failing one is skipped, an unsure answer escalates to the next",
     )
     retries: int = Field(1, ge=0, le=5, description="retries per handler in a fallback chain")
@@ -170,7 +185,7 @@ class RouterSettings(_Section):
         intents = {**_default_intents(), **intents}
         for intent, target in intents.items():
             route, _, skill = target.partition(":")
-            if route not in ROUTES or (route == "skill") != bool(skill) or (skill and skill not in SKILLS):
+            if not is_route(route) or (route == "skill") != bool(skill) or (skill and skill not in SKILLS):
                 raise ValueError(
                     f"intent '{intent}' maps to '{target}'; use 'skill:' + one of {', '.join(SKILLS)}, "
                     "or knowledge, chat, complex, oos"
@@ -227,6 +242,12 @@ class MemorySettings(_Section):
 
 
 Consent = Literal["never", "ask", "always"]
+
+
+def _default_policy() -> dict[LlmRoute, Consent]:
+    return {"knowledge": "never", "chat": "ask", "complex": "ask"}
+
+
 PII_TYPES = (
     "PERSON",
     "EMAIL_ADDRESS",
@@ -286,8 +307,8 @@ class CloudSettings(_Section):
         None, description="environment variable with the key; default OPENAI_API_KEY / ANTHROPIC_API_KEY"
     )
     keyring_service: str = Field("edge", description="system keyring service consulted when the variable is unset")
-    policy: dict[Literal["knowledge", "chat", "complex"], Consent] = Field(
-        default_factory=lambda: {"knowledge": "never", "chat": "ask", "complex": "ask"},
+    policy: dict[LlmRoute, Consent] = Field(
+        default_factory=_default_policy,
         description="per route: never send, ask the user each time, or always send (masked)",
     )
     never_send: list[str] = Field(
@@ -305,6 +326,10 @@ class CloudSettings(_Section):
     retries: int = Field(2, ge=0, le=5, description="retries of a failed request, with backoff and jitter")
     breaker_failures: int = Field(3, ge=1)
     breaker_reset_s: float = Field(60.0, gt=0.0)
+
+    def policy_for(self, route: str) -> Consent:
+        """'never' for a route no LLM answers (skill, oos)."""
+        return self.policy.get(route, "never") if is_llm_route(route) else "never"
 
 
 class StoreSettings(_Section):

@@ -17,6 +17,7 @@ import threading
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from edge.config import Role, Settings
 from edge.errors import ModelFileError
@@ -96,7 +97,7 @@ class Manifest:
         return next(spec for spec in self.models.values() if spec.role == role and spec.default)
 
 
-def _file(entry: dict) -> FileSource:
+def _file(entry: dict[str, Any]) -> FileSource:
     parts = tuple(_file(p) for p in entry.get("parts", ()))
     return FileSource(
         name=entry.get("name", ""),
@@ -109,7 +110,7 @@ def _file(entry: dict) -> FileSource:
     )
 
 
-def _spec(mid: str, entry: dict) -> ModelSpec:
+def _spec(mid: str, entry: dict[str, Any]) -> ModelSpec:
     return ModelSpec(
         id=mid,
         role=entry["role"],
@@ -137,9 +138,9 @@ class VerificationCache:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = threading.Lock()
-        self._entries: dict[str, list] | None = None
+        self._entries: dict[str, list[Any]] | None = None
 
-    def _load(self) -> dict[str, list]:
+    def _load(self) -> dict[str, list[Any]]:
         if self._entries is None:
             try:
                 self._entries = json.loads(self.path.read_text())
@@ -219,6 +220,10 @@ class ModelRegistry:
     def _path_of(self, spec: ModelSpec, source: FileSource) -> Path:
         if source.repo:
             path = models_dir() / source.repo
+        elif source.package is None or source.path is None:
+            raise ModelFileError(
+                f"{spec.role} model {spec.id}: {source.name} has neither a repo path nor a package and path", SETUP_FIX
+            )
         else:
             try:
                 dist = metadata.distribution(source.package)

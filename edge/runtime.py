@@ -5,7 +5,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from edge.config import ROLES, Role, Settings, load_settings
 from edge.engines import Classifier, Embedder, Engine, Llm, Stt, Tts, Vad
@@ -13,6 +13,7 @@ from edge.errors import EdgeError, RoleUnavailable
 from edge.models import ModelRegistry, ResolvedModel
 
 State = Literal["ready", "failed", "not_loaded", "disabled"]
+E = TypeVar("E", bound=Engine[Any])
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class Runtime:
         self.settings = settings or load_settings(config, **overrides)
         self.registry = ModelRegistry(self.settings)
         embedder = Embedder(self.settings, self.registry)
-        self.engines: dict[Role, Engine] = {
+        self.engines: dict[Role, Engine[Any]] = {
             "vad": Vad(self.settings, self.registry),
             "stt": Stt(self.settings, self.registry),
             "embedder": embedder,
@@ -76,7 +77,7 @@ class Runtime:
         except EdgeError as exc:
             self._errors[role] = exc
 
-    def engine(self, role: Role) -> Engine:
+    def engine(self, role: Role) -> Engine[Any]:
         """The engine for a role; raises RoleUnavailable when it is disabled or failed to load."""
         if role not in self.settings.roles:
             raise RoleUnavailable(f"the {role} role is disabled", f"add '{role}' to roles in the config")
@@ -88,29 +89,35 @@ class Runtime:
             raise RoleUnavailable(f"{role} is unavailable: {error.message}", error.fix)
         return engine
 
+    def _engine(self, role: Role, kind: type[E]) -> E:
+        engine = self.engine(role)
+        if not isinstance(engine, kind):
+            raise TypeError(f"the {role} engine is a {type(engine).__name__}, not a {kind.__name__}")
+        return engine
+
     @property
     def vad(self) -> Vad:
-        return self.engine("vad")  # type: ignore[return-value]
+        return self._engine("vad", Vad)
 
     @property
     def stt(self) -> Stt:
-        return self.engine("stt")  # type: ignore[return-value]
+        return self._engine("stt", Stt)
 
     @property
     def embedder(self) -> Embedder:
-        return self.engine("embedder")  # type: ignore[return-value]
+        return self._engine("embedder", Embedder)
 
     @property
     def classifier(self) -> Classifier:
-        return self.engine("classifier")  # type: ignore[return-value]
+        return self._engine("classifier", Classifier)
 
     @property
     def llm(self) -> Llm:
-        return self.engine("llm")  # type: ignore[return-value]
+        return self._engine("llm", Llm)
 
     @property
     def tts(self) -> Tts:
-        return self.engine("tts")  # type: ignore[return-value]
+        return self._engine("tts", Tts)
 
     def status(self) -> list[RoleStatus]:
         return [self.role_status(role) for role in ROLES]

@@ -39,7 +39,7 @@ MESSAGES = 200
 
 def percentiles(values: list[float]) -> dict[str, float]:
     ordered = sorted(values)
-    at = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))]  # noqa: E731
+    at = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))]
     return {
         "p50": round(at(0.5), 2),
         "p95": round(at(0.95), 2),

@@ -4,6 +4,7 @@ router's worker thread wait for the user's answer."""
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -62,7 +63,7 @@ class ConsentGate:
     """The router's ``consent`` callback. Called on a worker thread, it shows the dialog on the app's thread and
     blocks until the user answers; a request still waiting when the app closes is refused."""
 
-    def __init__(self, app: App[object]) -> None:
+    def __init__(self, app: App[Any]) -> None:
         self.app = app
         self._waiting: dict[threading.Event, list[bool]] = {}
         self._lock = threading.Lock()

@@ -5,6 +5,8 @@ Changes go to ``router.settings`` in memory (pydantic validates each assignment)
 
 from __future__ import annotations
 
+from typing import cast
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -12,11 +14,11 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Select, Static, Switch
 
+from edge.config import LLM_ROUTES, Consent, is_llm_route
 from edge.router import Router
 from tui._text import usd
 
-POLICIES = [("never send", "never"), ("ask each time", "ask"), ("always send (masked)", "always")]
-POLICY_ROUTES = ("knowledge", "chat", "complex")
+POLICIES: list[tuple[str, Consent]] = [("never send", "never"), ("ask each time", "ask"), ("always send (masked)", "always")]
 
 
 def rows(pairs: list[tuple[str, object]]) -> Content:
@@ -85,7 +87,7 @@ class SettingsScreen(Screen[None]):
                     ]
                 )
             )
-            for route in POLICY_ROUTES:
+            for route in LLM_ROUTES:
                 with Horizontal(classes="setting"):
                     yield Label(f"policy for {route}", classes="name")
                     yield Select(POLICIES, value=cloud.policy.get(route, "never"), allow_blank=False, id=f"policy-{route}")
@@ -139,9 +141,10 @@ class SettingsScreen(Screen[None]):
     def on_select_changed(self, event: Select.Changed) -> None:
         route = (event.select.id or "").removeprefix("policy-")
         cloud = self.router.settings.cloud
-        if route not in POLICY_ROUTES or event.value == cloud.policy.get(route):
+        if not is_llm_route(route) or event.value == cloud.policy.get(route):
             return
-        cloud.policy = {**cloud.policy, route: event.value}
+        # Select.Changed does not carry the Select's value type; a policy Select holds only POLICIES' values.
+        cloud.policy = {**cloud.policy, route: cast(Consent, event.value)}
         self._say(f"cloud policy for {route} requests: {event.value}")
 
     @property

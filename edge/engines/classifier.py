@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -14,6 +15,9 @@ from edge.engines.embedder import Embedder
 from edge.engines.onnx import open_session
 from edge.errors import ModelFileError
 from edge.models import ModelRegistry, ResolvedModel
+
+if TYPE_CHECKING:
+    from onnxruntime import InferenceSession
 
 
 @dataclass(frozen=True)
@@ -25,7 +29,7 @@ class Classification:
 
 @dataclass
 class ClassifierModel:
-    session: object
+    session: InferenceSession
     input_name: str
     probabilities_output: str
     labels: list[str]

@@ -6,7 +6,7 @@ import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -15,13 +15,17 @@ from edge.engines.onnx import open_session
 from edge.errors import ModelFileError
 from edge.models import ResolvedModel
 
+if TYPE_CHECKING:
+    from onnxruntime import InferenceSession
+    from tokenizers import Encoding, Tokenizer
+
 INPUTS = {"input_ids", "attention_mask"}
 
 
 @dataclass
 class EmbedderModel:
-    session: object
-    tokenizer: object
+    session: InferenceSession
+    tokenizer: Tokenizer
     dim: int
     input_names: tuple[str, ...]
 
@@ -56,7 +60,7 @@ class Embedder(Engine[EmbedderModel]):
         tokenizer.no_padding()
         return EmbedderModel(session, tokenizer, int(outputs[0].shape[-1]), names)
 
-    _untruncated: Any = None
+    _untruncated: Tokenizer | None = None
 
     def _warmup(self) -> None:
         self.embed(["warm up"])
@@ -72,7 +76,7 @@ class Embedder(Engine[EmbedderModel]):
     def count_tokens_batch(self, texts: Sequence[str]) -> list[int]:
         return [len(e.ids) for e in self._counter().encode_batch(list(texts), add_special_tokens=False)]
 
-    def _counter(self) -> Any:
+    def _counter(self) -> Tokenizer:
         if self._untruncated is None:
             tokenizer = copy.deepcopy(self.model.tokenizer)
             tokenizer.no_truncation()
@@ -100,7 +104,7 @@ class Embedder(Engine[EmbedderModel]):
             return out
 
 
-def _run(model: EmbedderModel, encodings: list) -> np.ndarray:
+def _run(model: EmbedderModel, encodings: list[Encoding]) -> np.ndarray:
     width = max(len(e.ids) for e in encodings)
     ids = np.zeros((len(encodings), width), dtype=np.int64)
     mask = np.zeros_like(ids)

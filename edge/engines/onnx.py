@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from edge.config import Role
 from edge.errors import ModelFileError
 
+if TYPE_CHECKING:
+    from onnxruntime import InferenceSession
 
-def open_session(path: Path, role: Role, threads: int = 0) -> Any:
+
+def open_session(path: Path, role: Role, threads: int = 0) -> InferenceSession:
     import onnxruntime as ort
 
     options = ort.SessionOptions()

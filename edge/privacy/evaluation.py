@@ -90,7 +90,10 @@ def load_pii_dataset(path: Path) -> list[Sample]:
 
 
 def score(samples: list[Sample], predictions: list[list[Entity]]) -> Report:
-    gold, found, predicted, correct = Counter(), Counter(), Counter(), Counter()
+    gold: Counter[str] = Counter()
+    found: Counter[str] = Counter()
+    predicted: Counter[str] = Counter()
+    correct: Counter[str] = Counter()
     gold_chars = covered_chars = 0
     for sample, entities in zip(samples, predictions, strict=True):
         for span in sample.gold:

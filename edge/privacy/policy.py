@@ -34,7 +34,7 @@ def check_route(settings: CloudSettings, route: str) -> str:
     """The route's policy, unless escalation is off or the policy is 'never': checked before anything else is done."""
     if not settings.enabled:
         raise EgressRefused("cloud escalation is off (cloud.enabled = false)")
-    policy = settings.policy.get(route, "never")  # type: ignore[call-overload]
+    policy = settings.policy_for(route)
     if policy == "never":
         raise EgressRefused(f"the cloud policy for {route} requests is 'never'")
     return policy

@@ -7,9 +7,9 @@ import random
 import threading
 import time
 from collections import Counter, OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Literal, Protocol, cast
 
 from edge.cloud import CloudError, CloudReply, CloudRequest, CloudUnavailable, Message, Provider, provider
 from edge.config import Settings
@@ -81,7 +81,7 @@ class CloudEscalation:
         self.retry = RetryPolicy(attempts=self.settings.retries + 1, base_s=0.5, max_s=8.0, timeout_s=None)
 
     def allowed(self, route: str) -> bool:
-        return self.settings.enabled and self.settings.policy.get(route, "never") != "never"  # type: ignore[call-overload]
+        return self.settings.enabled and self.settings.policy_for(route) != "never"
 
     @property
     def detector(self) -> Detector:
@@ -126,9 +126,9 @@ class CloudEscalation:
         entities = dict(sum((Counter(m.counts) for _, m in masked), Counter()))
         sent = [{"role": role, "content": m.text} for role, m in masked]
         client = self.client
-        body = client.payload(
-            CloudRequest([Message(m["role"], m["content"]) for m in sent], self.settings.max_tokens, self.settings.temperature)
-        )
+        # The router's prompts are plain dicts whose roles are only ever system, user or assistant.
+        prompt = [Message(cast(Literal["system", "user", "assistant"], m["role"]), m["content"]) for m in sent]
+        body = client.payload(CloudRequest(prompt, self.settings.max_tokens, self.settings.temperature))
         request = ConsentRequest(route, client.host, model, sent, entities, len(body))
         check(self.settings, route, client.host, entities, len(body), self.consent, request)
         rng = random.Random()
@@ -170,7 +170,7 @@ class CloudEscalation:
     ) -> tuple[CloudReply, str]:
         final: CloudReply | None = None
 
-        def pieces():
+        def pieces() -> Iterator[str]:
             nonlocal final
             for event in client.send(body):
                 if cancelled is not None and cancelled.is_set():

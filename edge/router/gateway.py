@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from edge.config import Route, RouterSettings
+from edge.config import Route, RouterSettings, is_route
 from edge.engines import Classification
 from edge.errors import RoleUnavailable
 from edge.router.templates import TemplateMatcher
@@ -71,10 +71,10 @@ class Gateway:
             reason = f"classifier unsure: {intent} at {confidence:.2f} < {self.settings.min_confidence}"
             return self._decision(route, intent, None, None, confidence, start, "classifier", reason, stages)
         target = self.settings.intents.get(intent, self.settings.low_confidence_route)
-        route, _, skill = target.partition(":")
-        if route != "skill":
-            reason = f"intent {intent} at {confidence:.2f} -> {route}"
-            return self._decision(route, intent, None, None, confidence, start, "classifier", reason, stages)
+        name, _, skill = target.partition(":")
+        if name != "skill" and is_route(name):
+            reason = f"intent {intent} at {confidence:.2f} -> {name}"
+            return self._decision(name, intent, None, None, confidence, start, "classifier", reason, stages)
         mark = time.perf_counter()
         slots = self.skills[skill].parse(text)
         stages["parse"] = elapsed_ms(mark)

@@ -88,7 +88,7 @@ def train_intents(
     out.mkdir(parents=True, exist_ok=True)
     (out / MODEL_FILE).write_bytes(_onnx(clf, vectors.shape[1]))
     (out / LABELS_FILE).write_text(json.dumps(list(clf.classes_)))
-    meta = {
+    meta: dict[str, object] = {
         "oos_threshold": threshold,
         "labels": len(labels),
         "train_rows": len(train),

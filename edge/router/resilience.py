@@ -134,7 +134,7 @@ class DeadLetters:
             (time.time(), request, route, json.dumps([a.record() for a in attempts])),
         )
 
-    def read(self, limit: int = 100) -> list[dict]:
+    def read(self, limit: int = 100) -> list[dict[str, Any]]:
         rows = self.db.query("SELECT * FROM dead_letters ORDER BY id DESC LIMIT ?", (limit,))
         return [{**row, "attempts": json.loads(row["attempts"])} for row in rows]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
+from functools import partial
 from typing import Any
 
 from edge.errors import InputError
@@ -105,7 +106,7 @@ def _calendar_date(phrase: str, today: date) -> tuple[date, str] | None:
             try:
                 if match["year"]:
                     return date(int(match["year"]), month, day), f"{label}, {match['year']}"
-                return _next_yearly(today, lambda year, month=month, day=day: date(year, month, day)), label
+                return _next_yearly(today, partial(date, month=month, day=day)), label
             except ValueError:
                 return None
     return None

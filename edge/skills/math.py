@@ -141,19 +141,16 @@ def _evaluate(node: ast.AST) -> Number:
         return _checked(_BINARY[type(node.op)](_evaluate(node.left), _evaluate(node.right)))
     if isinstance(node, ast.UnaryOp) and type(node.op) in _UNARY:
         return _checked(_UNARY[type(node.op)](_evaluate(node.operand)))
-    if _is_function_call(node):
-        return _checked(_FUNCTIONS[node.func.id](_evaluate(node.args[0])))  # type: ignore[attr-defined]
+    if isinstance(node, ast.Call) and (function := _function(node)):
+        return _checked(function(_evaluate(node.args[0])))
     raise ValueError(f"{type(node).__name__} is not arithmetic")
 
 
-def _is_function_call(node: ast.AST) -> bool:
-    return (
-        isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Name)
-        and node.func.id in _FUNCTIONS
-        and len(node.args) == 1
-        and not node.keywords
-    )
+def _function(node: ast.AST) -> Callable[[Number], Number] | None:
+    """The function of _FUNCTIONS a call with one positional argument names, else None."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and len(node.args) == 1 and not node.keywords:
+        return _FUNCTIONS.get(node.func.id)
+    return None
 
 
 def _is_arithmetic(tree: ast.Expression) -> bool:
@@ -161,7 +158,7 @@ def _is_arithmetic(tree: ast.Expression) -> bool:
     nodes = list(ast.walk(tree))
     return (
         all(isinstance(n, allowed) for n in nodes)
-        and all(_is_function_call(n) for n in nodes if isinstance(n, ast.Call))
+        and all(_function(n) for n in nodes if isinstance(n, ast.Call))
         and all(type(n.value) in (int, float) for n in nodes if isinstance(n, ast.Constant))
         and sum(isinstance(n, ast.Name) for n in nodes) == sum(isinstance(n, ast.Call) for n in nodes)
         and any(isinstance(n, (ast.BinOp, ast.Call)) for n in nodes)
@@ -197,7 +194,7 @@ def format_number(value: Number, decimals: int = 4) -> str:
 def _say(node: ast.AST) -> str:
     if isinstance(node, ast.Expression):
         return _say(node.body)
-    if isinstance(node, ast.Constant):
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
         return format_number(node.value)
     if isinstance(node, ast.UnaryOp):
         return f"minus {_say(node.operand)}" if isinstance(node.op, ast.USub) else _say(node.operand)
@@ -231,7 +228,7 @@ def _arithmetic(text: str) -> str | None:
 
 
 @cache
-def unit_registry() -> pint.UnitRegistry:
+def unit_registry() -> pint.UnitRegistry[Any]:
     """One registry for the process: building it takes about 0.4 s."""
     import pint
 

@@ -6,11 +6,12 @@ import re
 import time
 from collections.abc import Mapping
 from datetime import datetime
+from typing import Any
 
 from edge.skills.base import Skill, SkillReply, Slots
 from edge.skills.spoken import WEEKDAYS, normalize_numbers, parse_clock_time, parse_duration, spoken_duration, spoken_time
 from edge.skills.timers import TimerStore
-from edge.store.database import Database
+from edge.store.database import Database, inserted_id
 
 LIST_NAME = r"(?:my |the |our )?(?:(?P<list>[a-z]+(?: [a-z]+)?) )?list(?: for [a-z ]+)?"
 """A list named or not ("my shopping list", "the list"); an unnamed list is the shopping list."""
@@ -113,9 +114,9 @@ class NotesSkill(Skill):
             day = next((word for word in DAY_NAMES if word in lower.split()), "")
             at = parse_clock_time(f"{day} at {PART_OF_DAY_AT[part[1]]}".strip(), now)
         task = re.sub(r"\s+", " ", TIME_PHRASE.sub("", normalize_numbers(rest))).strip(" ,.")
-        task = re.sub(r"^(?:to|that|about) ", "", task, flags=re.I) or None
+        text = re.sub(r"^(?:to|that|about) ", "", task, flags=re.I) or None
         due = now.timestamp() + seconds if seconds else at.timestamp() if at else None
-        return {"action": "remind", "text": task, "due": datetime.fromtimestamp(due).astimezone().isoformat() if due else None}
+        return {"action": "remind", "text": text, "due": datetime.fromtimestamp(due).astimezone().isoformat() if due else None}
 
     def run(self, slots: Slots) -> SkillReply:
         action = slots["action"]
@@ -149,7 +150,7 @@ class NotesSkill(Skill):
             return SkillReply(self.name, action, f"Cleared {where}.", {"removed": len(entries)})
         return self._remove(slots, entries, where)
 
-    def _remove(self, slots: Slots, entries: list[dict], where: str) -> SkillReply:
+    def _remove(self, slots: Slots, entries: list[dict[str, Any]], where: str) -> SkillReply:
         wanted = slots.get("text")
         if wanted:
             items = {item.lower() for item in _split_items(wanted)}
@@ -198,7 +199,7 @@ class NotesSkill(Skill):
         now = time.time()
         with self.db.transaction() as conn:
             return [
-                conn.execute("INSERT INTO notes (list, text, created_at) VALUES (?, ?, ?)", (name, t, now)).lastrowid
+                inserted_id(conn.execute("INSERT INTO notes (list, text, created_at) VALUES (?, ?, ?)", (name, t, now)))
                 for t in items
             ]
 

@@ -98,8 +98,8 @@ def normalize_numbers(text: str) -> str:
     for pattern, replacement in _BEFORE_TEXT2NUM:
         text = pattern.sub(replacement, text)
     text = alpha2digit(text, "en")
-    for pattern, replacement in _AFTER_TEXT2NUM:
-        text = pattern.sub(replacement, text)
+    for pattern, substitute in _AFTER_TEXT2NUM:
+        text = pattern.sub(substitute, text)
     return text
 
 

@@ -12,7 +12,7 @@ from typing import Literal
 
 from edge.skills.base import Skill, SkillReply, Slots
 from edge.skills.spoken import normalize_numbers, parse_clock_time, parse_duration, spoken_duration, spoken_time
-from edge.store.database import Database
+from edge.store.database import Database, inserted_id
 
 Kind = Literal["timer", "alarm", "reminder"]
 Clock = Callable[[], float]
@@ -79,7 +79,7 @@ class TimerStore:
                 "INSERT INTO timers (kind, label, seconds, created_at, due_at, state) VALUES (?, ?, ?, ?, ?, 'running')",
                 (kind, label, seconds, now, due_at),
             )
-            timer_id = cursor.lastrowid
+            timer_id = inserted_id(cursor)
         self._changed()
         return self.get(timer_id)
 
@@ -119,7 +119,7 @@ class TimerStore:
             lambda t: (seconds, seconds),
         )
 
-    def _update(self, timers: list[Timer], sql: str, params: Callable[[Timer], tuple]) -> None:
+    def _update(self, timers: list[Timer], sql: str, params: Callable[[Timer], tuple[float, ...]]) -> None:
         with self.db.transaction() as conn:
             for timer in timers:
                 conn.execute(sql, (*params(timer), timer.id))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -279,11 +279,11 @@ class Database:
                 "and edge starts a new one (it never overwrites it)",
             ) from exc
 
-    def execute(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> sqlite3.Cursor:
+    def execute(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> sqlite3.Cursor:
         with self.transaction() as conn:
             return conn.execute(sql, params)
 
-    def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+    def query(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[dict[str, Any]]:
         with self._lock, self._damage():
             cursor = self.conn.execute(sql, params)
             names = [d[0] for d in cursor.description]
@@ -303,6 +303,13 @@ class Database:
     def close(self) -> None:
         with self._lock:
             self.conn.close()
+
+
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The rowid of the row an INSERT added (sqlite3 types ``lastrowid`` as optional: it is None before any insert)."""
+    if cursor.lastrowid is None:
+        raise ValueError("the statement inserted no row")
+    return cursor.lastrowid
 
 
 def _statements(script: str) -> Iterator[str]:

@@ -14,8 +14,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from edge.errors import EdgeError
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf"}
 KINDS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
@@ -197,7 +201,7 @@ def _read_md(source: str, text: str) -> Document:
     return Document(source, "md", title, text, _sections(heads, text, offset(skip_lines)))
 
 
-def _inline_text(token) -> str:
+def _inline_text(token: Token) -> str:
     parts = [
         c.content if c.type in ("text", "code_inline", "image") else " " if c.type.endswith("break") else ""
         for c in token.children or ()
@@ -241,7 +245,7 @@ class _TextExtractor(HTMLParser):
         if have < newlines:
             self._emit("\n" * (newlines - have))
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "body":
             self.skip = 0
         if tag == "title" and self.title_text is None:
@@ -262,7 +266,7 @@ class _TextExtractor(HTMLParser):
         if tag == "pre":
             self.pre += 1
 
-    def handle_startendtag(self, tag: str, attrs) -> None:
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if not self.skip and (tag in LINE_TAGS or tag == "hr"):
             self._break(1)
 

@@ -333,7 +333,7 @@ def _month(tokens: list[_Token], i: int) -> str | None:
 
 def _day_of(tokens: list[_Token], i: int) -> _Token | None:
     """The day beside a month: "March 3", "3 March", "March the 3rd", "the 3rd of March"."""
-    at = lambda j: tokens[j] if 0 <= j < len(tokens) and not tokens[j].used else None  # noqa: E731
+    at = lambda j: tokens[j] if 0 <= j < len(tokens) and not tokens[j].used else None
     for j, via in ((i + 1, None), (i - 1, None), (i + 2, "the"), (i - 2, "of")):
         day, between = at(j), at((i + j) // 2) if via else None
         if day and day.day() and (via is None or (between and between.lower == via)):
@@ -488,7 +488,7 @@ def constraints(text: str) -> Constraints:
 
 
 def _differ(what: str, a: Set[str], b: Set[str]) -> str:
-    side = lambda words: ", ".join(sorted(words)) or "none"  # noqa: E731
+    side = lambda words: ", ".join(sorted(words)) or "none"
     return f"{what} differ: {side(a - b)} vs {side(b - a)}"
 
 
@@ -532,7 +532,7 @@ def conflict(a: str, b: str) -> str | None:
     if x.numbers != y.numbers:
         return _differ("numbers", x.numbers, y.numbers)
     if x.quantities != y.quantities:
-        order = lambda q: [n.split(" ", 1)[0] for n in q]  # noqa: E731
+        order = lambda q: [n.split(" ", 1)[0] for n in q]
         if order(x.quantities) != order(y.quantities) and sorted(order(x.quantities)) == sorted(order(y.quantities)):
             return f"number order differs: {', '.join(order(x.quantities))} vs {', '.join(order(y.quantities))}"
         return _differ("quantities", set(x.quantities), set(y.quantities))

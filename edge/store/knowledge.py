@@ -16,7 +16,7 @@ import re
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +28,7 @@ from edge.config import KnowledgeSettings
 from edge.engines import Embedder
 from edge.errors import InputError
 from edge.store.chunking import Chunk, chunk_document
-from edge.store.database import Database
+from edge.store.database import Database, inserted_id
 from edge.store.documents import Document, DocumentError, iter_paths, read_document
 from edge.store.fusion import convex
 from edge.store.stopwords import NEGATIONS, STOPWORDS
@@ -74,7 +74,8 @@ class SearchFilter:
         return bool(self.sources or self.kinds or self.doc_ids)
 
     def sql(self, alias: str = "d") -> tuple[str, list[object]]:
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[object] = []
         if self.sources:
             clauses.append("(" + " OR ".join(f"{alias}.source GLOB ?" for _ in self.sources) + ")")
             params += list(self.sources)
@@ -319,6 +320,7 @@ class KnowledgeBase:
     def _write(self, item: _Pending, space: VectorSpace, report: IngestReport) -> None:
         now = time.time()
         doc = item.document
+        vectors = [v for v in item.vectors if v is not None]
         with self._lock:
             with self.db.transaction() as conn:
                 version_before = conn.execute("SELECT version FROM kb_state").fetchone()[0]
@@ -330,24 +332,25 @@ class KnowledgeBase:
                 ).lastrowid
                 ids = []
                 for ordinal, (chunk, tokens, sha, vector) in enumerate(
-                    zip(item.chunks, item.tokens, item.hashes, item.vectors, strict=True)
+                    zip(item.chunks, item.tokens, item.hashes, vectors, strict=True)
                 ):
-                    chunk_id = conn.execute(
+                    cursor = conn.execute(
                         "INSERT INTO chunks (doc_id, ordinal, text, start, end, heading, page, tokens, sha256)"
                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (doc_id, ordinal, chunk.text, chunk.start, chunk.end, " > ".join(chunk.heading), chunk.page, tokens, sha),
-                    ).lastrowid
+                    )
+                    chunk_id = inserted_id(cursor)
                     conn.execute(f"INSERT INTO {space.table} (id, embedding) VALUES (?, ?)", (chunk_id, as_blob(vector)))
                     ids.append(chunk_id)
                 conn.execute("UPDATE kb_state SET version = version + 1")
                 _audit(conn, "kb.update" if removed else "kb.add", str(item.path))
-            self._advance_index(version_before, removed, ids, item.vectors)
+            self._advance_index(version_before, removed, ids, vectors)
         (report.updated if item.replaces is not None else report.added).append(str(item.path))
         report.chunks += len(ids)
         report.tokens += sum(item.tokens)
 
     def _advance_index(
-        self, version_before: int, removed: list[int], ids: list[int] | None = None, vectors: list | None = None
+        self, version_before: int, removed: list[int], ids: Sequence[int] = (), vectors: Sequence[np.ndarray] = ()
     ) -> None:
         """Bring the in-memory index to the version just committed; called with ``self._lock`` held. The change
         is made to a copy that then replaces the index whole: a search in another thread holds the old index and
@@ -472,11 +475,11 @@ class KnowledgeBase:
         allowed = None
         if filters:
             where, params = filters.sql()
-            ids = [
+            matching = [
                 r["id"]
                 for r in self.db.query(f"SELECT c.id FROM chunks c JOIN documents d ON d.id = c.doc_id WHERE {where}", params)
             ]
-            allowed = np.isin(index.ids, np.array(ids, dtype=np.int64))
+            allowed = np.isin(index.ids, np.array(matching, dtype=np.int64))
         vector = self.embed_query(query)
         ids, scores = index.search(vector, pool, allowed)
         return dict(zip(ids.tolist(), scores.tolist(), strict=True))

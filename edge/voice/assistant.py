@@ -50,6 +50,9 @@ class _SourceOver:
     pass
 
 
+_Queued = VoiceEvent | _Heard | _TurnOver | _SourceOver
+
+
 class _Turn:
     """One question and its answer: an answer thread and a voice thread, and when each stage first happened."""
 
@@ -127,7 +130,7 @@ class _Turn:
             self.assistant._events.put(_TurnOver(self))
 
     def timings(self) -> TurnTimings:
-        since = lambda mark: round((self.marks[mark] - self.t0) * 1000, 1) if mark in self.marks else None  # noqa: E731
+        since = lambda mark: round((self.marks[mark] - self.t0) * 1000, 1) if mark in self.marks else None
         return TurnTimings(
             transcript=self.transcript_ms,
             route=since("route") or 0.0,
@@ -151,7 +154,7 @@ class Assistant:
         self.opts = self.settings.voice
         self.output: AudioOutput = output if output is not None else Recorder()
         self.conversation = conversation
-        self._events: queue.Queue[object] = queue.Queue()
+        self._events: queue.Queue[_Queued] = queue.Queue()
         self._turn: _Turn | None = None
         self._lock = threading.Lock()
 
@@ -175,7 +178,7 @@ class Assistant:
     def ask(self, text: str, speak: bool | None = None) -> Iterator[VoiceEvent]:
         """A typed turn, from submitting the text to the last sentence handed to the output."""
         self._begin(text, time.perf_counter(), None, speak)
-        yield from self._drain(until_idle=True)
+        yield from (event for event in self._drain(until_idle=True) if not isinstance(event, _Heard))
 
     def hear(self, frames: Iterable[np.ndarray], speak: bool | None = None) -> Iterator[VoiceEvent]:
         """Voice input: every utterance in ``frames`` becomes a turn, and speech while the assistant answers stops it
@@ -221,7 +224,7 @@ class Assistant:
         with self._lock:
             self._turn = _Turn(self, text, t0, transcript_ms, self.opts.speak if speak is None else speak).start()
 
-    def _drain(self, until_idle: bool) -> Iterator[object]:
+    def _drain(self, until_idle: bool) -> Iterator[VoiceEvent | _Heard]:
         """Events until the turn is over (typed) or the source and every turn are (listening)."""
         source_over = until_idle
         while True:

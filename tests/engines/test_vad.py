@@ -22,7 +22,7 @@ def test_one_probability_per_32ms_window(runtime, silence):
 def test_a_higher_threshold_finds_less_speech(settings, jfk):
     strict = Vad(settings.model_copy(update={"vad": settings.vad.model_copy(update={"threshold": 0.95})}))
     relaxed = Vad(settings)
-    speech = lambda vad: sum(s.end_s - s.start_s for s in vad.segments(jfk))  # noqa: E731
+    speech = lambda vad: sum(s.end_s - s.start_s for s in vad.segments(jfk))
     assert speech(strict) < speech(relaxed)
 
 

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 
-from edge.config import Settings, Tier
+from edge.config import Settings, Tier, is_llm_route
 from edge.engines import Llm
 from edge.errors import RoleUnavailable
 from edge.privacy.policy import EgressRefused
@@ -142,7 +142,8 @@ class LlmTiers:
         """The route's chain of models; the cloud (no local ``Llm``) only where its policy allows, last unless the
         chain places it."""
         tiers: list[tuple[Tier, Llm | None]] = []
-        chain: list[Tier] = list(self.settings.router.chains.get(route, ["local"]))  # type: ignore[call-overload]
+        chains = self.settings.router.chains
+        chain: list[Tier] = list(chains.get(route, ["local"])) if is_llm_route(route) else ["local"]
         if self.cloud.allowed(route) and "cloud" not in chain:
             chain.append("cloud")
         for tier in chain:

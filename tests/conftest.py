@@ -11,7 +11,8 @@ import pytest
 
 import edge
 from edge.config import Settings, load_settings
-from edge.metrics import normalize_words
+from edge.evaluation import eval_dir
+from edge.evaluation.metrics import normalize_words
 
 pytest_plugins = ["tests.cloud.server"]
 """``fake_cloud``: a local HTTP server playing the cloud provider, for every test that needs one."""
@@ -19,17 +20,16 @@ pytest_plugins = ["tests.cloud.server"]
 _HOME = Path(tempfile.mkdtemp(prefix="edge-tests-"))
 os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")
 os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
-for _name in [n for n in os.environ if n.startswith("EDGE_")]:
+for _name in [n for n in os.environ if n.startswith("EDGE_") and n != "EDGE_EVAL_DIR"]:
     del os.environ[_name]
 
-ROOT = Path(__file__).resolve().parent.parent
-EVAL = ROOT.parent / "shared" / "eval"
+EVAL = eval_dir()
 
 
 def eval_path(*parts: str) -> Path:
     path = EVAL.joinpath(*parts)
     if not path.exists():
-        pytest.skip(f"evaluation data {path} is absent (it lives in ../shared/eval beside the repo)")
+        pytest.skip(f"evaluation data {path} is absent: set EDGE_EVAL_DIR to the folder holding it")
     return path
 
 

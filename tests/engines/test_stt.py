@@ -4,7 +4,7 @@ import pytest
 from edge.audio import load_audio
 from edge.engines import Stt
 from edge.errors import InputError, ModelFileError
-from edge.metrics import word_error_rate
+from edge.evaluation.metrics import word_error_rate
 from tests.conftest import JFK_WORDS, eval_path, words
 
 

@@ -1,9 +1,9 @@
-"""Detection quality on Presidio's synthetic set (../shared/eval/pii), against the targets of the privacy issue.
+"""Detection quality on Presidio's synthetic set (pii/ in the evaluation data), against the targets of the privacy issue.
 scripts/bench_privacy.py prints the full table beside Presidio's default configuration."""
 
 import pytest
 
-from edge.privacy.evaluation import load_pii_dataset, score
+from edge.evaluation.pii import load_pii_dataset, score
 from tests.conftest import eval_path
 
 
@@ -35,8 +35,8 @@ def test_sentences_without_personal_data_stay_almost_untouched(detector):
 
 
 def test_the_scorer_counts_overlap_by_type_and_ignores_unscored_types():
+    from edge.evaluation.pii import Sample
     from edge.privacy.entities import Entity
-    from edge.privacy.evaluation import Sample
 
     samples = [
         Sample("Jane Doe lives at 1 Main St", [Entity(0, 8, "PERSON", 1.0), Entity(18, 27, "STREET_ADDRESS", 1.0)]),

@@ -12,7 +12,7 @@ import pytest
 import edge
 from edge.config import Settings, load_settings
 from edge.evaluation import eval_dir
-from edge.evaluation.metrics import normalize_words
+from tests.recordings import Recording, recording
 
 pytest_plugins = ["tests.cloud.server"]
 """``fake_cloud``: a local HTTP server playing the cloud provider, for every test that needs one."""
@@ -23,13 +23,21 @@ os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
 for _name in [n for n in os.environ if n.startswith("EDGE_") and n != "EDGE_EVAL_DIR"]:
     del os.environ[_name]
 
-EVAL = eval_dir()
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Marks ``quality`` on every test that reads the evaluation data, before ``-m`` selects by it."""
+    for item in items:
+        if "eval_data" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.quality)
 
 
-def eval_path(*parts: str) -> Path:
-    path = EVAL.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"evaluation data {path} is absent: set EDGE_EVAL_DIR to the folder holding it")
+@pytest.fixture(scope="session")
+def eval_data() -> Path:
+    """The evaluation sets (EDGE_EVAL_DIR); a quality test that uses them skips when they are absent."""
+    path = eval_dir()
+    if not path.is_dir():
+        pytest.skip(f"evaluation data absent at {path}: set EDGE_EVAL_DIR to the folder holding it")
     return path
 
 
@@ -50,14 +58,9 @@ def runtime(settings: Settings) -> Iterator[edge.Runtime]:
 
 
 @pytest.fixture(scope="session")
-def jfk() -> Path:
-    return eval_path("speech", "jfk.flac")
-
-
-JFK_WORDS = "and so my fellow americans ask not what your country can do for you ask what you can do for your country"
-
-
-words = normalize_words
+def speech_clip() -> Recording:
+    """11.6 s of a LibriVox reader: three sentences with pauses between them."""
+    return recording("austen-ill-disposed.flac")
 
 
 @pytest.fixture

@@ -40,7 +40,7 @@ def test_roles_load_in_parallel(settings, monkeypatch):
     rt.close()
 
 
-def test_a_broken_role_leaves_the_others_working(settings, tmp_path, jfk):
+def test_a_broken_role_leaves_the_others_working(settings, tmp_path, speech_clip):
     broken = tmp_path / "voice.onnx"
     broken.write_bytes(b"garbage")
     (tmp_path / "voice.onnx.json").write_text("{}")
@@ -54,7 +54,7 @@ def test_a_broken_role_leaves_the_others_working(settings, tmp_path, jfk):
     with pytest.raises(RoleUnavailable, match="tts is unavailable"):
         rt.tts.synthesize("hello")
     assert "Paris" in rt.llm.chat("What is the capital of France?").text
-    assert "country" in rt.stt.transcribe(jfk).text
+    assert "disposed" in rt.stt.transcribe(speech_clip.path).text
     rt.close()
 
 

@@ -7,15 +7,15 @@ import pytest
 from edge.engines import Classifier
 from edge.errors import InputError
 from edge.router import evaluate_intents, read_rows, train_intents
-from tests.conftest import eval_path
 from tests.test_cli import edge_cli, jsonl, one_line_error
 
+DATA = Path(__file__).resolve().parent.parent / "data"
 INTENTS = ["balance", "transfer", "timer", "weather", "translate", "recipe", "flight_status", "alarm"]
 
 
 @pytest.fixture(scope="module")
-def clinc() -> dict[str, list[tuple[str, str]]]:
-    data = json.loads(eval_path("intent", "clinc150_data_full.json").read_text())
+def clinc(eval_data) -> dict[str, list[tuple[str, str]]]:
+    data = json.loads((eval_data / "intent" / "clinc150_data_full.json").read_text())
 
     def split(name: str, oos_rows: int) -> list[tuple[str, str]]:
         rows = [(t, label) for t, label in data[name] if label in INTENTS]
@@ -54,9 +54,10 @@ def test_held_out_requests_are_labelled_and_out_of_scope_ones_rejected(trained, 
     assert set(report.per_label) == {*INTENTS, "oos"} and report.rows == len(clinc["test"])
 
 
-def test_without_calibration_rows_a_share_of_the_data_is_held_out(clinc, runtime, tmp_path):
-    meta = train_intents(clinc["train"], tmp_path, runtime.embedder)
-    assert meta["calibration_rows"] == pytest.approx(0.15 * len(clinc["train"]), abs=2)
+def test_without_calibration_rows_a_share_of_the_data_is_held_out(runtime, tmp_path):
+    rows = read_rows(DATA / "intents.csv")
+    meta = train_intents(rows, tmp_path, runtime.embedder)
+    assert meta["calibration_rows"] == pytest.approx(0.15 * len(rows), abs=2)
 
 
 def test_one_label_is_not_enough(runtime, tmp_path):

@@ -8,6 +8,8 @@ import pytest
 
 from edge.evaluation.metrics import normalize_words as words
 
+pytestmark = pytest.mark.models
+
 
 def edge_cli(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(

@@ -2,7 +2,11 @@
 
 import json
 
+import pytest
+
 from tests.test_cli import edge_cli, jsonl, one_line_error
+
+pytestmark = pytest.mark.models
 
 DONE_WHEN = "I'm Jane Doe, jane.doe@example.com, card 4111 1111 1111 1111, IBAN DE89 3704 0044 0532 0130 00."
 

@@ -4,6 +4,8 @@ import pytest
 from edge.audio import write_wav
 from tests.test_cli import edge_cli, jsonl, one_line_error
 
+pytestmark = pytest.mark.models
+
 
 @pytest.fixture(scope="module")
 def timer_wav(runtime, tmp_path_factory):

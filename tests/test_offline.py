@@ -7,6 +7,8 @@ import pytest
 import edge
 from edge.evaluation.metrics import normalize_words
 
+pytestmark = pytest.mark.models
+
 
 @pytest.fixture
 def no_network(monkeypatch):

@@ -15,6 +15,7 @@ def test_every_role_is_ready_after_start(runtime):
     assert not runtime.degraded
 
 
+@pytest.mark.models
 def test_roles_load_in_parallel(settings, monkeypatch):
     from edge.engines.base import Engine
 
@@ -40,6 +41,7 @@ def test_roles_load_in_parallel(settings, monkeypatch):
     rt.close()
 
 
+@pytest.mark.models
 def test_a_broken_role_leaves_the_others_working(settings, tmp_path, speech_clip):
     broken = tmp_path / "voice.onnx"
     broken.write_bytes(b"garbage")
@@ -68,6 +70,7 @@ def test_a_disabled_role_says_how_to_enable_it(settings):
     assert {s.role: s.state for s in rt.status()}["stt"] == "disabled"
 
 
+@pytest.mark.models
 def test_lazy_roles_load_on_first_use(settings):
     rt = edge.Runtime(settings.model_copy(update={"preload": False, "roles": ["embedder"]}))
     rt.start()

@@ -67,6 +67,7 @@ def test_word_error_rate_on_ljspeech_is_low(runtime, eval_data):
     assert word_error_rate(pairs) < 0.15
 
 
+@pytest.mark.models
 def test_the_multilingual_base_model_transcribes_and_detects_the_language(settings, speech_clip):
     stt = Stt(settings.model_copy(update={"stt": settings.stt.model_copy(update={"model": "base"})}))
     transcript = stt.transcribe(speech_clip.path)

@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 
 from edge.engines import Vad
 
@@ -19,6 +20,7 @@ def test_one_probability_per_32ms_window(runtime, silence):
     assert len(runtime.vad.probabilities(silence)) == len(silence) // 512 + (len(silence) % 512 > 0)
 
 
+@pytest.mark.models
 def test_a_higher_threshold_finds_less_speech(settings, speech_clip):
     strict = Vad(settings.model_copy(update={"vad": settings.vad.model_copy(update={"threshold": 0.95})}))
     relaxed = Vad(settings)

@@ -76,6 +76,7 @@ def test_bad_csv_files_are_one_clear_error(tmp_path, content, message):
         read_rows(path)
 
 
+@pytest.mark.models
 def test_the_cli_trains_and_evaluates_with_the_documented_json(clinc, tmp_path):
     train = write_csv(tmp_path / "train.csv", clinc["train"])
     test = write_csv(tmp_path / "test.csv", clinc["test"])
@@ -86,6 +87,7 @@ def test_the_cli_trains_and_evaluates_with_the_documented_json(clinc, tmp_path):
     assert report["accuracy"] >= 0.9
 
 
+@pytest.mark.models
 def test_evaluating_a_folder_without_a_model_names_the_fix(tmp_path):
     data = write_csv(tmp_path / "d.csv", [("hi", "greet")])
     result = edge_cli("intents", "eval", str(data), "--model", str(tmp_path))

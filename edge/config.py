@@ -26,8 +26,8 @@ else:  # pragma: no cover
 Role = Literal["vad", "stt", "embedder", "classifier", "llm", "tts"]
 ROLES: tuple[Role, ...] = ("vad", "stt", "embedder", "classifier", "llm", "tts")
 ENV_PREFIX = "EDGE_"
-NOT_SETTINGS = {"EDGE_CONFIG", "EDGE_VENV", "EDGE_WHEEL_CACHE"}
-"""EDGE_* variables read by the config loader itself and by scripts/setup, not settings."""
+NOT_SETTINGS = {"EDGE_CONFIG", "EDGE_VENV", "EDGE_WHEEL_CACHE", "EDGE_EVAL_DIR"}
+"""EDGE_* variables read by the config loader itself, by scripts/setup and by the benchmarks, not settings."""
 
 
 def _xdg(var: str, fallback: str) -> Path:

@@ -5,7 +5,7 @@
 Per engine: load time, latency and throughput, and the runtime's overhead as a ratio of the
 time the underlying library takes when called directly on the same loaded model in the same run
 (>= 0.97 means edge adds at most 3 %). Then, in fresh processes: cold start to all-ready and the
-resident memory with every role loaded. Real data comes from ../shared/eval.
+resident memory with every role loaded. Real data comes from the evaluation data (EDGE_EVAL_DIR, by default ../shared/eval).
 """
 
 from __future__ import annotations
@@ -23,8 +23,10 @@ from typing import Any
 
 import numpy as np
 
+from edge.evaluation import eval_dir
+
 ROOT = Path(__file__).resolve().parent.parent
-EVAL = ROOT.parent / "shared" / "eval"
+EVAL = eval_dir()
 TARGETS = {
     "overhead_ratio_min": 0.97,
     "rss_all_roles_mb_max": 900,
@@ -77,7 +79,7 @@ def ljspeech() -> list[tuple[Path, str]]:
 
 def bench_stt(rt: Any, reps: int) -> dict[str, Any]:
     from edge.audio import load_audio
-    from edge.metrics import word_error_rate
+    from edge.evaluation.metrics import word_error_rate
 
     clips = ljspeech()
     pairs, audio_s, work_s = [], 0.0, 0.0
@@ -230,7 +232,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     args = parser.parse_args()
     if not EVAL.is_dir():
-        print(f"evaluation data not found at {EVAL}: clone the repo beside shared/", file=sys.stderr)
+        print(f"evaluation data not found at {EVAL}: set EDGE_EVAL_DIR or clone the repo beside shared/", file=sys.stderr)
         return 1
     reps = 3 if args.quick else 15
 

@@ -11,14 +11,15 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-CLINC = ROOT.parent / "shared" / "eval" / "intent" / "clinc150_data_full.json"
+from edge.evaluation import eval_dir
+
+CLINC = eval_dir() / "intent" / "clinc150_data_full.json"
 TARGETS = {"accuracy": 0.93, "oos_recall": 0.60}
 
 
 def main() -> int:
     if not CLINC.is_file():
-        print(f"CLINC150 not found at {CLINC}: clone the repo beside shared/", file=sys.stderr)
+        print(f"CLINC150 not found at {CLINC}: set EDGE_EVAL_DIR or clone the repo beside shared/", file=sys.stderr)
         return 1
     import edge
     from edge.engines import Classifier

@@ -2,11 +2,12 @@
 
     .venv/bin/python scripts/bench_privacy.py [--limit N] [--no-presidio] [--out bench-results/privacy.json]
 
-quality  the 1,500 sentences of ../shared/eval/pii/presidio_synth_dataset_v2.json through edge's Detector and through
-         Presidio's AnalyzerEngine in its default configuration (default recognizers and NER label mapping), its NLP
-         engine pointed at spaCy's en_core_web_sm 3.8.0 (edge's NER model; Presidio's own default is the large
-         model). Both are scored by edge.privacy.evaluation in the same run: span level, a value found when
-         entities of its type cover half its characters. Needs `pip install 'edge[presidio]'` for the comparison.
+quality  the 1,500 sentences of pii/presidio_synth_dataset_v2.json in the evaluation data (EDGE_EVAL_DIR)
+         through edge's Detector and through Presidio's AnalyzerEngine in its default configuration (default
+         recognizers and NER label mapping), its NLP engine pointed at spaCy's en_core_web_sm 3.8.0 (edge's NER
+         model; Presidio's own default is the large model). Both are scored by edge.evaluation.pii in the same
+         run: span level, a value found when entities of its type cover half its characters. Needs
+         `pip install 'edge[presidio]'` for the comparison.
 speed    1,000-character messages made by joining the set's sentences in order; ``Masker.mask`` timed after a
          warm-up; p50/p95/p99. Target p95 <= 15 ms.
 """
@@ -27,12 +28,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from edge.evaluation import eval_dir  # noqa: E402
+from edge.evaluation.pii import Report, load_pii_dataset, score  # noqa: E402
 from edge.privacy.detector import Detector  # noqa: E402
 from edge.privacy.entities import Entity  # noqa: E402
-from edge.privacy.evaluation import Report, load_pii_dataset, score  # noqa: E402
 from edge.privacy.masking import Masker  # noqa: E402
 
-DATASET = ROOT.parent / "shared" / "eval" / "pii" / "presidio_synth_dataset_v2.json"
+DATASET = eval_dir() / "pii" / "presidio_synth_dataset_v2.json"
 MESSAGE_CHARS = 1_000
 MESSAGES = 200
 
@@ -107,7 +109,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "bench-results" / "privacy.json")
     args = parser.parse_args()
     if not DATASET.exists():
-        sys.exit(f"{DATASET} is absent: the evaluation data lives in ../shared/eval beside the repo")
+        sys.exit(f"{DATASET} is absent: set EDGE_EVAL_DIR to the evaluation data (by default ../shared/eval beside the repo)")
     samples = load_pii_dataset(DATASET)[: args.limit]
     texts = [s.text for s in samples]
     results: dict[str, Any] = {"machine": f"{platform.machine()}, {platform.processor() or '?'}", "sentences": len(samples)}

@@ -3,7 +3,7 @@
     .venv/bin/python scripts/bench_router.py [--out bench-results/router.json]
 
 Requests: the hand-written held-out phrasings (scripts/intent_heldout.csv) and CLINC150's test queries
-(../shared/eval/intent), each decided several times after a warm-up. Target: p95 <= 5 ms on 2 cores.
+(intent/ in the evaluation data, EDGE_EVAL_DIR), each decided several times after a warm-up. Target: p95 <= 5 ms on 2 cores.
 Route accuracy is measured on the held-out phrasings: the route their label maps to in the default config.
 """
 
@@ -18,8 +18,10 @@ from pathlib import Path
 
 import numpy as np
 
+from edge.evaluation import eval_dir
+
 ROOT = Path(__file__).resolve().parent.parent
-CLINC = ROOT.parent / "shared" / "eval" / "intent" / "clinc150_data_full.json"
+CLINC = eval_dir() / "intent" / "clinc150_data_full.json"
 HELDOUT = ROOT / "scripts" / "intent_heldout.csv"
 TARGET_P95_MS = 5.0
 

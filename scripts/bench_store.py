@@ -42,8 +42,10 @@ from typing import Any
 
 import numpy as np
 
+from edge.evaluation import eval_dir
+
 ROOT = Path(__file__).resolve().parent.parent
-EVAL = ROOT.parent / "shared" / "eval"
+EVAL = eval_dir()
 SCIFACT = EVAL / "retrieval" / "scifact"
 CLINC = EVAL / "intent" / "clinc150_data_full.json"
 CACHE = Path.home() / ".cache" / "edge" / "bench"

@@ -11,7 +11,7 @@ wyoming  the same utterances streamed in real time to wyoming-faster-whisper (ti
          pipeline whose intent handling and language model take no time at all.
 
 The commands are spoken by the installed piper voice (the only recorded commands we have); jfk.flac and five
-LJ Speech clips from ../shared/eval/speech time transcription on recorded human speech.
+LJ Speech clips from speech/ in the evaluation data (EDGE_EVAL_DIR) time transcription on recorded human speech.
 Targets on 2 cores: median <= 500 ms for a skill command, <= 900 ms for a local-LLM answer.
 """
 
@@ -38,11 +38,12 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from edge.audio import SAMPLE_RATE, load_audio  # noqa: E402
 from edge.config import load_settings  # noqa: E402
 from edge.errors import EdgeError  # noqa: E402
+from edge.evaluation import eval_dir  # noqa: E402
 from edge.router.router import Router  # noqa: E402
 from edge.runtime import Runtime  # noqa: E402
 from edge.voice import Answered, Assistant, FinalTranscript, Recorder, TurnTimings, frames_of  # noqa: E402
 
-SPEECH = ROOT.parent / "shared" / "eval" / "speech"
+SPEECH = eval_dir() / "speech"
 COMMANDS = {
     "skill": ["Set a timer for ten minutes.", "What time is it?", "What is twelve times seven?"],
     "local LLM": ["Tell me a fun fact about cats.", "Why is the sky blue?", "Give me a tip for sleeping better."],

@@ -2,7 +2,8 @@
 
     .venv/bin/python scripts/calibrate_cache.py [--per-intent 40] [--out bench-results/cache-calibration.json]
 
-Data: a deterministic sample of CLINC150's train split only (../shared/eval/intent; val and test stay untouched).
+Data: a deterministic sample of CLINC150's train split only (intent/ in the evaluation data,
+EDGE_EVAL_DIR; val and test stay untouched).
 Pairs, embedded with edge's embedder and scored by cosine similarity:
   positives  same intent and `conflict()` finds nothing: a cache hit would be right;
   guarded    same intent but `conflict()` objects: never served, counted apart;
@@ -29,8 +30,10 @@ from pathlib import Path
 
 import numpy as np
 
+from edge.evaluation import eval_dir
+
 ROOT = Path(__file__).resolve().parent.parent
-CLINC = ROOT.parent / "shared" / "eval" / "intent" / "clinc150_data_full.json"
+CLINC = eval_dir() / "intent" / "clinc150_data_full.json"
 MAX_FALSE_HIT_RATE = 0.01
 MIN_PRECISION = 0.99
 MIN_HITS = 100

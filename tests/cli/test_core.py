@@ -7,9 +7,8 @@ import numpy as np
 import pytest
 
 from edge.audio import output_device, write_wav
-from edge.metrics import normalize_words as words
+from edge.evaluation.metrics import normalize_words as words
 from tests.cli.runner import edge_cli, jsonl, one_line_error
-from tests.conftest import JFK_WORDS
 
 
 @pytest.mark.models
@@ -24,15 +23,15 @@ def test_models_json_shows_every_role_verified_and_loaded():
 
 
 @pytest.mark.models
-def test_transcribe_prints_the_sentence(jfk):
-    result = edge_cli("transcribe", str(jfk))
+def test_transcribe_prints_the_sentence(speech_clip):
+    result = edge_cli("transcribe", str(speech_clip))
     assert result.returncode == 0
-    assert words(result.stdout) == JFK_WORDS.split()
+    assert words(result.stdout) == speech_clip.words
 
 
 @pytest.mark.models
-def test_transcribe_json_has_the_documented_keys(jfk):
-    (row,) = jsonl(edge_cli("transcribe", "--json", str(jfk)))
+def test_transcribe_json_has_the_documented_keys(speech_clip):
+    (row,) = jsonl(edge_cli("transcribe", "--json", str(speech_clip)))
     assert {"text", "language", "duration_s", "segments", "timings"} <= set(row)
     assert {"start", "end", "text"} <= set(row["segments"][0])
 
@@ -109,14 +108,14 @@ def test_several_inputs_from_stdin_give_json_lines():
 
 
 @pytest.mark.models
-def test_a_bad_input_in_a_batch_is_reported_and_the_rest_still_run(jfk, tmp_path):
+def test_a_bad_input_in_a_batch_is_reported_and_the_rest_still_run(speech_clip, tmp_path):
     garbage = tmp_path / "noise.ogg"
     garbage.write_bytes(os.urandom(4000))
-    result = edge_cli("transcribe", "--json", str(garbage), str(jfk))
+    result = edge_cli("transcribe", "--json", str(garbage), str(speech_clip.path))
     assert result.returncode == 1
     bad, good = jsonl(result)
     assert "not a readable audio file" in bad["error"] and bad["fix"]
-    assert words(good["text"]) == JFK_WORDS.split()
+    assert words(good["text"]) == speech_clip.words
     one_line_error(result)
 
 

@@ -1,4 +1,6 @@
-"""A few runs of `edge` as its own process, as a user starts it: the module, the console script, a pipe, its imports."""
+"""A few runs of `edge` as its own process, as a user starts it: the module, the console script, a pipe, its imports.
+
+A process may load models out of the fast tier's sight, so every test here is marked ``models``."""
 
 import shutil
 import sys
@@ -7,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from tests.cli.runner import edge_process, jsonl, one_line_error
+
+pytestmark = pytest.mark.models
 
 
 def test_python_m_edge_cli_lists_every_command_family():
@@ -24,13 +28,11 @@ def test_the_console_script_runs_the_same_main(tmp_path):
     assert result.returncode == 2 and "is not valid TOML" in one_line_error(result)
 
 
-@pytest.mark.models
 def test_ask_answers():
     result = edge_process("ask", "What is the capital of France?")
     assert result.returncode == 0 and "Paris" in result.stdout
 
 
-@pytest.mark.models
 def test_texts_piped_to_stdin_give_json_lines():
     result = edge_process("embed", "--json", "-", stdin=b"first text\nsecond text\n")
     assert result.returncode == 0

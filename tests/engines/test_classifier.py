@@ -73,6 +73,7 @@ def test_it_classifies_precomputed_vectors(runtime):
     assert labels == ["timer", "device"]
 
 
+@pytest.mark.models
 def test_a_head_with_the_wrong_input_is_refused(settings, tmp_path):
     from edge.models import ModelRegistry
 

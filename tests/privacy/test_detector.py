@@ -1,3 +1,5 @@
+import pytest
+
 from edge.config import PrivacySettings
 from edge.privacy.detector import Detector, resolve
 from edge.privacy.entities import Entity
@@ -46,6 +48,7 @@ def test_long_text_is_handled_whole(detector):
     assert values(text, detector.detect(text))["EMAIL_ADDRESS"] == ["a@b.org"]
 
 
+@pytest.mark.models
 def test_deny_terms_and_patterns_are_always_masked_and_allow_terms_never():
     settings = PrivacySettings(deny_terms=["Project Falcon"], deny_patterns=[r"\bEMP-\d{5}\b"], allow_terms=["Acme"])
     detector = Detector(settings)

@@ -1,15 +1,18 @@
-"""Detection quality on Presidio's synthetic set (../shared/eval/pii), against the targets of the privacy issue.
+"""Detection quality on Presidio's synthetic set (pii/ in the evaluation data), against the targets of the privacy issue.
 scripts/bench_privacy.py prints the full table beside Presidio's default configuration."""
 
 import pytest
 
-from edge.privacy.evaluation import load_pii_dataset, score
-from tests.conftest import eval_path
+from edge.evaluation.pii import load_pii_dataset, score
 
 
 @pytest.fixture(scope="module")
-def report(detector):
-    samples = load_pii_dataset(eval_path("pii", "presidio_synth_dataset_v2.json"))
+def samples(eval_data):
+    return load_pii_dataset(eval_data / "pii" / "presidio_synth_dataset_v2.json")
+
+
+@pytest.fixture(scope="module")
+def report(detector, samples):
     return score(samples, [detector.detect(s.text) for s in samples])
 
 
@@ -27,16 +30,16 @@ def test_overall_f2_is_at_least_0_85(report):
     assert report.overall.f2 >= 0.85
 
 
-def test_sentences_without_personal_data_stay_almost_untouched(detector):
-    samples = [s for s in load_pii_dataset(eval_path("pii", "presidio_synth_dataset_v2.json")) if not s.gold]
-    flagged = [s.text for s in samples if detector.detect(s.text)]
-    assert len(samples) == 113
-    assert len(flagged) / len(samples) <= 0.1, flagged
+def test_sentences_without_personal_data_stay_almost_untouched(detector, samples):
+    clean = [s for s in samples if not s.gold]
+    flagged = [s.text for s in clean if detector.detect(s.text)]
+    assert len(clean) == 113
+    assert len(flagged) / len(clean) <= 0.1, flagged
 
 
 def test_the_scorer_counts_overlap_by_type_and_ignores_unscored_types():
+    from edge.evaluation.pii import Sample
     from edge.privacy.entities import Entity
-    from edge.privacy.evaluation import Sample
 
     samples = [
         Sample("Jane Doe lives at 1 Main St", [Entity(0, 8, "PERSON", 1.0), Entity(18, 27, "STREET_ADDRESS", 1.0)]),

@@ -8,14 +8,14 @@ from edge.engines import Classifier
 from edge.errors import InputError
 from edge.router import evaluate_intents, read_rows, train_intents
 from tests.cli.runner import edge_cli, jsonl, one_line_error
-from tests.conftest import eval_path
 
+DATA = Path(__file__).resolve().parent.parent / "data"
 INTENTS = ["balance", "transfer", "timer", "weather", "translate", "recipe", "flight_status", "alarm"]
 
 
 @pytest.fixture(scope="module")
-def clinc() -> dict[str, list[tuple[str, str]]]:
-    data = json.loads(eval_path("intent", "clinc150_data_full.json").read_text())
+def clinc(eval_data) -> dict[str, list[tuple[str, str]]]:
+    data = json.loads((eval_data / "intent" / "clinc150_data_full.json").read_text())
 
     def split(name: str, oos_rows: int) -> list[tuple[str, str]]:
         rows = [(t, label) for t, label in data[name] if label in INTENTS]
@@ -54,9 +54,10 @@ def test_held_out_requests_are_labelled_and_out_of_scope_ones_rejected(trained, 
     assert set(report.per_label) == {*INTENTS, "oos"} and report.rows == len(clinc["test"])
 
 
-def test_without_calibration_rows_a_share_of_the_data_is_held_out(clinc, runtime, tmp_path):
-    meta = train_intents(clinc["train"], tmp_path, runtime.embedder)
-    assert meta["calibration_rows"] == pytest.approx(0.15 * len(clinc["train"]), abs=2)
+def test_without_calibration_rows_a_share_of_the_data_is_held_out(runtime, tmp_path):
+    rows = read_rows(DATA / "intents.csv")
+    meta = train_intents(rows, tmp_path, runtime.embedder)
+    assert meta["calibration_rows"] == pytest.approx(0.15 * len(rows), abs=2)
 
 
 def test_one_label_is_not_enough(runtime, tmp_path):
@@ -75,6 +76,7 @@ def test_bad_csv_files_are_one_clear_error(tmp_path, content, message):
         read_rows(path)
 
 
+@pytest.mark.models
 def test_the_cli_trains_and_evaluates_with_the_documented_json(clinc, tmp_path):
     train = write_csv(tmp_path / "train.csv", clinc["train"])
     test = write_csv(tmp_path / "test.csv", clinc["test"])
@@ -85,6 +87,7 @@ def test_the_cli_trains_and_evaluates_with_the_documented_json(clinc, tmp_path):
     assert report["accuracy"] >= 0.9
 
 
+@pytest.mark.models
 def test_evaluating_a_folder_without_a_model_names_the_fix(tmp_path):
     data = write_csv(tmp_path / "d.csv", [("hi", "greet")])
     result = edge_cli("intents", "eval", str(data), "--model", str(tmp_path))

@@ -199,6 +199,7 @@ def library(tmp_path_factory) -> Path:
 
 
 @pytest.mark.slow
+@pytest.mark.models
 def test_an_ingest_killed_half_way_leaves_whole_documents_and_a_second_run_adds_the_rest(tmp_path, library):
     store = tmp_path / "edge.db"
     files = library_files(library)

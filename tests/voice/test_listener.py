@@ -2,10 +2,11 @@ import numpy as np
 import pytest
 
 from edge.audio import load_audio
+from edge.evaluation.metrics import normalize_words
 from edge.voice.events import PartialTranscript, SpeechStarted
 from edge.voice.listener import Listener
 from edge.voice.sources import frames_of
-from tests.conftest import words
+from tests.recordings import recording
 
 
 @pytest.fixture
@@ -36,7 +37,7 @@ def test_two_utterances_with_a_pause_between_are_heard_separately(heard, speech)
     listener, _ = heard
     gap = np.zeros(16_000, dtype=np.float32)
     utterances = listen(listener, np.concatenate([speech("What time is it?"), gap, speech("Set a timer.")]), realtime=False)
-    assert [words(u.text) for u in utterances] == [["what", "time", "is", "it"], ["set", "a", "timer"]]
+    assert [normalize_words(u.text) for u in utterances] == [["what", "time", "is", "it"], ["set", "a", "timer"]]
 
 
 def test_silence_and_a_click_make_no_utterance(heard):
@@ -48,12 +49,10 @@ def test_silence_and_a_click_make_no_utterance(heard):
 
 
 def test_recorded_speech_at_real_time_pace_is_transcribed(heard):
-    from tests.conftest import eval_path
-
-    clip = eval_path("speech", "ljspeech", "wavs", "LJ001-0002.wav")
+    clip = recording("austen-amiable.flac")
     listener, _ = heard
-    utterances = listen(listener, load_audio(clip))
-    assert [words(u.text) for u in utterances] == [["in", "being", "comparatively", "modern"]]
+    utterances = listen(listener, load_audio(clip.path))
+    assert [normalize_words(u.text) for u in utterances] == [clip.words]
 
 
 def test_in_push_to_talk_a_pause_does_not_end_the_utterance_the_end_of_input_does(runtime, settings, speech):
@@ -64,5 +63,5 @@ def test_in_push_to_talk_a_pause_does_not_end_the_utterance_the_end_of_input_doe
     assert listen(listener, audio, realtime=False) == []
     utterance = listener.finish()
     listener.close()
-    heard = words(utterance.text)
+    heard = normalize_words(utterance.text)
     assert heard[:3] == ["what", "time", "is"] and heard[-1] == "timer"

@@ -1,4 +1,4 @@
-"""Scoring PII detection on Presidio's synthetic set (../shared/eval/pii), shared by the benchmark and the
+"""Scoring PII detection on Presidio's synthetic set (pii/ in the evaluation data), shared by the benchmark and the
 quality test. Span level, with overlap: a gold value counts as found when entities of its type cover at least
 half of its characters; an entity counts as right when it overlaps a gold value of its type."""
 

@@ -24,14 +24,14 @@ def test_models_json_shows_every_role_verified_and_loaded():
 
 @pytest.mark.models
 def test_transcribe_prints_the_sentence(speech_clip):
-    result = edge_cli("transcribe", str(speech_clip))
+    result = edge_cli("transcribe", str(speech_clip.path))
     assert result.returncode == 0
     assert words(result.stdout) == speech_clip.words
 
 
 @pytest.mark.models
 def test_transcribe_json_has_the_documented_keys(speech_clip):
-    (row,) = jsonl(edge_cli("transcribe", "--json", str(speech_clip)))
+    (row,) = jsonl(edge_cli("transcribe", "--json", str(speech_clip.path)))
     assert {"text", "language", "duration_s", "segments", "timings"} <= set(row)
     assert {"start", "end", "text"} <= set(row["segments"][0])
 

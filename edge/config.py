@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal, TypeGuard
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from edge.errors import ConfigError
 
@@ -111,8 +111,8 @@ class VoiceSettings(_Section):
     output_device: str | int | None = Field(None, description="speaker name or index; None is the default")
 
 
-Route = Literal["skill", "knowledge", "chat", "complex", "oos"]
-ROUTES: tuple[Route, ...] = ("skill", "knowledge", "chat", "complex", "oos")
+Route = Literal["skill", "clarify", "knowledge", "chat", "complex", "oos"]
+ROUTES: tuple[Route, ...] = ("skill", "clarify", "knowledge", "chat", "complex", "oos")
 SKILLS = ("timer", "time", "math", "notes", "status")
 LlmRoute = Literal["knowledge", "chat", "complex"]
 """The routes an LLM answers: each has a chain of models and a cloud policy."""
@@ -167,7 +167,10 @@ class RouterSettings(_Section):
         0.35, ge=0.0, le=1.0, description="a classifier confidence below this takes low_confidence_route"
     )
     low_confidence_route: Route = "oos"
-    unparsed_skill_route: Route = Field("chat", description="where a request goes when its skill cannot parse it")
+    unparsed_skill_route: Route = Field(
+        "clarify",
+        description="where a request goes when its skill cannot parse it: 'clarify' asks for what is missing",
+    )
     chains: dict[LlmRoute, list[Tier]] = Field(
         default_factory=_default_chains,
         description="models per LLM route, in order: a failing one is skipped, an unsure answer escalates to the next",
@@ -185,12 +188,20 @@ class RouterSettings(_Section):
         intents = {**_default_intents(), **intents}
         for intent, target in intents.items():
             route, _, skill = target.partition(":")
-            if not is_route(route) or (route == "skill") != bool(skill) or (skill and skill not in SKILLS):
+            if not is_route(route) or route == "clarify" or (route == "skill") != bool(skill) or (skill and skill not in SKILLS):
                 raise ValueError(
                     f"intent '{intent}' maps to '{target}'; use 'skill:' + one of {', '.join(SKILLS)}, "
                     "or knowledge, chat, complex, oos"
                 )
         return intents
+
+    @field_validator("low_confidence_route", "unparsed_skill_route")
+    @classmethod
+    def _no_skill_to_run(cls, route: Route, info: ValidationInfo) -> Route:
+        """Neither has a parsed skill request to run, and an unsure request names no skill to ask about."""
+        if route == "skill" or (route == "clarify" and info.field_name == "low_confidence_route"):
+            raise ValueError(f"{info.field_name} cannot be '{route}'; use knowledge, chat, complex or oos")
+        return route
 
 
 class Budget(_Section):

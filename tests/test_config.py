@@ -79,6 +79,19 @@ def test_settings_validate_assignments():
         settings.llm.temperature = 9.0
 
 
+@pytest.mark.parametrize(
+    "router, named",
+    [
+        ({"intents": {"math": "clarify"}}, "intent 'math' maps to 'clarify'"),
+        ({"low_confidence_route": "clarify"}, "low_confidence_route cannot be 'clarify'"),
+        ({"unparsed_skill_route": "skill"}, "unparsed_skill_route cannot be 'skill'"),
+    ],
+)
+def test_only_a_skill_request_can_be_asked_about(router, named):
+    with pytest.raises(ConfigError, match=re.escape(named)):
+        load_settings(env={}, router=router)
+
+
 def test_cloud_escalation_is_off_and_nothing_is_sent_by_default():
     settings = Settings()
     assert settings.cloud.enabled is False

@@ -23,6 +23,8 @@ def badge(reply: Reply) -> tuple[str, str]:
     model = reply.models[0] if reply.models else None
     if handler is Handled.SKILL:
         return f"skill · {reply.decision.skill}", "skill"
+    if handler is Handled.CLARIFY:
+        return f"skill · {reply.decision.skill} · asked what is missing", "skill"
     if handler in TIERS:
         kind = "cloud" if handler is Handled.CLOUD_LLM else "knowledge" if route == "knowledge" else "local"
         parts = [route, TIERS[handler], model]

@@ -1,4 +1,5 @@
-"""Replies that need no model: a skill's, and an honest refusal of what edge cannot do."""
+"""Replies that need no model: a skill's, a question for what a skill request left out, and an honest refusal
+of what edge cannot do."""
 
 from __future__ import annotations
 
@@ -20,6 +21,13 @@ def skill_reply(skills: Skills, decision: Decision) -> Reply:
     assert decision.skill is not None and decision.slots is not None
     result = skills.by_name[decision.skill].run(decision.slots)
     return Reply(result.text, decision, Handled.SKILL, skill=result)
+
+
+def clarification(skills: Skills, decision: Decision) -> Reply:
+    """Asks for what is missing from a request meant for a skill that could not parse it, rather than let the LLM
+    guess at it as small talk."""
+    assert decision.skill is not None
+    return Reply(skills.by_name[decision.skill].clarification, decision, Handled.CLARIFY)
 
 
 def refusal(decision: Decision) -> Reply:

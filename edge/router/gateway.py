@@ -23,7 +23,7 @@ class Decision:
     intent: str | None
     """The classifier's label or the matched template's skill; None for an empty request."""
     skill: str | None
-    """The skill that will serve it (route "skill" only)."""
+    """The skill that will serve it (route "skill"), or that was meant but could not parse it (route "clarify")."""
     slots: Slots | None
     confidence: float
     """1.0 for a template match; else the classifier's calibrated probability of ``intent``."""
@@ -81,7 +81,8 @@ class Gateway:
         if slots is None:
             route = self.settings.unparsed_skill_route
             reason = f"intent {intent} at {confidence:.2f}, but the {skill} skill cannot parse it -> {route}"
-            return self._decision(route, intent, None, None, confidence, start, "classifier", reason, stages)
+            meant = skill if route == "clarify" else None
+            return self._decision(route, intent, meant, None, confidence, start, "classifier", reason, stages)
         reason = f"intent {intent} at {confidence:.2f} -> {skill} skill"
         return self._decision("skill", intent, skill, slots, confidence, start, "classifier", reason, stages)
 

@@ -33,6 +33,8 @@ class Handled(Enum):
     """What produced a reply. The value is its name in decision records and JSON output."""
 
     SKILL = "skill"
+    CLARIFY = "clarify"
+    """A skill was meant but could not parse the request: the reply asks for what is missing."""
     LOCAL_LLM = "llm:local"
     LARGER_LLM = "llm:larger"
     CLOUD_LLM = "llm:cloud"

@@ -17,7 +17,8 @@ class Retrieved:
     hits: list[Hit]
     """The chunks to answer from, best first; none when nothing is relevant."""
     decision: Decision
-    """The request's decision; a chat question the documents answer well has become a knowledge question."""
+    """The request's decision; a chat question, or a skill request its skill could not parse, that the documents
+    answer well has become a knowledge question."""
 
 
 class Retrieval:
@@ -26,14 +27,15 @@ class Retrieval:
         self.settings = settings
 
     def documents(self, decision: Decision) -> int:
-        """How many documents the request may be answered from: only knowledge and chat questions look."""
-        return self.knowledge.document_count if decision.route in ("knowledge", "chat") else 0
+        """How many documents the request may be answered from: knowledge and chat questions look, and so do skill
+        requests the skill could not parse ("how much did revenue grow?" sounds like arithmetic)."""
+        return self.knowledge.document_count if decision.route in ("knowledge", "chat", "clarify") else 0
 
     def __call__(self, text: str, decision: Decision) -> Retrieved:
         opts = self.settings
         hits = self.knowledge.search(text, opts.top_k, opts.mode)
         best = max((h.similarity for h in hits if h.similarity is not None), default=None if opts.mode == "bm25" else 0.0)
-        if decision.route == "chat":
+        if decision.route in ("chat", "clarify"):
             if best is None or best < opts.chat_similarity:
                 return Retrieved([], decision)
             decision = replace(decision, route="knowledge", reason=f"{decision.reason}; documents match ({best:.2f})")

@@ -1,8 +1,9 @@
 """The router: one request passes once through the stages of the answer path.
 
-decide (gateway) → a skill or a refusal, or: answer cache → retrieval → grounding or the LLM tiers (local, larger,
-cloud) → cache the new answer → record the decision. ``stream`` yields the decision, the reply's tokens as they
-come, then the reply. Each stage lives in its own module; the router composes them.
+decide (gateway) → a skill or a refusal; or else: answer cache → retrieval → grounding, a question for what a
+skill request left out (unless the documents answer it), or the LLM tiers (local, larger, cloud) → cache the new
+answer; then record the decision. ``stream`` yields the decision, the reply's tokens as they come, then the reply.
+Each stage lives in its own module; the router composes them.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from edge.errors import InputError, RoleUnavailable
 from edge.privacy.policy import Consent
 from edge.router.caching import Caching
 from edge.router.decisions import DecisionLog
-from edge.router.direct import refusal, skill_reply
+from edge.router.direct import clarification, refusal, skill_reply
 from edge.router.escalation import CloudEscalation
 from edge.router.gateway import Decision, Gateway
 from edge.router.grounding import Grounding
@@ -151,7 +152,7 @@ class Router:
         yield reply
 
     def _answer(self, request: Request, decision: Decision) -> Generator[Token, None, Reply]:
-        """The answer cache, then the documents, then the LLM tiers; a new answer is cached."""
+        """The answer cache, then the documents, then a clarifying question or the LLM tiers; a new answer is cached."""
         stages: dict[str, float] = {}
         asked = decision.route
         text, conversation = request.text, request.conversation
@@ -172,6 +173,9 @@ class Router:
             hits, decision = retrieved.hits, retrieved.decision
         if hits is not None and decision.route == "knowledge":
             reply = yield from self.grounding.answer(request, hits, decision)
+        elif decision.route == "clarify":
+            reply = clarification(self.skills, decision)
+            yield Token(reply.text)
         else:
             wants_documents = decision.route == "knowledge"
             prompt = chat_prompt(self.settings.llm.system_prompt, history, text, wants_documents)

@@ -26,6 +26,9 @@ class Skill(ABC):
     ``run`` acts on what ``parse`` returned."""
 
     name: ClassVar[str]
+    clarification: ClassVar[str]
+    """One spoken sentence for a request meant for this skill that it cannot parse: what was understood, and a
+    question for what is missing."""
 
     @abstractmethod
     def parse(self, text: str, matched: Mapping[str, str] | None = None) -> Slots | None:

@@ -191,6 +191,7 @@ def _first_match(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[s
 
 class TimeSkill(Skill):
     name = "time"
+    clarification = "I heard a question about the time or the date, but not which day or place: could you say it another way?"
 
     def __init__(self, clock: Clock | None = None) -> None:
         self.clock: Clock = clock or (lambda: datetime.now().astimezone())

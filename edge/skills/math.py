@@ -349,6 +349,7 @@ def unit_words(unit: str, count: float) -> str:
 
 class MathSkill(Skill):
     name = "math"
+    clarification = "I heard a calculation but couldn't make out all of it: which numbers, and what should I do with them?"
 
     def load(self) -> None:
         unit_registry()

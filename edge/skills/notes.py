@@ -64,6 +64,7 @@ LIST_ALIASES = {"grocery": "shopping", "groceries": "shopping", "to do": "todo"}
 
 class NotesSkill(Skill):
     name = "notes"
+    clarification = "I can put that on a list or in a note, but which list, and what should I add?"
 
     def __init__(self, db: Database, timers: TimerStore) -> None:
         self.db = db

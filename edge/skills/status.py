@@ -24,6 +24,7 @@ def resident_mb() -> float:
 
 class StatusSkill(Skill):
     name = "status"
+    clarification = "I heard a question about me, but not which part: my models, my memory, or whether I'm offline?"
 
     def __init__(self, statuses: Callable[[], Sequence[Any]]) -> None:
         """``statuses`` returns the runtime's RoleStatus list."""

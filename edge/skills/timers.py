@@ -206,6 +206,7 @@ NOT_LABELS = frozenset(
 
 class TimerSkill(Skill):
     name = "timer"
+    clarification = "I heard a timer or an alarm, but not for how long or when: how long should it be?"
 
     def __init__(self, store: TimerStore) -> None:
         self.store = store

@@ -64,6 +64,24 @@ def test_out_of_scope_requests_get_an_honest_reply(router, text, start):
     assert reply.decision.route == "oos" and reply.handler is Handled.REFUSAL and reply.text.startswith(start)
 
 
+@pytest.mark.parametrize(
+    "text, skill, asks",
+    [("add to my list", "notes", "which list"), ("calculate this for me", "math", "which numbers")],
+)
+def test_a_skill_request_the_skill_cannot_parse_asks_for_what_is_missing_and_no_model_guesses(router, text, skill, asks):
+    reply = router.ask(text)
+    assert (reply.decision.route, reply.decision.skill, reply.handler) == ("clarify", skill, Handled.CLARIFY)
+    assert asks in reply.text and reply.text.endswith("?") and reply.models == []
+    (record,) = router.decisions.recent(1)
+    assert (record.route, record.handler) == ("clarify", "clarify")
+
+
+def test_an_unparsed_skill_request_goes_where_the_config_says(runtime, db, tmp_path):
+    with custom_router(runtime, db, tmp_path, unparsed_skill_route="oos") as refusing:
+        reply = refusing.ask("calculate this for me")
+    assert reply.decision.route == "oos" and reply.handler is Handled.REFUSAL
+
+
 def test_every_request_leaves_a_decision_record_without_its_text(router):
     router.ask("what's 15 percent of 80")
     (record,) = router.decisions.recent(1)

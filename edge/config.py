@@ -171,6 +171,15 @@ class RouterSettings(_Section):
         "clarify",
         description="where a request goes when its skill cannot parse it: 'clarify' asks for what is missing",
     )
+    confident_skill: float = Field(
+        0.9, ge=0.0, le=1.0, description="a skill command classified this surely is never taken over by the documents"
+    )
+    documents_similarity: float = Field(
+        0.5,
+        ge=0.0,
+        le=1.0,
+        description="a request that is not a confident skill command goes to the knowledge route when a chunk is this similar",
+    )
     chains: dict[LlmRoute, list[Tier]] = Field(
         default_factory=_default_chains,
         description="models per LLM route, in order: a failing one is skipped, an unsure answer escalates to the next",

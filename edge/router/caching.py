@@ -37,6 +37,13 @@ class Caching:
             self._cache = AnswerCache(self.db, self.knowledge.embed_query, model, embedder.dim, self.settings)
         return self._cache
 
+    def kb_version(self, decision: Decision) -> int | None:
+        """The knowledge base's version for a knowledge or chat question asked while it holds documents: adding or
+        removing one may answer it differently."""
+        if decision.route in ("knowledge", "chat") and self.knowledge.document_count:
+            return self.knowledge.version
+        return None
+
     def applies(self, text: str, has_history: bool) -> bool:
         return self.settings.enabled and not has_history and not depends_on_context(text)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from edge.config import Route, RouterSettings, is_route
@@ -14,7 +14,7 @@ from edge.router.templates import TemplateMatcher
 from edge.skills.base import Skill, Slots
 from edge.telemetry import elapsed_ms
 
-MatchedBy = Literal["template", "classifier", "empty"]
+MatchedBy = Literal["template", "classifier", "documents", "empty"]
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,8 @@ class Decision:
     """The skill that will serve it (route "skill"), or that was meant but could not parse it (route "clarify")."""
     slots: Slots | None
     confidence: float
-    """1.0 for a template match; else the classifier's calibrated probability of ``intent``."""
+    """1.0 for a template match; the best document chunk's similarity when the documents decided; else the
+    classifier's calibrated probability of ``intent``."""
     latency_ms: float
     matched_by: MatchedBy
     reason: str
@@ -35,7 +36,8 @@ class Decision:
 
 
 class Gateway:
-    """Template match first, then the intent classifier; the config maps each intent to a route."""
+    """Template match first, then the intent classifier; the config maps each intent to a route. When the user has
+    documents, a request that is not a confident skill command and matches them strongly goes to ``knowledge``."""
 
     def __init__(
         self,
@@ -43,11 +45,17 @@ class Gateway:
         skills: Mapping[str, Skill],
         classify: Callable[[str], Classification],
         templates: TemplateMatcher | None = None,
+        documents: Callable[[str], float | None] | None = None,
+        chat_similarity: float = 0.4,
     ) -> None:
+        """``documents`` gives the best similarity of a request to the user's documents, None when there are none. A
+        chat question goes to them from ``chat_similarity``; other requests from ``settings.documents_similarity``."""
         self.settings = settings
         self.skills = skills
         self.classify = classify
         self.templates = templates if templates is not None else TemplateMatcher() if settings.templates else None
+        self.documents = documents
+        self.chat_similarity = chat_similarity
 
     def decide(self, text: str) -> Decision:
         start = time.perf_counter()
@@ -58,6 +66,28 @@ class Gateway:
             decision = self._by_template(text, start, stages)
             if decision is not None:
                 return decision
+        decision = self._by_classifier(text, start, stages)
+        if self.documents is None or decision.route == "knowledge" or self._confident_skill(decision):
+            return decision
+        return self._by_documents(text, decision, start, stages)
+
+    def _confident_skill(self, decision: Decision) -> bool:
+        return decision.route == "skill" and decision.confidence >= self.settings.confident_skill
+
+    def _by_documents(self, text: str, decision: Decision, start: float, stages: dict[str, float]) -> Decision:
+        """A general question needs less to be answered from the documents than a request the classifier gave to
+        a skill or found out of scope."""
+        assert self.documents is not None
+        mark = time.perf_counter()
+        best = self.documents(text)
+        stages["documents"] = elapsed_ms(mark)
+        bar = self.chat_similarity if decision.route == "chat" else self.settings.documents_similarity
+        if best is None or best < bar:
+            return replace(decision, latency_ms=elapsed_ms(start))
+        reason = f"documents match ({best:.2f}) over {decision.reason}"
+        return self._decision("knowledge", decision.intent, None, None, round(best, 4), start, "documents", reason, stages)
+
+    def _by_classifier(self, text: str, start: float, stages: dict[str, float]) -> Decision:
         mark = time.perf_counter()
         try:
             result = self.classify(text)

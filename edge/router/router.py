@@ -1,7 +1,7 @@
 """The router: one request passes once through the stages of the answer path.
 
-decide (gateway) → a skill or a refusal; or else: answer cache → retrieval → grounding, a question for what a
-skill request left out (unless the documents answer it), or the LLM tiers (local, larger, cloud) → cache the new
+decide (gateway, which knows the documents) → a skill, a question for what a skill request left out, or a
+refusal; or else: answer cache → retrieval → grounding or the LLM tiers (local, larger, cloud) → cache the new
 answer; then record the decision. ``stream`` yields the decision, the reply's tokens as they come, then the reply.
 Each stage lives in its own module; the router composes them.
 """
@@ -33,7 +33,7 @@ from edge.runtime import Runtime
 from edge.skills import Skills
 from edge.store.cache import AnswerCache
 from edge.store.database import Database
-from edge.store.knowledge import Hit, KnowledgeBase
+from edge.store.knowledge import KnowledgeBase
 from edge.store.memory import ConversationMemory
 from edge.telemetry import Meter, elapsed_ms
 
@@ -62,7 +62,6 @@ class Router:
         self.settings = settings = self.runtime.settings
         self.db = db = db or Database(settings.store_path)
         self.skills = Skills(db, self.runtime.status)
-        self.gateway = Gateway(settings.router, self.skills.by_name, self._classify)
         self.decisions = DecisionLog(db)
         self.dead_letters = DeadLetters(db)
         self.meter = Meter(db, settings.metering)
@@ -71,6 +70,13 @@ class Router:
         self.cloud = CloudEscalation(settings, db, self.meter, consent)
         self.caching = Caching(db, self.runtime, self.knowledge, settings.cache)
         self.retrieval = Retrieval(self.knowledge, settings.knowledge)
+        self.gateway = Gateway(
+            settings.router,
+            self.skills.by_name,
+            self._classify,
+            documents=self.retrieval.best_match,
+            chat_similarity=settings.knowledge.chat_similarity,
+        )
         self.tiers = LlmTiers(self.runtime, self.meter, self.cloud, self.dead_letters, settings)
         self.grounding = Grounding(self.knowledge, self.runtime, self.tiers)
 
@@ -140,6 +146,8 @@ class Router:
         yield decision
         if decision.route == "skill":
             reply = skill_reply(self.skills, decision)
+        elif decision.route == "clarify":
+            reply = clarification(self.skills, decision)
         elif decision.route == "oos":
             reply = refusal(decision)
         else:
@@ -152,37 +160,29 @@ class Router:
         yield reply
 
     def _answer(self, request: Request, decision: Decision) -> Generator[Token, None, Reply]:
-        """The answer cache, then the documents, then a clarifying question or the LLM tiers; a new answer is cached."""
+        """The answer cache, then the documents or the LLM tiers; a new answer is cached."""
         stages: dict[str, float] = {}
-        asked = decision.route
         text, conversation = request.text, request.conversation
         history = self.memory.recent(conversation) if conversation and decision.route != "knowledge" else []
         cacheable = self.caching.applies(text, bool(history))
-        documents = self.retrieval.documents(decision)
-        kb_version = self.knowledge.version if documents else None
+        kb_version = self.caching.kb_version(decision)
         if cacheable:
             with _timed(stages, "cache"):
                 hit = self.caching.lookup(text, decision, kb_version)
             if hit is not None:
                 yield Token(hit.text)
                 return replace(hit, latency_ms=stages)
-        hits: list[Hit] | None = None
-        if documents:
+        if decision.route == "knowledge" and self.knowledge.document_count:
             with _timed(stages, "retrieve"):
-                retrieved = self.retrieval(text, decision)
-            hits, decision = retrieved.hits, retrieved.decision
-        if hits is not None and decision.route == "knowledge":
+                hits = self.retrieval(text)
             reply = yield from self.grounding.answer(request, hits, decision)
-        elif decision.route == "clarify":
-            reply = clarification(self.skills, decision)
-            yield Token(reply.text)
         else:
             wants_documents = decision.route == "knowledge"
             prompt = chat_prompt(self.settings.llm.system_prompt, history, text, wants_documents)
             reply = yield from self.tiers.answer(request, decision, prompt)
         reply = replace(reply, latency_ms=stages)
         if cacheable:
-            self.caching.store(text, asked, reply, kb_version)
+            self.caching.store(text, decision.route, reply, kb_version)
         return reply
 
     def _checked(self, text: str) -> str:

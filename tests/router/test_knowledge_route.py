@@ -41,6 +41,62 @@ def test_a_question_the_documents_answer_is_answered_from_them_with_a_citation(r
     assert cited_files(reply) == [file]
 
 
+NOTES = {
+    "greenhouse.md": "The greenhouse irrigation valve opens at 06:40 every morning and runs for 12 minutes.\n",
+    "boat.md": "The sailboat Marigold is moored at berth 17 in the north harbour.\n",
+    "wifi.md": "The guest wifi network is called Lantern and rotates its password on Mondays.\n",
+}
+
+
+@pytest.fixture
+def notes(router, tmp_path):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    for name, text in NOTES.items():
+        (folder / name).write_text(text)
+    router.knowledge.add([folder])
+    return folder
+
+
+@pytest.mark.parametrize(
+    "question, classified_as",
+    [
+        ("How long does the irrigation run?", "a status request"),
+        ("what berth is the Marigold at", "an unsupported action"),
+        ("how long does the irrigation valve stay open", "an unsure classification"),
+        ("what is the wifi password rotation day", "a time question"),
+    ],
+)
+def test_a_request_the_documents_match_strongly_goes_to_them_whatever_the_classifier_said(router, notes, question, classified_as):
+    decision = router.decide(question)
+    assert (decision.route, decision.matched_by) == ("knowledge", "documents"), classified_as
+    assert decision.confidence >= router.settings.router.documents_similarity and "documents match" in decision.reason
+    router.ask(question)
+    (record,) = router.decisions.recent(1)
+    assert (record.route, record.matched_by) == ("knowledge", "documents")
+
+
+@pytest.mark.parametrize(
+    "command, skill",
+    [
+        ("set a timer for 5 minutes", "timer"),
+        ("buzz me when 45 minutes are up", "timer"),
+        ("remind me to water the plants at 6", "notes"),
+        ("what time is it", "time"),
+        ("what's 15 percent of 80", "math"),
+        ("how much memory are you using", "status"),
+    ],
+)
+def test_skill_commands_still_reach_their_skills_beside_the_documents(router, notes, command, skill):
+    decision = router.decide(command)
+    assert (decision.route, decision.skill) == ("skill", skill)
+
+
+def test_without_documents_the_classifier_decides(router):
+    decision = router.decide("what berth is the Marigold at")
+    assert (decision.route, decision.matched_by) == ("oos", "classifier")
+
+
 def test_a_general_question_the_documents_answer_well_is_answered_from_them(router, docs):
     reply = router.ask("When did the Lisbon office open?")
     assert reply.decision.route == "knowledge" and "documents match" in reply.decision.reason

@@ -24,7 +24,8 @@ MAX_CHARS = 300
 
 _LEAD_IN = re.compile(
     r"^(?:(?:hey|ok|okay|so|um|uh|please|can you|could you|would you|will you|tell me|quickly|calculate|compute|work out|"
-    r"figure out|solve|evaluate|convert|what is|what are|what does|what do|how much is|how much are|how much does)\s+)+"
+    r"figure out|solve|evaluate|convert|what is|what are|what does|what do|how much is|how much are|how much does|do|"
+    r"find|give me|show me|the answer (?:to|for|of)|(?:to |for )?this (?:problem|sum|calculation)|answer)\s+)+"
 )
 _TRAIL = re.compile(r"(?:\s*\b(?:please|equals?|equal to|make|come to|is)\b|\s*[=?!]|\s*\.(?!\d))+$")
 
@@ -35,6 +36,12 @@ _VERB_FORMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^subtract (.+?) from (.+)$", r"(\2) - (\1)"),
         (r"^multiply (.+?) (?:by|and|times) (.+)$", r"(\1) * (\2)"),
         (r"^divide (.+?) by (.+)$", r"(\1) / (\2)"),
+        (r"^(?:divide|split|share) (.+?) (?:in|into|between) (.+?) (?:equal )?(?:parts|pieces|ways|people)$", r"(\1) / (\2)"),
+        (r"^(?:the )?sum of (.+?) and (.+)$", r"(\1) + (\2)"),
+        (r"^(?:the )?product of (.+?) and (.+)$", r"(\1) * (\2)"),
+        (r"^(?:the )?difference (?:between|of) (.+?) and (.+)$", r"(\1) - (\2)"),
+        (r"^(?:the )?quotient of (.+?) (?:and|by) (.+)$", r"(\1) / (\2)"),
+        (r"^(.+?)(?<!divided)(?<!multiplied) by (.+)$", r"(\1) * (\2)"),
     )
 )
 _WORDS_TO_SYMBOLS: tuple[tuple[re.Pattern[str], str], ...] = tuple(

@@ -56,6 +56,42 @@ def test_arithmetic_is_parsed_into_an_expression(text, expression):
 
 
 @pytest.mark.parametrize(
+    "text, expression",
+    [
+        ("what is the sum of 12 and 30", "12 + 30"),
+        ("the product of three and five", "3 * 5"),
+        ("what's the difference between 100 and 58", "100 - 58"),
+        ("the quotient of 81 and 9", "81 / 9"),
+        ("seven by eight", "7 * 8"),
+        ("share 60 between 4 people", "60 / 4"),
+        ("split 90 into 3 equal parts", "90 / 3"),
+        ("could you do 14 minus 9", "14 - 9"),
+        ("find 20 percent of 45", "percent(20) * 45"),
+        ("give me the answer to this sum 8 times 9", "8 * 9"),
+    ],
+)
+def test_named_operations_and_everyday_lead_ins_are_arithmetic_too(text, expression):
+    assert SKILL.parse(text) == {"action": "calculate", "expression": expression}
+
+
+@pytest.mark.parametrize(
+    "text, spoken",
+    [
+        ("what's the sum of four and six", "4 plus 6 is 10."),
+        ("can you do nine plus two", "9 plus 2 is 11."),
+        ("two by two is", "2 times 2 is 4."),
+        ("divide seventy six in two parts", "76 divided by 2 is 38."),
+        (
+            "show me the answer for this problem two hundred and forty six plus six hundred and fifty four",
+            "246 plus 654 is 900.",
+        ),
+    ],
+)
+def test_the_requests_of_the_routing_issue_get_their_answer(text, spoken):
+    assert reply(text) == spoken
+
+
+@pytest.mark.parametrize(
     "text, spoken",
     [
         ("what is 234 times 7", "234 times 7 is 1,638."),
@@ -157,6 +193,11 @@ def test_the_reply_says_the_amount_in_both_units(text, spoken):
         "lambda: 1",
         "2 +",
         "1 + " * 200 + "1",
+        "do you like music",
+        "find my phone",
+        "give me a break",
+        "the sum of all fears",
+        "increase the volume by 2",
     ],
 )
 def test_text_that_is_not_math_is_not_parsed(text):

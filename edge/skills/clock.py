@@ -7,8 +7,10 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
 from functools import partial
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from edge.errors import InputError
+from edge.skills import places
 from edge.skills.base import Skill, SkillReply, Slots
 from edge.skills.spoken import MONTHS, WEEKDAYS, normalize_numbers, spoken_date, spoken_duration, spoken_time
 
@@ -57,6 +59,10 @@ _TIME_QUESTIONS = (
     re.compile(r"\bwhat is the (?:current |exact |local )?time\b(?! in\b| zone)"),
     re.compile(r"\b(?:tell me|give me|do you know|do you have|have you got|got) the time\b(?! in\b)"),
     re.compile(r"^(?:the )?(?:current |local )?time(?: now| please| right now)?$"),
+)
+_TIME_IN_PLACE = re.compile(
+    r"\b(?:what time is it|what is the (?:current |exact |local )?time|(?:current |local )?time(?: is it| now)?)"
+    r" (?:right now |now )?in (?P<place>[a-z][a-z ]*?)(?: right now| now| please)?$"
 )
 _DATE_QUESTIONS = (
     re.compile(r"\bwhat(?: is| was| will be) (?:the )?(?P<before>[a-z ]*?)\s*date\b(?P<after>.*)$"),
@@ -196,8 +202,13 @@ class TimeSkill(Skill):
     def __init__(self, clock: Clock | None = None) -> None:
         self.clock: Clock = clock or (lambda: datetime.now().astimezone())
 
+    def load(self) -> None:
+        places.load()
+
     def parse(self, text: str, matched: Mapping[str, str] | None = None) -> Slots | None:
         clean = _clean(text)
+        if (asked := _TIME_IN_PLACE.search(clean)) and (place := places.find_place(asked["place"])):
+            return {"action": "time", "place": place.name, "zone": place.zone}
         if _first_match(_TIME_QUESTIONS, clean):
             return {"action": "time"}
         for action, patterns in _DAY_QUESTIONS.items():
@@ -221,6 +232,11 @@ class TimeSkill(Skill):
     def run(self, slots: Slots) -> SkillReply:
         now = self.clock()
         action = slots.get("action")
+        if action == "time" and slots.get("zone"):
+            there = now.astimezone(_zone(str(slots["zone"])))
+            weekday = "" if there.date() == now.date() else f" on {WEEKDAYS[there.weekday()]}"
+            text = f"In {slots.get('place')} it's {spoken_time(there)}{weekday}."
+            return self._reply("time", text, time=there.isoformat(), zone=slots["zone"])
         if action == "time":
             return self._reply("time", f"It's {spoken_time(now)}.", time=now.isoformat())
         if action not in ("date", "weekday", "days_until"):
@@ -269,3 +285,10 @@ def _days_until_reply(label: str, day: date, offset: int) -> str:
     if offset < 0:
         return f"{_subject(label, offset)} {spoken_duration(-offset * 86400)} ago."
     return f"{_subject(label, offset)} in {spoken_duration(offset * 86400)}."
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InputError(f"{name!r} is not a time zone", "pass the slots TimeSkill.parse returned") from None

@@ -91,7 +91,6 @@ def test_replies_are_one_spoken_sentence(text, spoken):
         "set a timer for 10 minutes",
         "what is the capital of France",
         "what is 2 plus 2",
-        "what time is it in tokyo",
         "what's the time zone here",
         "what time does the store open",
         "how many days until my birthday",
@@ -168,3 +167,21 @@ def test_bad_slots_are_an_input_error():
         SKILL.run({"action": "alarm"})
     with pytest.raises(InputError, match="ISO date"):
         SKILL.run({"action": "date", "date": "next tuesday"})
+
+
+@pytest.mark.parametrize(
+    "text, spoken",
+    [
+        ("what time is it in new york city", "In New York City it's 7:42 PM."),
+        ("current time in japan", "In Tokyo it's 9:42 AM on Monday."),
+        ("what's the time in London", "In London it's 12:42 AM on Monday."),
+        ("what is the local time in paris right now", "In Paris it's 1:42 AM on Monday."),
+        ("time in los angeles", "In Los Angeles it's 4:42 PM."),
+    ],
+)
+def test_the_time_in_another_city_or_country_is_the_time_there(text, spoken):
+    assert reply(text) == spoken
+
+
+def test_a_place_it_does_not_know_is_not_guessed():
+    assert SKILL.parse("what time is it in narnia") is None

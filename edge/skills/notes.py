@@ -60,6 +60,11 @@ PART_OF_DAY = re.compile(r"\b(morning|afternoon|evening|tonight|night)\b")
 PART_OF_DAY_AT = {"morning": "9 am", "afternoon": "3 pm", "evening": "6 pm", "tonight": "8 pm", "night": "8 pm"}
 """The hour meant by "tomorrow morning" and the like, when no time is said."""
 LIST_ALIASES = {"grocery": "shopping", "groceries": "shopping", "to do": "todo"}
+DESCRIBED_LIST = re.compile(r"\blist of (?P<what>[a-z ]+?)(?= for |$)", re.IGNORECASE)
+"""A list named by what it holds: "the list of things I need to buy", "my list of errands for saturday"."""
+BUYING = re.compile(r"\b(?:buy|get|pick up|shop|shopping|groceries|grocery)\b", re.IGNORECASE)
+TO_DO = re.compile(r"\b(?:to do|todo|tasks?|chores)\b", re.IGNORECASE)
+FILLER = frozenset({"things", "stuff", "items", "my", "the", "some", "all"})
 
 
 class NotesSkill(Skill):
@@ -71,7 +76,7 @@ class NotesSkill(Skill):
         self.timers = timers
 
     def parse(self, text: str, matched: Mapping[str, str] | None = None) -> Slots | None:
-        plain = re.sub(r"(?i)\bto-do\b", "to do", text.strip().rstrip(".!?"))
+        plain = DESCRIBED_LIST.sub(_named_list, re.sub(r"(?i)\bto-do\b", "to do", text.strip().rstrip(".!?")))
         lower = plain.lower()
         if m := CANCEL_REMINDER.search(lower):
             return {"action": "cancel_reminder", "text": _items_of(plain, m, "text") or None}
@@ -203,6 +208,17 @@ class NotesSkill(Skill):
                 inserted_id(conn.execute("INSERT INTO notes (list, text, created_at) VALUES (?, ?, ?)", (name, t, now)))
                 for t in items
             ]
+
+
+def _named_list(described: re.Match[str]) -> str:
+    """ "list of things I need to buy" → "shopping list", "list of errands" → "errands list"."""
+    what = described["what"]
+    if BUYING.search(what):
+        return "shopping list"
+    if TO_DO.search(what):
+        return "todo list"
+    words = [w for w in what.lower().split() if w not in FILLER]
+    return f"{words[0]} list" if words else described[0]
 
 
 def _list(name: str | None) -> str:

@@ -91,3 +91,16 @@ def test_everyday_list_phrasings(skill, text, slots):
 def test_marking_an_item_done_finds_its_list(skill):
     ask(skill, "add call mom to my to do list")
     assert ask(skill, "mark call mom as done") == "Removed call mom from your todo list."
+
+
+def test_a_list_named_by_what_it_holds_is_that_list(skill):
+    assert ask(skill, "put paint on the list of stuff to get") == "Added paint to your shopping list."
+    assert ask(skill, "add call the bank to my list of things to do") == "Added call the bank to your todo list."
+    assert ask(skill, "add the library to our list of errands for the weekend") == "Added the library to your errands list."
+    assert ask(skill, "what's on my list of errands") == "In your errands list: the library."
+    assert ask(skill, "take paint off the list of stuff to get") == "Removed paint from your shopping list."
+
+
+def test_the_routing_issues_list_request_adds_to_the_shopping_list(skill):
+    assert ask(skill, "add detergent to the list of things i need to buy") == "Added detergent to your shopping list."
+    assert ask(skill, "what's on my shopping list") == "In your shopping list: detergent."

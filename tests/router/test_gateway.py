@@ -29,6 +29,12 @@ def test_a_phrasing_outside_the_templates_goes_through_the_classifier(runtime, s
     assert d.slots["seconds"] == 2700 and d.confidence >= 0.35
 
 
+def test_a_whole_sum_is_arithmetic_however_it_is_said(runtime, skills):
+    for text, expression in [("two by two is", "2 * 2"), ("seven times six equals", "7 * 6"), ("3 + 4", "3 + 4")]:
+        d = gateway(runtime, skills).decide(text)
+        assert (d.route, d.skill, d.matched_by, d.slots["expression"]) == ("skill", "math", "template", expression)
+
+
 def test_a_template_the_skill_refuses_falls_through_to_the_classifier(runtime, skills):
     d = gateway(runtime, skills).decide("what is the capital of France")
     assert d.matched_by == "classifier" and d.route == "chat"

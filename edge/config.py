@@ -92,6 +92,8 @@ class TtsSettings(_Section):
     path: Path | None = Field(None, description="piper voice .onnx (its .onnx.json beside it)")
     speaker: int | None = None
     length_scale: float | None = Field(None, gt=0.0, description="> 1 speaks slower")
+    noise_scale: float | None = Field(None, ge=0.0, description="variation in the voice; 0 speaks a text the same way every time")
+    noise_w_scale: float | None = Field(None, ge=0.0, description="variation in the rhythm; 0 keeps it the same every time")
 
 
 class VoiceSettings(_Section):

@@ -82,7 +82,12 @@ class Tts(Engine[Any]):
 
         self._check_text(text)
         opts = self.settings.tts
-        config = SynthesisConfig(speaker_id=opts.speaker, length_scale=opts.length_scale)
+        config = SynthesisConfig(
+            speaker_id=opts.speaker,
+            length_scale=opts.length_scale,
+            noise_scale=opts.noise_scale,
+            noise_w_scale=opts.noise_w_scale,
+        )
         with self._call() as voice:
             for chunk in voice.synthesize(text, syn_config=config):
                 yield AudioChunk(chunk.audio_int16_array, chunk.sample_rate)

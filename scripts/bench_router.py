@@ -5,6 +5,11 @@
 Requests: the hand-written held-out phrasings (scripts/intent_heldout.csv) and CLINC150's test queries
 (intent/ in the evaluation data, EDGE_EVAL_DIR), each decided several times after a warm-up. Target: p95 <= 5 ms on 2 cores.
 Route accuracy is measured on the held-out phrasings: the route their label maps to in the default config.
+
+End to end on SLURP's devel split (real spoken requests; edge.evaluation.slurp maps its intents to edge's handlers):
+each request is decided and, when it goes to a skill, the skill runs. Reported per family and intent for the half
+held back from tuning (and the tuning half, marked as such). The file: --slurp, $EDGE_SLURP, or
+~/.cache/edge/slurp/devel.jsonl (dataset/slurp/devel.jsonl of github.com/pswietojanski/slurp).
 """
 
 from __future__ import annotations
@@ -15,15 +20,20 @@ import sys
 import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from edge.evaluation import eval_dir
+from edge.evaluation import eval_dir, slurp
+
+if TYPE_CHECKING:
+    from edge.router import Router
 
 ROOT = Path(__file__).resolve().parent.parent
 CLINC = eval_dir() / "intent" / "clinc150_data_full.json"
 HELDOUT = ROOT / "scripts" / "intent_heldout.csv"
 TARGET_P95_MS = 5.0
+SLURP_TARGETS = {"time/date": 0.85, "lists": 0.85, "arithmetic": 0.85, "alarms/timers": 0.95, "overall": 0.85}
 
 
 def percentiles(values: list[float]) -> dict[str, float]:
@@ -36,6 +46,8 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench-results" / "router.json")
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--clinc", type=int, default=1000, help="CLINC150 test queries to time")
+    parser.add_argument("--slurp", type=Path, default=slurp.default_path(), help="SLURP devel.jsonl")
+    parser.add_argument("--misses", choices=["tune"], help="print the tuning half's misses (never the held-back half's)")
     args = parser.parse_args()
 
     from edge import Runtime
@@ -70,6 +82,7 @@ def main() -> int:
             per_label[label].append(got == expected)
             if got != expected:
                 confusion[(expected, got)] += 1
+        end_to_end = slurp_end_to_end(router, args.slurp, args.misses) if args.slurp.is_file() else None
         router.close()
 
     report = {
@@ -78,6 +91,7 @@ def main() -> int:
         "route_accuracy_per_label": {k: round(sum(v) / len(v), 3) for k, v in sorted(per_label.items())},
         "route_confusions": {f"{e} -> {g}": n for (e, g), n in confusion.most_common(12)},
         "requests": {"heldout": len(heldout), "clinc150_test": len(clinc), "reps": args.reps},
+        "slurp_devel": end_to_end,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2))
@@ -93,7 +107,49 @@ def main() -> int:
         print(f"  {label:<12} {accuracy}")
     for pair, count in report["route_confusions"].items():
         print(f"  miss: {pair} x{count}")
+    if end_to_end is None:
+        print(f"SLURP devel not found at {args.slurp}: end-to-end rates not measured", file=sys.stderr)
+    else:
+        print_slurp(end_to_end)
     return 0
+
+
+def slurp_end_to_end(router: Router, path: Path, misses: str | None) -> dict[str, Any]:
+    """Per split, family and intent: the share the right handler served ("handled") and, stricter, the share the right
+    skill answered with a fitting action ("answered")."""
+    from edge.router.direct import skill_reply
+
+    tally: dict[str, dict[str, list[slurp.Outcome]]] = defaultdict(lambda: defaultdict(list))
+    for utterance in slurp.read(path):
+        decision = router.decide(utterance.text)
+        reply = skill_reply(router.skills, decision) if decision.route == "skill" else None
+        action = reply.skill.action if reply and reply.skill else None
+        outcome = slurp.score(utterance, decision.route, decision.skill, action)
+        split = tally[utterance.split]
+        for key in ("overall", utterance.family.name, f"{utterance.family.name} / {utterance.intent}"):
+            split[key].append(outcome)
+        if misses == utterance.split and not outcome.answered:
+            print(f"miss [{utterance.intent}] {utterance.text!r} -> {outcome.got}")
+    return {
+        split: {
+            key: {
+                "handled": round(sum(o.handled for o in outcomes) / len(outcomes), 3),
+                "answered": round(sum(o.answered for o in outcomes) / len(outcomes), 3),
+                "n": len(outcomes),
+            }
+            for key, outcomes in sorted(keys.items())
+        }
+        for split, keys in sorted(tally.items())
+    }
+
+
+def print_slurp(end_to_end: dict[str, Any]) -> None:
+    for split in ("heldout", "tune"):
+        print(f"SLURP devel, {'held back from tuning' if split == 'heldout' else 'tuning half'}: handled / answered (n)")
+        for key, rates in end_to_end[split].items():
+            target = SLURP_TARGETS.get(key)
+            verdict = "" if target is None else f"  target {target}: {'met' if rates['handled'] >= target else 'NOT met'}"
+            print(f"  {key:<40} {rates['handled']:.3f} / {rates['answered']:.3f} ({rates['n']}){verdict}")
 
 
 if __name__ == "__main__":

@@ -195,7 +195,12 @@ SHORTEN = re.compile(r"\b(take off|knock off|subtract|remove|shorten|less)\b")
 STATUS = re.compile(
     r"\b(how (much|long)|left|remain|remaining|status|still running|when will|when does|check|what timers|list|which)\b"
 )
-ALARM = re.compile(r"\b(alarm|wake me( up)? (at|by|tomorrow))\b")
+QUESTION = re.compile(
+    r"^(?:do|does|did|is|are|have|has|what|when|which|how many|at what time)\b"
+    r"|\b(?:tell|show|give|provide|read|list|check)(?: me)?\b.*\b(?:alarms|timers|alarm times|alarm timings)\b"
+)
+"""A question about the timers and alarms there are, not a command to set one."""
+ALARM = re.compile(r"\b(alarms?|wake me( up)? (at|by|tomorrow))\b")
 ALL = re.compile(r"\b(all|every|everything)\b")
 LABEL = re.compile(r"\b(?:the |my |a |an )?([a-z]+) (?:timer|alarm)\b|\b(?:timer|alarm) for (?:the |my )?([a-z]+)$")
 NOT_LABELS = frozenset(
@@ -225,7 +230,7 @@ class TimerSkill(Skill):
             return {"action": "resume", **scope}
         if seconds and (SHORTEN.search(plain) or (EXTEND.search(plain) and "timer for" not in plain)):
             return {"action": "extend", "seconds": _whole(-seconds if SHORTEN.search(plain) else seconds), **scope}
-        if STATUS.search(plain) and not seconds:
+        if (STATUS.search(plain) or QUESTION.search(plain)) and not seconds:
             return {"action": "status", **scope}
         if kind == "alarm":
             at = parse_clock_time(plain, datetime.fromtimestamp(self.store.clock()).astimezone())

@@ -137,3 +137,23 @@ def test_an_alarm_is_set_for_the_next_time_of_day(skill, store, clock):
     due = datetime.fromtimestamp(alarm.due_at)
     assert alarm.kind == "alarm" and (due.hour, due.minute) == (7, 0) and alarm.due_at > clock.now
     assert reply.text.startswith("Alarm set for")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do I have any alarms",
+        "which alarms are on",
+        "what time is my alarm for",
+        "show me the alarms I set",
+        "read me my alarms",
+        "how many timers are going",
+    ],
+)
+def test_a_question_about_alarms_and_timers_reports_them_and_sets_nothing(skill, store, text):
+    assert skill.parse(text)["action"] == "status"
+
+
+def test_asking_about_the_alarms_says_when_they_ring(skill):
+    ask(skill, "wake me up at 6:30 am")
+    assert ask(skill, "what alarms do I have").text == "Your alarm is set for 6:30 AM."

@@ -27,11 +27,38 @@ NEED_TO_BUY = re.compile(
     r"|i need to (?:buy|pick up|get)) (?P<text>.+?)(?:,.*)?$"
 )
 REMOVE_FROM_LIST = re.compile(
-    r"^(?:please )?(?:remove|delete|take|cross off|check off|tick off|scratch) (?P<text>.+?) (?:from|off|on) "
+    r"^(?:please )?(?:remove|delete|take|cross off|check off|tick off|scratch|cancel|drop|erase|strike) (?P<text>.+?) "
+    r"(?:from|off|on) "
     rf"{LIST_NAME}$|^(?:please )?(?:cross|check|tick|take|scratch) (?P<text2>.+?) off {LIST_NAME.replace('list>', 'list2>')}$"
 )
 MARK_DONE = re.compile(rf"^(?:please )?mark (?P<text>.+?) (?:as )?(?:done|complete|completed|finished)(?: on {LIST_NAME})?$")
-READ_LIST = re.compile(rf"\b(?:what(?:'s| is| do i have)? (?:on|in)|read(?: me)?|show(?: me)?|tell me|list) {LIST_NAME}")
+READ_LIST = re.compile(
+    r"\b(?:what(?:'s| is| do i have| have i got)?(?: next| left)? (?:on|in)|read(?: me)?(?: out| back)?|show(?: me)?|display"
+    r"|tell me(?: what(?:'s| is| i have) (?:on|in))?|list(?: the items on)?|check|open|bring up|pull up|go through"
+    r"|(?:the )?(?:items|things) (?:on|in)|(?:is there |do i have |have i got )?anything (?:on|in)"
+    rf"|how many (?:[a-z]+ )?(?:items|things) (?:are )?(?:on|in)) {LIST_NAME}"
+)
+LIST_CONTENTS = re.compile(rf"\bwhat (?:does|do|will|is) {LIST_NAME} (?:contain|hold|have on it|say)")
+CONTAINS = re.compile(rf"^(?:is|are|do (?:i|we) (?:have|already have|still need)) (?P<text>.+?) (?:on|in) {LIST_NAME}$")
+ANYTHING = frozenset({"anything", "something", "stuff", "things", "items", "any items", "any things"})
+LISTS = re.compile(
+    r"\b(?:what|which)(?: are)?(?: all)?(?: my| the| of my)? lists\b|\blists (?:do|have) (?:i|we)\b"
+    r"|\b(?:show|tell|read|display|give|check|list|name)(?: me)?(?: all)?(?: my| the| available| of my)? lists\b"
+    r"|\b(?:my|available|all) lists$"
+)
+CREATE_LIST = re.compile(
+    r"^(?:please |can you |could you |would you )*(?:create|make|start|begin|set up|open)(?: me| up| for me)?"
+    r" (?:a |an |another )?(?:new |fresh |separate )?(?:(?P<list>[a-z]+(?: [a-z]+){0,2}) )?list"
+    r"(?: (?:called|named|titled|for) (?P<name>[a-z ]+?))?(?: for me)?(?: please)?$"
+)
+DELETE_LIST = re.compile(
+    r"^(?:please |can you |could you )*(?:delete|remove|erase|drop|discard|trash|get rid of|throw away|throw out)"
+    r"(?: the| my| our)?(?: whole| entire)? "
+    r"(?:(?P<list>[a-z]+(?: [a-z]+){0,2}) list|list (?:called|named|titled) (?P<name>[a-z ]+))$"
+)
+ARTICLES = re.compile(r"^(?:(?:a|an|the|this|that|my|our|some|new)\b ?)+")
+UNNAMED = frozenset({"me", "us", "myself", "old", "whole", "entire", "first", "last", "other", "current"})
+"""Words that say which list without naming it: "this list", "a new list for me", "the old list"."""
 WHAT_TO_BUY = re.compile(r"\bwhat (?:do|should) (?:i|we) (?:still )?(?:need to )?(?:buy|get|pick up)\b")
 CLEAR_LIST = re.compile(rf"\b(?:clear|empty|wipe|delete everything (?:on|from)) {LIST_NAME}")
 ADD_NOTE = re.compile(
@@ -91,11 +118,19 @@ class NotesSkill(Skill):
         if m := REMOVE_FROM_LIST.match(lower):
             group = "text" if m["text"] else "text2"
             return {"action": "remove", "list": _list(m["list"] or m["list2"]), "text": _items_of(plain, m, group)}
+        if m := DELETE_LIST.match(lower):
+            return _list_action("delete_list", m)
+        if m := CREATE_LIST.match(lower):
+            return _list_action("create", m)
+        if LISTS.search(lower):
+            return {"action": "lists"}
+        if (m := CONTAINS.match(lower)) and m["text"] not in ANYTHING:
+            return {"action": "contains", "list": _list(m["list"]), "text": _items_of(plain, m, "text")}
         if m := MARK_DONE.match(lower):
             return {"action": "remove", "list": _list(m["list"]) if m["list"] else None, "text": _items_of(plain, m, "text")}
         if m := CLEAR_LIST.search(lower):
             return {"action": "clear", "list": _list(m["list"])}
-        if m := READ_LIST.search(lower):
+        if m := READ_LIST.search(lower) or LIST_CONTENTS.search(lower):
             return {"action": "read", "list": _list(m["list"])}
         if WHAT_TO_BUY.search(lower):
             return {"action": "read", "list": "shopping"}
@@ -136,6 +171,10 @@ class NotesSkill(Skill):
                 return SkillReply(self.name, action, "You have no reminders.", {"ids": []})
             parts = [f"{r.label} at {spoken_time(datetime.fromtimestamp(r.due_at))}" for r in reminders]
             return SkillReply(self.name, action, f"Your reminders: {_join(parts)}.", {"ids": [r.id for r in reminders]})
+        if action == "lists":
+            return self._lists()
+        if action in ("create", "delete_list"):
+            return self._create(slots.get("list")) if action == "create" else self._delete_list(slots.get("list"))
         name = slots["list"] or self._list_holding(slots.get("text")) or "todo"
         where = "your notes" if name == "notes" else f"your {name} list"
         if action == "add":
@@ -151,13 +190,18 @@ class NotesSkill(Skill):
                 return SkillReply(self.name, action, f"There is nothing in {where}.", {"items": []})
             texts = [e["text"] for e in entries]
             return SkillReply(self.name, action, f"In {where}: {_join(texts)}.", {"items": texts, "list": name})
+        if action == "contains":
+            wanted = ARTICLES.sub("", str(slots.get("text") or "").lower())
+            found = [e["text"] for e in entries if wanted in e["text"].lower()]
+            text = f"Yes, {where} has {_join(found)}." if found else f"No, {where} doesn't have {wanted}."
+            return SkillReply(self.name, action, text, {"items": found, "list": name})
         if action == "clear":
             self.db.execute("DELETE FROM notes WHERE list = ?", (name,))
             return SkillReply(self.name, action, f"Cleared {where}.", {"removed": len(entries)})
         return self._remove(slots, entries, where)
 
     def _remove(self, slots: Slots, entries: list[dict[str, Any]], where: str) -> SkillReply:
-        wanted = slots.get("text")
+        wanted = ARTICLES.sub("", slots.get("text") or "")
         if wanted:
             items = {item.lower() for item in _split_items(wanted)}
             gone = [e for e in entries if e["text"].lower() in items]
@@ -171,6 +215,32 @@ class NotesSkill(Skill):
         return SkillReply(
             self.name, "remove", f"Removed {_join([e['text'] for e in gone])} from {where}.", {"removed": len(gone)}
         )
+
+    def _lists(self) -> SkillReply:
+        names = [r["name"] for r in self.db.query("SELECT name FROM lists ORDER BY created_at, name")]
+        if not names:
+            return SkillReply(self.name, "lists", "You have no lists yet.", {"lists": []})
+        count = "one list" if len(names) == 1 else f"{len(names)} lists"
+        return SkillReply(self.name, "lists", f"You have {count}: {_join(names)}.", {"lists": names})
+
+    def _create(self, name: str | None) -> SkillReply:
+        if not name:
+            return SkillReply(self.name, "create", "What should I call the new list?", {})
+        with self.db.transaction() as conn:
+            made = conn.execute("INSERT OR IGNORE INTO lists (name, created_at) VALUES (?, ?)", (name, time.time())).rowcount
+        text = f"I made a new list: {name}." if made else f"You already have a {name} list."
+        return SkillReply(self.name, "create", text, {"list": name, "created": bool(made)})
+
+    def _delete_list(self, name: str | None) -> SkillReply:
+        if not name:
+            return SkillReply(self.name, "delete_list", "Which list should I delete?", {})
+        with self.db.transaction() as conn:
+            known = conn.execute("DELETE FROM lists WHERE name = ?", (name,)).rowcount
+            items = conn.execute("DELETE FROM notes WHERE list = ?", (name,)).rowcount
+        if not known and not items:
+            return SkillReply(self.name, "delete_list", f"You have no {name} list.", {"list": name, "removed": 0})
+        held = "" if not items else f" and its {items} item{'s' if items != 1 else ''}"
+        return SkillReply(self.name, "delete_list", f"Deleted your {name} list{held}.", {"list": name, "removed": items})
 
     def _list_holding(self, text: str | None) -> str | None:
         """The list an item is on, for "mark X as done" said without naming the list."""
@@ -204,6 +274,8 @@ class NotesSkill(Skill):
     def _add(self, name: str, items: list[str]) -> list[int]:
         now = time.time()
         with self.db.transaction() as conn:
+            if name != "notes":
+                conn.execute("INSERT OR IGNORE INTO lists (name, created_at) VALUES (?, ?)", (name, now))
             return [
                 inserted_id(conn.execute("INSERT INTO notes (list, text, created_at) VALUES (?, ?, ?)", (name, t, now)))
                 for t in items
@@ -219,6 +291,13 @@ def _named_list(described: re.Match[str]) -> str:
         return "todo list"
     words = [w for w in what.lower().split() if w not in FILLER]
     return f"{words[0]} list" if words else described[0]
+
+
+def _list_action(action: str, match: re.Match[str]) -> Slots:
+    """Create or delete a list by name; a list not named ("a new list", "this list") is asked for when run."""
+    name = ARTICLES.sub("", (match["name"] or match["list"] or "").strip())
+    named = any(word not in UNNAMED for word in name.split())
+    return {"action": action, "list": _list(name) if named else None}
 
 
 def _list(name: str | None) -> str:

@@ -181,6 +181,13 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX egress_at ON egress (at);
     """,
+    """
+    CREATE TABLE lists (
+        name TEXT PRIMARY KEY,
+        created_at REAL NOT NULL
+    );
+    INSERT INTO lists (name, created_at) SELECT list, MIN(created_at) FROM notes WHERE list != 'notes' GROUP BY list;
+    """,
 )
 
 

@@ -104,3 +104,57 @@ def test_a_list_named_by_what_it_holds_is_that_list(skill):
 def test_the_routing_issues_list_request_adds_to_the_shopping_list(skill):
     assert ask(skill, "add detergent to the list of things i need to buy") == "Added detergent to your shopping list."
     assert ask(skill, "what's on my shopping list") == "In your shopping list: detergent."
+
+
+def test_a_list_is_created_named_and_listed(skill):
+    assert ask(skill, "start a new list called camping gear") == "I made a new list: camping gear."
+    assert ask(skill, "could you make me a packing list") == "I made a new list: packing."
+    assert ask(skill, "set up a packing list") == "You already have a packing list."
+    ask(skill, "put tent pegs on my camping gear list")
+    assert ask(skill, "which lists do I have") == "You have 2 lists: camping gear and packing."
+
+
+def test_a_new_list_without_a_name_asks_for_one(skill):
+    assert skill.parse("please make a new list for me") == {"action": "create", "list": None}
+    assert ask(skill, "create another list") == "What should I call the new list?"
+
+
+def test_a_whole_list_is_deleted_with_its_items(skill):
+    ask(skill, "add sunscreen and a hat to my beach list")
+    assert ask(skill, "get rid of the beach list") == "Deleted your beach list and its 2 items."
+    assert ask(skill, "what are my lists") == "You have no lists yet."
+    assert ask(skill, "delete the list called beach") == "You have no beach list."
+    assert ask(skill, "remove this list") == "Which list should I delete?"
+
+
+def test_an_item_is_looked_up_on_a_list(skill):
+    ask(skill, "add oat milk to the shopping list")
+    assert ask(skill, "is oat milk on my shopping list") == "Yes, your shopping list has oat milk."
+    assert ask(skill, "do we already have butter on the list") == "No, your shopping list doesn't have butter."
+    assert skill.parse("do I have anything on my to do list") == {"action": "read", "list": "todo"}
+
+
+@pytest.mark.parametrize(
+    "text, slots",
+    [
+        ("read back my to do list", {"action": "read", "list": "todo"}),
+        ("pull up the grocery list", {"action": "read", "list": "shopping"}),
+        ("how many things are on my packing list", {"action": "read", "list": "packing"}),
+        ("what does my errands list say", {"action": "read", "list": "errands"}),
+        ("drop the batteries from my shopping list", {"action": "remove", "list": "shopping", "text": "the batteries"}),
+    ],
+)
+def test_more_ways_of_reading_and_changing_a_list(skill, text, slots):
+    assert skill.parse(text) == slots
+
+
+def test_a_store_from_before_named_lists_keeps_its_lists(tmp_path):
+    from edge.store.database import MIGRATIONS
+
+    db = Database(tmp_path / "edge.db")
+    db.execute("DROP TABLE lists")
+    db.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+    db.execute("INSERT INTO notes (list, text, created_at) VALUES ('shopping', 'tea', 1), ('notes', 'hello', 2)")
+    db.close()
+    reopened = Database(tmp_path / "edge.db")
+    assert ask(NotesSkill(reopened, TimerStore(reopened)), "what lists do I have") == "You have one list: shopping."

@@ -59,7 +59,7 @@ def test_a_schema_newer_than_this_edge_is_refused(tmp_path):
         Database(tmp_path / "edge.db")
 
 
-def test_a_damaged_page_is_reported_as_a_store_error_and_the_file_left_alone(tmp_path):
+def test_damaged_pages_are_reported_as_a_store_error_and_the_file_left_alone(tmp_path):
     path = tmp_path / "edge.db"
     db = Database(path)
     with db.transaction() as conn:
@@ -68,8 +68,8 @@ def test_a_damaged_page_is_reported_as_a_store_error_and_the_file_left_alone(tmp
     db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     data = bytearray(path.read_bytes())
-    middle = len(data) // 2
-    data[middle : middle + 4096] = b"\xff" * 4096
+    quarter = len(data) // 4
+    data[quarter : 3 * quarter] = b"\xff" * (2 * quarter)
     path.write_bytes(bytes(data))
     with pytest.raises(StoreError) as err:
         Database(path).query("SELECT COUNT(*), SUM(LENGTH(text)) FROM notes")

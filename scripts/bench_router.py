@@ -124,7 +124,8 @@ def slurp_end_to_end(router: Router, path: Path, misses: str | None) -> dict[str
         decision = router.decide(utterance.text)
         reply = skill_reply(router.skills, decision) if decision.route == "skill" else None
         action = reply.skill.action if reply and reply.skill else None
-        outcome = slurp.score(utterance, decision.route, decision.skill, action)
+        asked = bool(reply and reply.text.rstrip().endswith("?"))
+        outcome = slurp.score(utterance, decision.route, decision.skill, action, asked)
         split = tally[utterance.split]
         for key in ("overall", utterance.family.name, f"{utterance.family.name} / {utterance.intent}"):
             split[key].append(outcome)

@@ -64,7 +64,7 @@ _family(
         "notes",
         {
             "lists_createoradd": frozenset({"add", "create"}),
-            "lists_query": frozenset({"read", "lists"}),
+            "lists_query": frozenset({"read", "lists", "contains"}),
             "lists_remove": frozenset({"remove", "clear", "delete_list"}),
         },
     ),
@@ -154,13 +154,14 @@ class Outcome:
     """The right handler replied: the right skill answered or asked for what was missing, an LLM route for chat, a
     refusal for what edge cannot do offline."""
     answered: bool
-    """Stricter, for skills: the right skill acted with an action that serves the intent (no clarifying question)."""
+    """Stricter, for skills: the right skill acted with an action that serves the intent, without asking back."""
     got: str
     """What served it, e.g. "skill:notes/read", "clarify:time", "oos", "chat"."""
 
 
-def score(utterance: Utterance, route: str, skill: str | None, action: str | None) -> Outcome:
-    """``route``/``skill``/``action``: where the router sent it and, for a skill that ran, the action it took."""
+def score(utterance: Utterance, route: str, skill: str | None, action: str | None, asked: bool = False) -> Outcome:
+    """``route``/``skill``/``action``: where the router sent it and, for a skill that ran, the action it took;
+    ``asked``: the skill's reply was a question back ("What should I call the new list?")."""
     family = utterance.family
     got = f"{route}:{skill}/{action}" if route == "skill" else f"{route}:{skill}" if route == "clarify" else route
     if family.route == "oos":
@@ -170,5 +171,5 @@ def score(utterance: Utterance, route: str, skill: str | None, action: str | Non
         return Outcome(llm, llm, got)
     right_skill = skill == family.skill
     actions = family.actions.get(utterance.intent) if family.actions else None
-    answered = route == "skill" and right_skill and (actions is None or action in actions)
-    return Outcome(answered or (route == "clarify" and right_skill), answered, got)
+    served = route == "skill" and right_skill and (actions is None or action in actions)
+    return Outcome(served or (route == "clarify" and right_skill), served and not asked, got)

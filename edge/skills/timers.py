@@ -7,7 +7,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Literal
 
 from edge.skills.base import Skill, SkillReply, Slots
@@ -200,7 +200,7 @@ QUESTION = re.compile(
     r"|\b(?:tell|show|give|provide|read|list|check)(?: me)?\b.*\b(?:alarms|timers|alarm times|alarm timings)\b"
 )
 """A question about the timers and alarms there are, not a command to set one."""
-ALARM = re.compile(r"\b(alarms?|wake me( up)? (at|by|tomorrow))\b")
+ALARM = re.compile(r"\b(alarms?|wake ?-?up call|wake me( up)? (at|by|tomorrow))\b")
 ALL = re.compile(r"\b(all|every|everything)\b")
 LABEL = re.compile(r"\b(?:the |my |a |an )?([a-z]+) (?:timer|alarm)\b|\b(?:timer|alarm) for (?:the |my )?([a-z]+)$")
 NOT_LABELS = frozenset(
@@ -233,7 +233,8 @@ class TimerSkill(Skill):
         if (STATUS.search(plain) or QUESTION.search(plain)) and not seconds:
             return {"action": "status", **scope}
         if kind == "alarm":
-            at = parse_clock_time(plain, datetime.fromtimestamp(self.store.clock()).astimezone())
+            now = datetime.fromtimestamp(self.store.clock()).astimezone()
+            at = parse_clock_time(plain, now) or (now + timedelta(seconds=seconds) if seconds else None)
             return {"action": "start", "kind": "alarm", "label": label, "at": at.isoformat() if at else None}
         return {"action": "start", "kind": "timer", "label": label, "seconds": _whole(seconds) if seconds else None}
 

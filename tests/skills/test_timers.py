@@ -157,3 +157,13 @@ def test_a_question_about_alarms_and_timers_reports_them_and_sets_nothing(skill,
 def test_asking_about_the_alarms_says_when_they_ring(skill):
     ask(skill, "wake me up at 6:30 am")
     assert ask(skill, "what alarms do I have").text == "Your alarm is set for 6:30 AM."
+
+
+def test_an_alarm_can_be_set_for_a_while_from_now(skill, clock):
+    slots = skill.parse("set an alarm for twenty minutes from now")
+    assert slots["kind"] == "alarm" and datetime.fromisoformat(slots["at"]).timestamp() == clock.now + 1200
+
+
+def test_a_wake_up_call_is_an_alarm(skill):
+    slots = skill.parse("give me a wake-up call at 6 am")
+    assert slots["kind"] == "alarm" and datetime.fromisoformat(slots["at"]).hour == 6

@@ -8,6 +8,7 @@ import pytest
 
 from edge.audio import output_device, write_wav
 from edge.evaluation.metrics import normalize_words as words
+from edge.store.database import MIGRATIONS
 from tests.cli.runner import edge_cli, jsonl, one_line_error
 
 
@@ -166,7 +167,7 @@ def test_doctor_checks_everything_and_names_the_sqlite_driver():
     checks = {c["name"]: c for c in jsonl(result)}
     assert {"python", "sqlite extensions", "audio output", "model llm", "package llama-cpp-python"} <= set(checks)
     assert checks["sqlite extensions"]["status"] == "ok" and "sqlite-vec" in checks["sqlite extensions"]["detail"]
-    assert checks["store"]["status"] == "ok" and "schema v3" in checks["store"]["detail"]
+    assert checks["store"]["status"] == "ok" and f"schema v{len(MIGRATIONS)}," in checks["store"]["detail"]
     assert all(c["status"] == "ok" for name, c in checks.items() if name.startswith("model "))
     assert result.returncode == 0
 

@@ -146,10 +146,11 @@ def slurp_end_to_end(router: Router, path: Path, misses: str | None) -> dict[str
 
 def print_slurp(end_to_end: dict[str, Any]) -> None:
     for split in ("heldout", "tune"):
-        print(f"SLURP devel, {'held back from tuning' if split == 'heldout' else 'tuning half'}: handled / answered (n)")
+        half = "held back from tuning" if split == "heldout" else "tuning half"
+        print(f"SLURP devel, {half}: handled / answered (n); targets apply to answered")
         for key, rates in end_to_end[split].items():
             target = SLURP_TARGETS.get(key)
-            verdict = "" if target is None else f"  target {target}: {'met' if rates['handled'] >= target else 'NOT met'}"
+            verdict = "" if target is None else f"  target {target}: {'met' if rates['answered'] >= target else 'NOT met'}"
             print(f"  {key:<40} {rates['handled']:.3f} / {rates['answered']:.3f} ({rates['n']}){verdict}")
 
 

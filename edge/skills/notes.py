@@ -45,7 +45,6 @@ PART_OF_DAY_AT = {"morning": "9 am", "afternoon": "3 pm", "evening": "6 pm", "to
 """The hour meant by "tomorrow morning" and the like, when no time is said."""
 DEFAULT_LISTS = ("shopping", "todo")
 """Lists every user has, even before anything is put on them."""
-UNTITLED = "untitled"
 
 
 class NotesSkill(Skill):
@@ -210,11 +209,8 @@ class NotesSkill(Skill):
         return SkillReply(self.name, "lists", f"You have {count}: {_join(names)}.", {"lists": names})
 
     def _create(self, name: str | None) -> SkillReply:
-        """A list not named is made as "untitled" (then "untitled 2", ...), ready to be added to and renamed."""
-        taken = set(self._names())
-        name = name or next(
-            title for n in range(1, len(taken) + 2) if (title := UNTITLED if n == 1 else f"{UNTITLED} {n}") not in taken
-        )
+        if not name:
+            return SkillReply(self.name, "create", "What should I call the new list?", {})
         with self.db.transaction() as conn:
             made = conn.execute("INSERT OR IGNORE INTO lists (name, created_at) VALUES (?, ?)", (name, time.time())).rowcount
         text = f"I made a new list: {name}." if made else f"You already have a {name} list."

@@ -114,11 +114,9 @@ def test_a_list_is_created_named_and_listed(skill):
     assert ask(skill, "which lists do I have") == "You have 2 lists: camping gear and packing."
 
 
-def test_a_new_list_without_a_name_is_made_untitled(skill):
+def test_a_new_list_without_a_name_asks_for_one(skill):
     assert skill.parse("please make a new list for me") == {"action": "create", "list": None}
-    assert ask(skill, "create another list") == "I made a new list: untitled."
-    assert ask(skill, "make a new list") == "I made a new list: untitled 2."
-    assert ask(skill, "add rope to my untitled list") == "Added rope to your untitled list."
+    assert ask(skill, "create another list") == "What should I call the new list?"
 
 
 def test_a_whole_list_is_deleted_with_its_items(skill):

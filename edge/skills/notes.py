@@ -9,58 +9,15 @@ from datetime import datetime
 from typing import Any
 
 from edge.skills.base import Skill, SkillReply, Slots
+from edge.skills.list_phrases import parse_list_item_request, parse_list_request
 from edge.skills.spoken import WEEKDAYS, normalize_numbers, parse_clock_time, parse_duration, spoken_duration, spoken_time
 from edge.skills.timers import TimerStore
 from edge.store.database import Database, inserted_id
 
-LIST_NAME = r"(?:my |the |our )?(?:(?P<list>[a-z]+(?: [a-z]+)?) )?list(?: for [a-z ]+)?"
-"""A list named or not ("my shopping list", "the list"); an unnamed list is the shopping list."""
 REMIND = re.compile(r"\b(?:(?:remind|alert|ping|nudge) (?:me|us)|don'?t let me forget)\b(?: (?:to|that|about)\b)? ?(?P<rest>.*)")
 REMINDERS = re.compile(r"\b(reminders|what (?:do i|should i) remember)\b")
 CANCEL_REMINDER = re.compile(r"\b(?:cancel|delete|remove|forget)(?: my| the)? reminders?(?: about| to| for)? ?(?P<text>.*)$")
-ADD_TO_LIST = re.compile(
-    r"^(?:please |can you |could you )?(?:add|put|include|stick|toss|throw|pop|write) (?P<text>.+?) (?:to|on|onto|in) "
-    rf"{LIST_NAME}$"
-)
-NEED_TO_BUY = re.compile(
-    r"^(?:we(?:'re| are) (?:out of|running (?:out of|low on)|low on)|we need(?: more| some)?|(?:we|i) ran out of"
-    r"|i need to (?:buy|pick up|get)) (?P<text>.+?)(?:,.*)?$"
-)
-REMOVE_FROM_LIST = re.compile(
-    r"^(?:please )?(?:remove|delete|take|cross off|check off|tick off|scratch|cancel|drop|erase|strike) (?P<text>.+?) "
-    r"(?:from|off|on) "
-    rf"{LIST_NAME}$|^(?:please )?(?:cross|check|tick|take|scratch) (?P<text2>.+?) off {LIST_NAME.replace('list>', 'list2>')}$"
-)
-MARK_DONE = re.compile(rf"^(?:please )?mark (?P<text>.+?) (?:as )?(?:done|complete|completed|finished)(?: on {LIST_NAME})?$")
-READ_LIST = re.compile(
-    r"\b(?:what(?:'s| is| do i have| have i got)?(?: next| left)? (?:on|in)|read(?: me)?(?: out| back)?|show(?: me)?|display"
-    r"|tell me(?: what(?:'s| is| i have) (?:on|in))?|list(?: the items on)?|check|open|bring up|pull up|go through"
-    r"|(?:the )?(?:items|things) (?:on|in)|(?:is there |do i have |have i got )?anything (?:on|in)"
-    rf"|how many (?:[a-z]+ )?(?:items|things) (?:are )?(?:on|in)) {LIST_NAME}"
-)
-LIST_CONTENTS = re.compile(rf"\bwhat (?:does|do|will|is) {LIST_NAME} (?:contain|hold|have on it|say)")
-CONTAINS = re.compile(rf"^(?:is|are|do (?:i|we) (?:have|already have|still need)) (?P<text>.+?) (?:on|in) {LIST_NAME}$")
-ANYTHING = frozenset({"anything", "something", "stuff", "things", "items", "any items", "any things"})
-LISTS = re.compile(
-    r"\b(?:what|which)(?: are)?(?: all)?(?: my| the| of my)? lists\b|\blists (?:do|have) (?:i|we)\b"
-    r"|\b(?:show|tell|read|display|give|check|list|name)(?: me)?(?: all)?(?: my| the| available| of my)? lists\b"
-    r"|\b(?:my|available|all) lists$"
-)
-CREATE_LIST = re.compile(
-    r"^(?:please |can you |could you |would you )*(?:create|make|start|begin|set up|open)(?: me| up| for me)?"
-    r" (?:a |an |another )?(?:new |fresh |separate )?(?:(?P<list>[a-z]+(?: [a-z]+){0,2}) )?list"
-    r"(?: (?:called|named|titled|for) (?P<name>[a-z ]+?))?(?: for me)?(?: please)?$"
-)
-DELETE_LIST = re.compile(
-    r"^(?:please |can you |could you )*(?:delete|remove|erase|drop|discard|trash|get rid of|throw away|throw out)"
-    r"(?: the| my| our)?(?: whole| entire)? "
-    r"(?:(?P<list>[a-z]+(?: [a-z]+){0,2}) list|list (?:called|named|titled) (?P<name>[a-z ]+))$"
-)
 ARTICLES = re.compile(r"^(?:(?:a|an|the|this|that|my|our|some|new)\b ?)+")
-UNNAMED = frozenset({"me", "us", "myself", "old", "whole", "entire", "first", "last", "other", "current"})
-"""Words that say which list without naming it: "this list", "a new list for me", "the old list"."""
-WHAT_TO_BUY = re.compile(r"\bwhat (?:do|should) (?:i|we) (?:still )?(?:need to )?(?:buy|get|pick up)\b")
-CLEAR_LIST = re.compile(rf"\b(?:clear|empty|wipe|delete everything (?:on|from)) {LIST_NAME}")
 ADD_NOTE = re.compile(
     r"^(?:please |can you |could you )?(?:take|make|write|jot|save|add|create) (?:down )?(?:a |this |the )?(?:quick )?"
     r"(?:note|memo)(?: down)?(?: that| saying| to say|:)? ?(?P<text>.*)$"
@@ -86,12 +43,8 @@ TIME_PHRASE = re.compile(
 PART_OF_DAY = re.compile(r"\b(morning|afternoon|evening|tonight|night)\b")
 PART_OF_DAY_AT = {"morning": "9 am", "afternoon": "3 pm", "evening": "6 pm", "tonight": "8 pm", "night": "8 pm"}
 """The hour meant by "tomorrow morning" and the like, when no time is said."""
-LIST_ALIASES = {"grocery": "shopping", "groceries": "shopping", "to do": "todo"}
-DESCRIBED_LIST = re.compile(r"\blist of (?P<what>[a-z ]+?)(?= for |$)", re.IGNORECASE)
-"""A list named by what it holds: "the list of things I need to buy", "my list of errands for saturday"."""
-BUYING = re.compile(r"\b(?:buy|get|pick up|shop|shopping|groceries|grocery)\b", re.IGNORECASE)
-TO_DO = re.compile(r"\b(?:to do|todo|tasks?|chores)\b", re.IGNORECASE)
-FILLER = frozenset({"things", "stuff", "items", "my", "the", "some", "all"})
+DEFAULT_LISTS = ("shopping", "todo")
+"""Lists every user has, even before anything is put on them."""
 
 
 class NotesSkill(Skill):
@@ -103,37 +56,16 @@ class NotesSkill(Skill):
         self.timers = timers
 
     def parse(self, text: str, matched: Mapping[str, str] | None = None) -> Slots | None:
-        plain = DESCRIBED_LIST.sub(_named_list, re.sub(r"(?i)\bto-do\b", "to do", text.strip().rstrip(".!?")))
+        plain = text.strip().rstrip(".!?")
         lower = plain.lower()
         if m := CANCEL_REMINDER.search(lower):
             return {"action": "cancel_reminder", "text": _items_of(plain, m, "text") or None}
-        if REMINDERS.search(lower) and not REMIND.search(lower):
-            return {"action": "reminders"}
         if m := REMIND.search(lower):
             return self._reminder(plain[m.start("rest") :] if m.group("rest") else "")
-        if m := ADD_TO_LIST.match(lower):
-            return {"action": "add", "list": _list(m["list"]), "text": _items_of(plain, m, "text")}
-        if m := NEED_TO_BUY.match(lower):
-            return {"action": "add", "list": "shopping", "text": _items_of(plain, m, "text")}
-        if m := REMOVE_FROM_LIST.match(lower):
-            group = "text" if m["text"] else "text2"
-            return {"action": "remove", "list": _list(m["list"] or m["list2"]), "text": _items_of(plain, m, group)}
-        if m := DELETE_LIST.match(lower):
-            return _list_action("delete_list", m)
-        if m := CREATE_LIST.match(lower):
-            return _list_action("create", m)
-        if LISTS.search(lower):
-            return {"action": "lists"}
-        if (m := CONTAINS.match(lower)) and m["text"] not in ANYTHING:
-            return {"action": "contains", "list": _list(m["list"]), "text": _items_of(plain, m, "text")}
-        if m := MARK_DONE.match(lower):
-            return {"action": "remove", "list": _list(m["list"]) if m["list"] else None, "text": _items_of(plain, m, "text")}
-        if m := CLEAR_LIST.search(lower):
-            return {"action": "clear", "list": _list(m["list"])}
-        if m := READ_LIST.search(lower) or LIST_CONTENTS.search(lower):
-            return {"action": "read", "list": _list(m["list"])}
-        if WHAT_TO_BUY.search(lower):
-            return {"action": "read", "list": "shopping"}
+        if (slots := parse_list_request(plain)) is not None:
+            return slots if self._fits(slots) else None
+        if REMINDERS.search(lower):
+            return {"action": "reminders"}
         if m := DELETE_NOTE.search(lower):
             if m["about"]:
                 return {"action": "remove", "list": "notes", "text": _items_of(plain, m, "about")}
@@ -144,7 +76,13 @@ class NotesSkill(Skill):
             group = next(g for g in ("text", "text2", "text3") if m.group(g) is not None)
             body = plain[m.start(group) :].strip(" :,") if m.group(group) else ""
             return {"action": "add", "list": "notes", "text": body or None}
+        if (slots := parse_list_item_request(plain)) is not None and self._fits(slots):
+            return slots
         return None
+
+    def _fits(self, slots: Slots) -> bool:
+        """An item said to be done ("I bought the eggs") is a list request only when it is on a list."""
+        return not slots.pop("listed", False) or self._list_holding(slots["text"], slots.get("list")) is not None
 
     def _reminder(self, rest: str) -> Slots:
         lower = normalize_numbers(rest.lower())
@@ -157,6 +95,8 @@ class NotesSkill(Skill):
         task = re.sub(r"\s+", " ", TIME_PHRASE.sub("", normalize_numbers(rest))).strip(" ,.")
         text = re.sub(r"^(?:to|that|about) ", "", task, flags=re.I) or None
         due = now.timestamp() + seconds if seconds else at.timestamp() if at else None
+        if due is None and text and (listed := parse_list_request(text)) and listed["action"] == "add":
+            return listed
         return {"action": "remind", "text": text, "due": datetime.fromtimestamp(due).astimezone().isoformat() if due else None}
 
     def run(self, slots: Slots) -> SkillReply:
@@ -173,9 +113,13 @@ class NotesSkill(Skill):
             return SkillReply(self.name, action, f"Your reminders: {_join(parts)}.", {"ids": [r.id for r in reminders]})
         if action == "lists":
             return self._lists()
-        if action in ("create", "delete_list"):
-            return self._create(slots.get("list")) if action == "create" else self._delete_list(slots.get("list"))
-        name = slots["list"] or self._list_holding(slots.get("text")) or "todo"
+        if action == "create":
+            return self._create(slots.get("list"))
+        if action == "delete_list" and slots.get("all"):
+            return self._delete_all_lists()
+        if action == "delete_list":
+            return self._delete_list(slots.get("list") or self._pointed(slots.get("which"), only=True))
+        name = self._resolve(slots)
         where = "your notes" if name == "notes" else f"your {name} list"
         if action == "add":
             if not slots.get("text"):
@@ -184,10 +128,12 @@ class NotesSkill(Skill):
             ids = self._add(name, items)
             saved = "Noted." if name == "notes" else f"Added {_join(items)} to {where}."
             return SkillReply(self.name, action, saved, {"ids": ids, "list": name})
+        if not self._exists(name):
+            return SkillReply(self.name, action, f"You have no list called {name}.", {"list": name, "items": []})
         entries = self.db.query("SELECT id, text FROM notes WHERE list = ? ORDER BY id", (name,))
         if action == "read":
             if not entries:
-                return SkillReply(self.name, action, f"There is nothing in {where}.", {"items": []})
+                return SkillReply(self.name, action, f"There is nothing in {where}.", {"items": [], "list": name})
             texts = [e["text"] for e in entries]
             return SkillReply(self.name, action, f"In {where}: {_join(texts)}.", {"items": texts, "list": name})
         if action == "contains":
@@ -197,8 +143,47 @@ class NotesSkill(Skill):
             return SkillReply(self.name, action, text, {"items": found, "list": name})
         if action == "clear":
             self.db.execute("DELETE FROM notes WHERE list = ?", (name,))
-            return SkillReply(self.name, action, f"Cleared {where}.", {"removed": len(entries)})
+            return SkillReply(self.name, action, f"Cleared {where}.", {"removed": len(entries), "list": name})
         return self._remove(slots, entries, where)
+
+    def _resolve(self, slots: Slots) -> str:
+        """The list a request means: the one it names, points at or holds the item; else the shopping list, or the
+        only list there is."""
+        if slots.get("list"):
+            return str(slots["list"])
+        if pointed := self._pointed(slots.get("which")):
+            return pointed
+        if slots["action"] in ("remove", "contains") and (holding := self._list_holding(slots.get("text"))):
+            return holding
+        if slots.get("position"):
+            latest = self.db.query("SELECT list FROM notes WHERE list != 'notes' ORDER BY id DESC LIMIT 1")
+            if latest:
+                return str(latest[0]["list"])
+        names = self._names()
+        return names[0] if len(names) == 1 and "shopping" not in names else "shopping"
+
+    def _pointed(self, which: str | None, only: bool = False) -> str | None:
+        """ "the first list", "the last list", "this list"; with ``only``, the one list there is when there is one."""
+        names = self._names()
+        if which == "first" and names:
+            return names[0]
+        if which == "last" and names:
+            return names[-1]
+        if which == "this":
+            touched = self.db.query(
+                "SELECT list FROM (SELECT list, created_at FROM notes WHERE list != 'notes' "
+                "UNION ALL SELECT name, created_at FROM lists) ORDER BY created_at DESC LIMIT 1"
+            )
+            return str(touched[0]["list"]) if touched else None
+        return names[0] if only and len(names) == 1 else None
+
+    def _names(self) -> list[str]:
+        return [r["name"] for r in self.db.query("SELECT name FROM lists ORDER BY created_at, name")]
+
+    def _exists(self, name: str) -> bool:
+        if name in (*DEFAULT_LISTS, "notes"):
+            return True
+        return bool(self.db.query("SELECT 1 FROM lists WHERE name = ? UNION SELECT 1 FROM notes WHERE list = ?", (name, name)))
 
     def _remove(self, slots: Slots, entries: list[dict[str, Any]], where: str) -> SkillReply:
         wanted = ARTICLES.sub("", slots.get("text") or "")
@@ -207,7 +192,7 @@ class NotesSkill(Skill):
             gone = [e for e in entries if e["text"].lower() in items]
             gone = gone or [e for e in entries if wanted.lower() in e["text"].lower()]
         else:
-            gone = entries[-1:]
+            gone = entries[:1] if slots.get("position") == "first" else entries[-1:]
         if not gone:
             return SkillReply(self.name, "remove", f"I couldn't find {wanted or 'anything'} in {where}.", {"removed": 0})
         with self.db.transaction() as conn:
@@ -217,7 +202,7 @@ class NotesSkill(Skill):
         )
 
     def _lists(self) -> SkillReply:
-        names = [r["name"] for r in self.db.query("SELECT name FROM lists ORDER BY created_at, name")]
+        names = self._names()
         if not names:
             return SkillReply(self.name, "lists", "You have no lists yet.", {"lists": []})
         count = "one list" if len(names) == 1 else f"{len(names)} lists"
@@ -233,7 +218,10 @@ class NotesSkill(Skill):
 
     def _delete_list(self, name: str | None) -> SkillReply:
         if not name:
-            return SkillReply(self.name, "delete_list", "Which list should I delete?", {})
+            names = self._names()
+            if not names:
+                return SkillReply(self.name, "delete_list", "You have no lists to delete.", {"removed": 0})
+            return SkillReply(self.name, "delete_list", f"Which list should I delete: {_join(names, 'or')}?", {})
         with self.db.transaction() as conn:
             known = conn.execute("DELETE FROM lists WHERE name = ?", (name,)).rowcount
             items = conn.execute("DELETE FROM notes WHERE list = ?", (name,)).rowcount
@@ -242,12 +230,30 @@ class NotesSkill(Skill):
         held = "" if not items else f" and its {items} item{'s' if items != 1 else ''}"
         return SkillReply(self.name, "delete_list", f"Deleted your {name} list{held}.", {"list": name, "removed": items})
 
-    def _list_holding(self, text: str | None) -> str | None:
-        """The list an item is on, for "mark X as done" said without naming the list."""
+    def _delete_all_lists(self) -> SkillReply:
+        with self.db.transaction() as conn:
+            lists = conn.execute("DELETE FROM lists").rowcount
+            conn.execute("DELETE FROM notes WHERE list != 'notes'")
+        text = (
+            "You have no lists to delete."
+            if not lists
+            else "Deleted your only list."
+            if lists == 1
+            else f"Deleted all {lists} lists."
+        )
+        return SkillReply(self.name, "delete_list", text, {"removed": lists})
+
+    def _list_holding(self, text: str | None, name: str | None = None) -> str | None:
+        """The list an item is on, for "mark X as done" or "remove X from my list" said without naming the list."""
         if not text:
             return None
-        rows = self.db.query("SELECT list FROM notes WHERE lower(text) = lower(?) ORDER BY id DESC LIMIT 1", (text,))
-        return rows[0]["list"] if rows else None
+        wanted = ARTICLES.sub("", text.lower())
+        rows = self.db.query(
+            "SELECT list, lower(text) AS text FROM notes WHERE list != 'notes' AND (? IS NULL OR list = ?) ORDER BY id DESC",
+            (name, name),
+        )
+        exact = [r["list"] for r in rows if r["text"] == wanted]
+        return (exact or [r["list"] for r in rows if wanted and wanted in r["text"]] or [None])[0]
 
     def _cancel_reminder(self, about: str | None) -> SkillReply:
         reminders = self.timers.active(("reminder",))
@@ -282,29 +288,6 @@ class NotesSkill(Skill):
             ]
 
 
-def _named_list(described: re.Match[str]) -> str:
-    """ "list of things I need to buy" → "shopping list", "list of errands" → "errands list"."""
-    what = described["what"]
-    if BUYING.search(what):
-        return "shopping list"
-    if TO_DO.search(what):
-        return "todo list"
-    words = [w for w in what.lower().split() if w not in FILLER]
-    return f"{words[0]} list" if words else described[0]
-
-
-def _list_action(action: str, match: re.Match[str]) -> Slots:
-    """Create or delete a list by name; a list not named ("a new list", "this list") is asked for when run."""
-    name = ARTICLES.sub("", (match["name"] or match["list"] or "").strip())
-    named = any(word not in UNNAMED for word in name.split())
-    return {"action": action, "list": _list(name) if named else None}
-
-
-def _list(name: str | None) -> str:
-    name = (name or "shopping").strip()
-    return LIST_ALIASES.get(name, name)
-
-
 def _items_of(original: str, match: re.Match[str], group: str) -> str:
     return original[match.start(group) : match.end(group)]
 
@@ -314,5 +297,5 @@ def _split_items(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+def _join(items: list[str], last: str = "and") -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {last} " + items[-1]

@@ -7,11 +7,18 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from edge.skills.base import Skill, SkillReply, Slots
-from edge.skills.spoken import normalize_numbers, parse_clock_time, parse_duration, spoken_duration, spoken_time
+from edge.skills.spoken import (
+    normalize_numbers,
+    parse_clock_time,
+    parse_duration,
+    spoken_date,
+    spoken_duration,
+    spoken_time,
+)
 from edge.store.database import Database, inserted_id
 
 Kind = Literal["timer", "alarm", "reminder"]
@@ -187,25 +194,49 @@ class Scheduler:
             self._wake.clear()
 
 
-CANCEL = re.compile(r"\b(cancel|stop|delete|remove|kill|clear|turn off|shut off|switch off|get rid of|dismiss|never ?mind)\b")
+CANCEL = re.compile(
+    r"\b(cancel|stop|delete|remove|kill|clear|turn off|shut off|switch off|get rid of|dismiss|never ?mind|disable"
+    r"|deactivate|unset|silence|(?:turn|switch|shut) (?:\w+ ){1,3}off|(?:don'?t|do not|no longer) (?:need|want|use)"
+    r"|(?:don'?t|do not) wake)\b"
+)
 PAUSE = re.compile(r"\b(pause|hold|freeze)\b")
 RESUME = re.compile(r"\b(resume|unpause|continue|restart|start again|keep going)\b")
 EXTEND = re.compile(r"\b(add|extend|more|another|longer)\b")
 SHORTEN = re.compile(r"\b(take off|knock off|subtract|remove|shorten|less)\b")
 STATUS = re.compile(
-    r"\b(how (much|long)|left|remain|remaining|status|still running|when will|when does|check|what timers|list|which)\b"
+    r"\b(how (much|long)|left|remain|remaining|status|still running|when will|when does|check|what timers|list|which"
+    r"|am or pm|a m or p m)\b"
 )
 QUESTION = re.compile(
-    r"^(?:do|does|did|is|are|have|has|what|when|which|how many|at what time)\b"
+    r"^(?:do|does|did|is|are|have|has|what|when|which|how many|at what time|am i|was)\b"
     r"|\b(?:tell|show|give|provide|read|list|check)(?: me)?\b.*\b(?:alarms|timers|alarm times|alarm timings)\b"
 )
 """A question about the timers and alarms there are, not a command to set one."""
-ALARM = re.compile(r"\b(alarms?|wake ?-?up call|wake me( up)? (at|by|tomorrow))\b")
+ALARM = re.compile(
+    r"\b(alarms?|wake ?-?up (?:call|alarm)|wake (?:me|us)(?: up)? (?:at|by|tomorrow|on|early|around|before)"
+    r"|(?:need|want|have|got|like) to (?:wake|get) up|get (?:me|us) up (?:at|by|tomorrow|early)|alarm me|snooze"
+    r"|am or pm|a m or p m)\b"
+)
+AT_A_TIME = re.compile(r"\b(?:at|for) \d{1,2}(?::\d\d)? ?(?:am|pm)\b|\bwake\b.*\bat \d|\b(?:at|for) \d{1,2}:\d\d\b")
+"""A time of day, not a length: what is set for it is an alarm ("set one for 6 am", "wake up at 7")."""
+SNOOZE = re.compile(r"\bsnooze\b")
+SNOOZE_S = 540
+"""How long a snooze lasts when no length is said: nine minutes, as on most alarm clocks."""
 ALL = re.compile(r"\b(all|every|everything)\b")
 LABEL = re.compile(r"\b(?:the |my |a |an )?([a-z]+) (?:timer|alarm)\b|\b(?:timer|alarm) for (?:the |my )?([a-z]+)$")
 NOT_LABELS = frozenset(
     "a an the my this that all every set start new one timer alarm second seconds minute minutes hour hours "
-    "min mins sec secs hr hrs day days countdown kitchen quick short long".split()
+    "min mins sec secs hr hrs day days countdown kitchen quick short long am pm morning afternoon evening night "
+    "tomorrow tonight today next first last wake up current".split()
+)
+SPOKEN_CLOCK = [
+    (re.compile(r"\b([ap])\.? ?m\b\.?"), r"\1m"),
+    (re.compile(r"\b(\d{1,2}) (?:o'?clock|0 clock|o clock)\b"), r"\1"),
+    (re.compile(r"\b(at|for|to) ([1-9]|1[0-2])([0-5]\d)\b(?! ?(?:seconds?|minutes?|hours?|mins?|secs?))"), r"\1 \2:\3"),
+]
+"""Times as speech recognition writes them: "7 a m", "nine o clock", "one thirty" heard as "130"."""
+DAY_WORDS = re.compile(
+    r"\b(today|tonight|tomorrow|day after tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
 )
 
 
@@ -217,13 +248,15 @@ class TimerSkill(Skill):
         self.store = store
 
     def parse(self, text: str, matched: Mapping[str, str] | None = None) -> Slots | None:
-        plain = normalize_numbers(text.lower()).strip(" .!?")
-        kind: Kind = "alarm" if ALARM.search(plain) else "timer"
+        plain = _clock_words(normalize_numbers(text.lower()).strip(" .!?"))
+        kind: Kind = "alarm" if ALARM.search(plain) or AT_A_TIME.search(plain) else "timer"
         label = _label(plain)
         scope = {"kind": kind, "label": label, "all": bool(ALL.search(plain))}
         seconds = parse_duration(matched["duration"] if matched and "duration" in matched else plain)
+        if SNOOZE.search(plain) and not CANCEL.search(plain):
+            return {"action": "snooze", "kind": "alarm", "seconds": _whole(seconds or SNOOZE_S)}
         if CANCEL.search(plain) and not (seconds and SHORTEN.search(plain)):
-            return {"action": "cancel", **scope}
+            return {"action": "cancel", **scope, **self._when(plain, kind)}
         if PAUSE.search(plain):
             return {"action": "pause", **scope}
         if RESUME.search(plain) and not seconds:
@@ -231,31 +264,55 @@ class TimerSkill(Skill):
         if seconds and (SHORTEN.search(plain) or (EXTEND.search(plain) and "timer for" not in plain)):
             return {"action": "extend", "seconds": _whole(-seconds if SHORTEN.search(plain) else seconds), **scope}
         if (STATUS.search(plain) or QUESTION.search(plain)) and not seconds:
-            return {"action": "status", **scope}
+            return {"action": "status", **scope, **self._when(plain, kind)}
         if kind == "alarm":
             now = datetime.fromtimestamp(self.store.clock()).astimezone()
             at = parse_clock_time(plain, now) or (now + timedelta(seconds=seconds) if seconds else None)
             return {"action": "start", "kind": "alarm", "label": label, "at": at.isoformat() if at else None}
         return {"action": "start", "kind": "timer", "label": label, "seconds": _whole(seconds) if seconds else None}
 
+    def _when(self, plain: str, kind: Kind) -> Slots:
+        """Which alarms a question or a cancel is about: those at a time of day said ("my 7 am alarm"), on a day said
+        ("tomorrow's alarm"), or both."""
+        if kind != "alarm":
+            return {}
+        now = datetime.fromtimestamp(self.store.clock()).astimezone()
+        at = parse_clock_time(plain, now)
+        said_day = DAY_WORDS.search(plain)
+        when: Slots = {}
+        if at is not None:
+            when["time"] = [at.hour, at.minute]
+            when["either_half"] = not re.search(r"\b(?:am|pm|morning|afternoon|evening|tonight|night|noon|midnight)\b", plain)
+        if said_day:
+            day = parse_clock_time(f"{said_day[1]} at 23:59", now) if at is None else at
+            when["day"] = day.date().isoformat() if day else None
+        return when
+
     def run(self, slots: Slots) -> SkillReply:
         action = slots["action"]
         if action == "start":
             return self._start(slots)
+        if action == "snooze":
+            return self._snooze(slots["seconds"])
         targets = self._targets(slots)
         if not targets:
-            return self._reply(action, f"You have no {slots['kind']}s running.", ids=[])
+            return self._reply(action, _none_text(slots), ids=[])
         ids = [t.id for t in targets]
         if action == "status":
             now = self.store.clock()
-            parts = [_status(t, now) for t in targets]
-            return self._reply(action, " ".join(parts), ids=ids)
+            if slots["kind"] == "alarm" and len(targets) > 1:
+                times = [_due(t, now) for t in targets]
+                text = f"You have {len(targets)} alarms: {_join(times)}."
+            else:
+                text = " ".join(_status(t, now) for t in targets)
+            return self._reply(action, ("Yes. " if _filtered(slots) else "") + text, ids=ids)
         if len(targets) > 1 and not slots.get("all") and action != "cancel":
             return self._reply(action, f"You have {len(targets)} {slots['kind']}s; say which one, or all of them.", ids=ids)
         if action == "cancel":
             self.store.cancel(targets)
             what = targets[0].name if len(targets) == 1 else f"all {len(targets)} {slots['kind']}s"
-            return self._reply(action, f"Cancelled your {what}." if len(targets) == 1 else f"Cancelled {what}.", ids=ids)
+            when = f" for {_due(targets[0], self.store.clock())}" if len(targets) == 1 and targets[0].kind == "alarm" else ""
+            return self._reply(action, f"Cancelled your {what}{when}." if len(targets) == 1 else f"Cancelled {what}.", ids=ids)
         if action == "pause":
             self.store.pause(targets)
             return self._reply(action, f"Paused your {_names(targets)}.", ids=ids)
@@ -267,13 +324,21 @@ class TimerSkill(Skill):
         way = "to" if slots["seconds"] > 0 else "off"
         return self._reply(action, f"{verb} {spoken_duration(abs(slots['seconds']))} {way} your {_names(targets)}.", ids=ids)
 
+    def _snooze(self, seconds: float) -> SkillReply:
+        """Snoozing sets the alarm again, a few minutes from now; the reply's action is "start", as it sets one."""
+        alarm = self.store.add("alarm", self.store.clock() + seconds)
+        rings = spoken_time(datetime.fromtimestamp(alarm.due_at))
+        text = f"Snoozed for {spoken_duration(seconds)}: your alarm rings again at {rings}."
+        return self._reply("start", text, ids=[alarm.id], due_at=alarm.due_at, snoozed=True)
+
     def _start(self, slots: Slots) -> SkillReply:
         if slots["kind"] == "alarm":
             if not slots.get("at"):
                 return self._reply("start", "What time should I set the alarm for?", ids=[])
             at = datetime.fromisoformat(slots["at"])
             alarm = self.store.add("alarm", at.timestamp(), slots.get("label"))
-            return self._reply("start", f"Alarm set for {spoken_time(at)}.", ids=[alarm.id], due_at=alarm.due_at)
+            when = _due(alarm, self.store.clock())
+            return self._reply("start", f"Alarm set for {when}.", ids=[alarm.id], due_at=alarm.due_at)
         seconds = slots.get("seconds")
         if not seconds or seconds <= 0:
             return self._reply("start", "For how long should I set the timer?", ids=[])
@@ -284,6 +349,8 @@ class TimerSkill(Skill):
     def _targets(self, slots: Slots) -> list[Timer]:
         kinds: tuple[Kind, ...] = (slots["kind"],)
         active = self.store.active(kinds)
+        if _filtered(slots):
+            return [t for t in active if _at(t, slots)]
         if slots.get("label"):
             named = [t for t in active if t.label == slots["label"]]
             active = named or active
@@ -293,6 +360,53 @@ class TimerSkill(Skill):
 
     def _reply(self, action: str, text: str, **data: object) -> SkillReply:
         return SkillReply(self.name, action, text, dict(data))
+
+
+def _clock_words(text: str) -> str:
+    for pattern, replacement in SPOKEN_CLOCK:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _filtered(slots: Slots) -> bool:
+    return bool(slots.get("time") or slots.get("day"))
+
+
+def _at(timer: Timer, slots: Slots) -> bool:
+    """Whether an alarm rings at the time of day and on the day a request said; "7" alone is 7 AM or 7 PM."""
+    due = datetime.fromtimestamp(timer.due_at)
+    if slots.get("day") and due.date().isoformat() != slots["day"]:
+        return False
+    if not slots.get("time"):
+        return True
+    hour, minute = slots["time"]
+    same_hour = due.hour == hour or (slots.get("either_half") and due.hour % 12 == hour % 12)
+    return bool(same_hour) and due.minute == minute
+
+
+def _none_text(slots: Slots) -> str:
+    if not _filtered(slots):
+        return f"You have no {slots['kind']}s running." if slots["kind"] == "timer" else "You have no alarms set."
+    said = []
+    if slots.get("time"):
+        hour, minute = slots["time"]
+        said.append(f"at {_clock(hour, minute, either=bool(slots.get('either_half')))}")
+    if slots.get("day"):
+        said.append(f"on {spoken_date(date.fromisoformat(slots['day']))}")
+    return f"You have no alarm set {' '.join(said)}."
+
+
+def _clock(hour: int, minute: int, either: bool) -> str:
+    face = f"{hour % 12 or 12}" + (f":{minute:02d}" if minute else "")
+    return face if either else f"{face} {'AM' if hour < 12 else 'PM'}"
+
+
+def _due(timer: Timer, now: float) -> str:
+    return spoken_time(datetime.fromtimestamp(timer.due_at), datetime.fromtimestamp(now))
+
+
+def _join(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 def _label(text: str) -> str | None:
@@ -323,6 +437,6 @@ def _status(timer: Timer, now: float) -> str:
     if timer.kind == "timer":
         paused = " (paused)" if timer.state == "paused" else ""
         return f"Your {timer.name} has {spoken_duration(round(timer.remaining(now)))} left{paused}."
-    due = spoken_time(datetime.fromtimestamp(timer.due_at))
+    due = _due(timer, now)
     what = f"reminder to {timer.label}" if timer.kind == "reminder" else timer.name
     return f"Your {what} is set for {due}."

@@ -77,9 +77,9 @@ def test_a_reminder_separates_the_task_from_its_time(skill, text, task, due):
     "text, slots",
     [
         ("we're out of milk", {"action": "add", "list": "shopping", "text": "milk"}),
-        ("toss batteries on the list", {"action": "add", "list": "shopping", "text": "batteries"}),
+        ("toss batteries on the list", {"action": "add", "list": None, "text": "batteries"}),
         ("add renew passport to my to-do list", {"action": "add", "list": "todo", "text": "renew passport"}),
-        ("cross paper towels off my list", {"action": "remove", "list": "shopping", "text": "paper towels"}),
+        ("cross paper towels off my list", {"action": "remove", "list": None, "text": "paper towels"}),
         ("what do I still need to buy", {"action": "read", "list": "shopping"}),
         ("cancel my reminder about the dentist", {"action": "cancel_reminder", "text": "the dentist"}),
     ],
@@ -124,7 +124,20 @@ def test_a_whole_list_is_deleted_with_its_items(skill):
     assert ask(skill, "get rid of the beach list") == "Deleted your beach list and its 2 items."
     assert ask(skill, "what are my lists") == "You have no lists yet."
     assert ask(skill, "delete the list called beach") == "You have no beach list."
-    assert ask(skill, "remove this list") == "Which list should I delete?"
+    assert ask(skill, "remove this list") == "You have no lists to delete."
+
+
+def test_a_list_to_delete_is_the_one_named_pointed_at_or_asked_for(skill):
+    for name in ("beach", "camping", "work"):
+        ask(skill, f"create a {name} list")
+    assert ask(skill, "please remove the first list") == "Deleted your beach list."
+    assert ask(skill, "delete a list") == "Which list should I delete: camping or work?"
+    ask(skill, "add tent to my camping list")
+    assert ask(skill, "i don't want this list any more") == "Deleted your camping list and its 1 item."
+    assert ask(skill, "erase my old work list") == "You have no old work list."
+    assert ask(skill, "remove the list") == "Deleted your work list."
+    ask(skill, "add rope to my camping list")
+    assert ask(skill, "delete all my lists") == "Deleted your only list."
 
 
 def test_an_item_is_looked_up_on_a_list(skill):
@@ -141,7 +154,7 @@ def test_an_item_is_looked_up_on_a_list(skill):
         ("pull up the grocery list", {"action": "read", "list": "shopping"}),
         ("how many things are on my packing list", {"action": "read", "list": "packing"}),
         ("what does my errands list say", {"action": "read", "list": "errands"}),
-        ("drop the batteries from my shopping list", {"action": "remove", "list": "shopping", "text": "the batteries"}),
+        ("drop the batteries from my shopping list", {"action": "remove", "list": "shopping", "text": "batteries"}),
     ],
 )
 def test_more_ways_of_reading_and_changing_a_list(skill, text, slots):
@@ -158,3 +171,86 @@ def test_a_store_from_before_named_lists_keeps_its_lists(tmp_path):
     db.close()
     reopened = Database(tmp_path / "edge.db")
     assert ask(NotesSkill(reopened, TimerStore(reopened)), "what lists do I have") == "You have one list: shopping."
+
+
+@pytest.mark.parametrize(
+    "text, slots",
+    [
+        ("put eggs on the grocery list", {"action": "add", "list": "shopping", "text": "eggs"}),
+        ("add eggs to my groceries", {"action": "add", "list": "shopping", "text": "eggs"}),
+        ("add to my shopping list eggs", {"action": "add", "list": "shopping", "text": "eggs"}),
+        ("add a new item to my shopping list milk", {"action": "add", "list": "shopping", "text": "milk"}),
+        ("i want to add rice to my shopping list please", {"action": "add", "list": "shopping", "text": "rice"}),
+        ("put potatoes on my shopping list for saturday", {"action": "add", "list": "shopping", "text": "potatoes"}),
+        ("add go to the gym to my to do list", {"action": "add", "list": "todo", "text": "go to the gym"}),
+        ("i need to buy toothpaste", {"action": "add", "list": "shopping", "text": "toothpaste"}),
+        ("remind me to buy batteries", {"action": "add", "list": "shopping", "text": "batteries"}),
+        ("make a shopping list with milk and bread", {"action": "add", "list": "shopping", "text": "milk and bread"}),
+        ("create a list for my party", {"action": "create", "list": "party"}),
+        ("i need a new list called work", {"action": "create", "list": "work"}),
+        ("open a new list", {"action": "create", "list": None}),
+    ],
+)
+def test_ways_of_adding_to_or_making_a_list(skill, text, slots):
+    assert skill.parse(text) == slots
+
+
+@pytest.mark.parametrize(
+    "text, slots",
+    [
+        ("do i have any lists", {"action": "lists"}),
+        ("how many lists do i have", {"action": "lists"}),
+        ("open my shopping list", {"action": "read", "list": "shopping"}),
+        ("what items are on my shopping list", {"action": "read", "list": "shopping"}),
+        ("what was on my to do list", {"action": "read", "list": "todo"}),
+        ("what is on the list for saturday", {"action": "read", "list": "saturday"}),
+        ("what is that on the list", {"action": "read", "list": None}),
+        ("did i add milk to my shopping list", {"action": "contains", "list": "shopping", "text": "milk"}),
+        ("have i put eggs on the list", {"action": "contains", "list": None, "text": "eggs"}),
+        ("what do i need from the store", {"action": "read", "list": "shopping"}),
+    ],
+)
+def test_ways_of_asking_about_lists(skill, text, slots):
+    assert skill.parse(text) == slots
+
+
+@pytest.mark.parametrize(
+    "text, slots",
+    [
+        ("take milk off the shopping list", {"action": "remove", "list": "shopping", "text": "milk"}),
+        ("cross off milk from my shopping list", {"action": "remove", "list": "shopping", "text": "milk"}),
+        ("delete the last item on my shopping list", {"action": "remove", "list": "shopping", "position": "last"}),
+        ("delete the last line", {"action": "remove", "list": None, "position": "last"}),
+        ("remove all items from my to do list", {"action": "clear", "list": "todo"}),
+        ("empty the list", {"action": "clear", "list": None}),
+        ("please remove my to do list from today", {"action": "delete_list", "list": "todo"}),
+        ("cancel my shopping list", {"action": "delete_list", "list": "shopping"}),
+        ("please delete the shopping list i created", {"action": "delete_list", "list": "shopping"}),
+        ("i don't need the party list anymore", {"action": "delete_list", "list": "party"}),
+    ],
+)
+def test_ways_of_taking_things_off_a_list_or_deleting_it(skill, text, slots):
+    assert skill.parse(text) == slots
+
+
+def test_an_item_said_to_be_done_comes_off_only_when_it_is_on_a_list(skill):
+    ask(skill, "add milk and eggs to my shopping list")
+    assert ask(skill, "i bought milk") == "Removed milk from your shopping list."
+    assert ask(skill, "remove eggs") == "Removed eggs from your shopping list."
+    assert skill.parse("i bought a new car") is None
+    assert skill.parse("remove the alarm") is None
+
+
+def test_an_item_taken_off_an_unnamed_list_is_found_on_the_list_holding_it(skill):
+    ask(skill, "add call the plumber to my to do list")
+    assert ask(skill, "remove call the plumber from my list") == "Removed call the plumber from your todo list."
+
+
+def test_a_question_about_a_list_that_does_not_exist_answers_so(skill):
+    assert ask(skill, "what's on my party list") == "You have no list called party."
+    assert ask(skill, "what's on my grocery list") == "There is nothing in your shopping list."
+
+
+def test_an_unnamed_list_is_the_only_list_there_is(skill):
+    ask(skill, "add hammer to my tools list")
+    assert ask(skill, "read me my list") == "In your tools list: hammer."

@@ -156,7 +156,7 @@ def test_a_question_about_alarms_and_timers_reports_them_and_sets_nothing(skill,
 
 def test_asking_about_the_alarms_says_when_they_ring(skill):
     ask(skill, "wake me up at 6:30 am")
-    assert ask(skill, "what alarms do I have").text == "Your alarm is set for 6:30 AM."
+    assert ask(skill, "what alarms do I have").text == "Your alarm is set for tomorrow at 6:30 AM."
 
 
 def test_an_alarm_can_be_set_for_a_while_from_now(skill, clock):
@@ -167,3 +167,58 @@ def test_an_alarm_can_be_set_for_a_while_from_now(skill, clock):
 def test_a_wake_up_call_is_an_alarm(skill):
     slots = skill.parse("give me a wake-up call at 6 am")
     assert slots["kind"] == "alarm" and datetime.fromisoformat(slots["at"]).hour == 6
+
+
+@pytest.mark.parametrize(
+    "text, hour, minute",
+    [
+        ("set an alarm for tomorrow at 6 am", 6, 0),
+        ("set an alarm at half past seven in the morning", 7, 30),
+        ("set an alarm for quarter to eight am", 7, 45),
+        ("wake me up at six thirty tomorrow", 6, 30),
+        ("set an alarm for seven a m", 7, 0),
+        ("can you set the alarm for one hundred and thirty", 13, 30),
+        ("i need to wake up at 5 am", 5, 0),
+        ("set a reminder i need to wake up at five am every morning", 5, 0),
+        ("get me up at 6 am", 6, 0),
+    ],
+)
+def test_ways_of_setting_an_alarm_ring_at_the_time_said(skill, text, hour, minute):
+    slots = skill.parse(text)
+    at = datetime.fromisoformat(slots["at"])
+    assert slots["action"] == "start" and slots["kind"] == "alarm" and (at.hour, at.minute) == (hour, minute)
+
+
+def test_an_alarm_for_another_day_says_the_day(skill):
+    assert ask(skill, "wake me up at 7 am").text == "Alarm set for tomorrow at 7 AM."
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["turn my alarm off", "disable my alarm", "unset my alarm", "i don't need the alarm", "don't wake me up tomorrow"],
+)
+def test_ways_of_cancelling_an_alarm(skill, text):
+    assert skill.parse(text)["action"] == "cancel"
+
+
+def test_an_alarm_is_cancelled_by_its_time(skill, store):
+    ask(skill, "set an alarm for 6 am")
+    ask(skill, "set an alarm for 7:30 am")
+    assert ask(skill, "cancel my 6 am alarm").text == "Cancelled your alarm for tomorrow at 6 AM."
+    assert ask(skill, "delete the alarm at 9").text == "You have no alarm set at 9."
+    assert [datetime.fromtimestamp(a.due_at).hour for a in store.active()] == [7]
+
+
+def test_a_question_about_an_alarm_at_a_time_or_day_answers_yes_or_no(skill):
+    ask(skill, "set an alarm for 6 am")
+    ask(skill, "set an alarm for 8 pm")
+    assert ask(skill, "do i have an alarm set for tomorrow").text == "Yes. Your alarm is set for tomorrow at 6 AM."
+    assert ask(skill, "is there an alarm at 7").text == "You have no alarm set at 7."
+    assert ask(skill, "what alarms do i have").text == "You have 2 alarms: 8 PM and tomorrow at 6 AM."
+    assert ask(skill, "am or pm").text == "You have 2 alarms: 8 PM and tomorrow at 6 AM."
+
+
+def test_snoozing_sets_the_alarm_again_a_few_minutes_from_now(skill, store, clock):
+    reply = ask(skill, "snooze")
+    assert reply.action == "start" and reply.text == "Snoozed for 9 minutes: your alarm rings again at 12:09 PM."
+    assert ask(skill, "snooze for 5 minutes").data["due_at"] == clock.now + 300

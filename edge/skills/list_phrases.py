@@ -1,0 +1,279 @@
+"""How people talk about their lists: the grammar that turns a request into the notes skill's list slots.
+
+A list is named ("my shopping list", "the list called camping gear", "the list for saturday"), described ("the list
+of things I need to buy"), pointed at ("this list", "the first list") or not named at all ("the list"). ``list`` in
+the slots is the name, or None when the request does not name one; ``which`` then says how it pointed at one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from edge.skills.base import Slots
+
+POLITE_START = re.compile(
+    r"^(?:(?:please|kindly|hey|ok|okay|so|now|and|also|then|just|oh|um|uh|alright|all right|yes|yeah|yep|sure"
+    r"|can you|could you|would you(?: mind)?|will you|would you be able to|are you able to|can i|could i|may i"
+    r"|go ahead and|i(?:'d| would) like(?: you)? to|i want(?: you)? to|i wanna|let'?s|help me(?: to)?|i need you to"
+    r"|i have to|i'?ve got to|i need to(?= (?:add|put|remove|delete|take|cross|create|make|start|clear|empty|check))"
+    r"|remember to(?= (?:add|put))|don'?t forget to(?= (?:add|put)))\b[ ,]*)+",
+    re.IGNORECASE,
+)
+POLITE_END = re.compile(
+    r"(?:[ ,]+(?:please|for me|thanks|thank you|now|right now|as well|too|also|real quick|okay|ok|again))+$", re.IGNORECASE
+)
+DETERMINER = r"(?:(?:my|the|our|a|an|this|that|your|his|her|their|these|those|current|new|whole|entire|full) )*"
+WORD = r"(?!(?:to|on|in|into|onto|from|off|of|for|my|the|our|and|at|with|called|named)\b)[a-z0-9'&-]+"
+PURPOSE = r"(?:my |the |our |this |next )?[a-z0-9']+(?: [a-z0-9']+)?"
+
+
+def list_ref(tag: str = "") -> str:
+    """A list, named or not, with what it is for: "my shopping list", "the list for saturday", "my to do list".
+
+    ``tag`` prefixes the group names (``list``, ``for``), so that one pattern can hold several references."""
+    name = rf"(?P<{tag}list>(?:{WORD} ){{0,3}}?(?:to do|{WORD}))"
+    return rf"{DETERMINER}(?:{name} )?list(?: (?:for|from|of|due) (?P<{tag}for>{PURPOSE}))?"
+
+
+LIST_REF = list_ref()
+BARE_LIST = r"(?:my |the |our )?(?P<bare>groceries|grocery|shopping|to ?dos?|to-dos?)"
+
+ADD_VERB = r"(?:add|put|include|stick|toss|throw|pop|write(?: down)?|jot(?: down)?|append|insert|enter|place|save|plus)"
+INTO = r"(?:to|on|onto|in|into|under|at the (?:end|bottom|top) of)"
+ITEM_WORDS = r"(?:(?:an?|the|this|these|some|new|following|items?|entry|entries|things?|another|one|more),? )*"
+NOT_A_PURPOSE = r"(?!(?:for|from|of|on|due) )"
+ADD_ITEM_FIRST = re.compile(rf"^{ADD_VERB} (?P<text>.+?) {INTO} (?:{LIST_REF}|{BARE_LIST})$")
+ADD_ITEM_AFTER = re.compile(
+    rf"^{ADD_VERB} {ITEM_WORDS}{INTO} (?:{LIST_REF}|{BARE_LIST})[,:]?(?: (?:called|named|saying|that says|which is))? "
+    rf"{NOT_A_PURPOSE}(?P<text>.+)$"
+)
+ADD_LIST_FIRST = re.compile(
+    rf"^(?:(?:on|to|in|for) )?{LIST_REF}[,:]? (?:add|put|include|needs?|should have|gets?|plus) (?P<text>.+)$"
+)
+ADD_NEEDED = re.compile(
+    rf"^(?:i|we) (?:need|want|would like|'d like) (?P<text>.+?) (?:on|in|added to|put on) {LIST_REF}$"
+    rf"|^(?P<text2>.+?) (?:needs to|should|has to|must) (?:go|be|get) (?:on|in|added to|put on) {list_ref('b')}$"
+)
+ADD_ALONE = re.compile(r"^(?:add|put down|write down|jot down) (?P<text>(?:(?! (?:to|on|onto|into|in) ).)+)$")
+"""An item without a list, when the request is known to be about lists: "add eggs" (to the shopping list)."""
+NEED_TO_BUY = re.compile(
+    r"^(?:(?:we|i)(?:'re| are| am|'m) (?:all |almost |nearly |completely )?(?:out of|running (?:out of|low on)|low on)"
+    r"|(?:we|i) (?:just )?ran out of|(?:we|i) need(?: more| some)?(?! to )"
+    r"|(?:we|i) (?:need|have|got|gotta|must|should|want|'ve got|'d better) (?:to )?(?:buy|pick up|purchase|grab|get more)"
+    r"|(?:we|i) (?:need|have|should|must) to get(?: some| more)?"
+    r"|(?:we|i) (?:need|have|should|must) to go (?:shopping|to the (?:store|shop|supermarket)) for"
+    r"|(?:need|have|got) to (?:buy|pick up|purchase|grab)|buy(?: some| more)?"
+    r"|(?:don'?t|do not) (?:let me )?forget to (?:buy|pick up))"
+    r" (?P<text>.+?)(?:,.*| (?:at|from) the (?:store|shop|supermarket)| today| tomorrow| later)?$"
+)
+REMOVE_VERB = (
+    r"(?:remove|delete|erase|take|cross|check|tick|scratch|strike|drop|get rid of|pull|knock|rub|wipe|mark|cancel|clear)"
+)
+REMOVE_FROM = re.compile(
+    rf"^{REMOVE_VERB}(?: off| out)? (?:the )?(?:items? |entry |entries )?(?P<text>.+?)(?: off| out)?"
+    rf" (?:from|off(?: of)?|out of|on|in) (?:{LIST_REF}|{BARE_LIST})$"
+)
+REMOVE_FROM_AFTER = re.compile(
+    rf"^{REMOVE_VERB}(?: off| out)? (?:from|off(?: of)?|out of) (?:{LIST_REF}|{BARE_LIST})[,:]? "
+    rf"{NOT_A_PURPOSE}(?:the )?(?:items? |entry )?(?P<text>.+)$"
+)
+REMOVE_OFF = re.compile(rf"^(?:cross|check|tick|take|scratch|strike|knock|mark) (?P<text>.+?) off(?: of)?(?: {LIST_REF})?$")
+POSITION = re.compile(
+    rf"^{REMOVE_VERB}(?: off| out)? (?:the |my )?(?P<position>last|first|latest|previous|top|bottom|final|"
+    r"most recent|recent|newest|oldest) (?:item|entry|thing|line|element|addition|word)s?"
+    rf"(?: (?:i |you )?(?:added|put on|entered|said))?(?: (?:from|on|in|off(?: of)?) {LIST_REF})?$"
+)
+DONE = re.compile(
+    r"^(?:i|we)(?: just| already| have|'ve)* (?:bought|got|picked up|purchased|found|grabbed|finished|did|done"
+    r"|completed) (?P<text>.+?)(?: already| now| today)?$"
+    r"|^(?P<text2>.+?) (?:is|are) (?:done|bought|finished|sorted|taken care of|no longer needed)$"
+)
+"""Said of an item on a list, it comes off: "I bought the eggs", "the laundry is done"."""
+REMOVE_ALONE = re.compile(rf"^{REMOVE_VERB}(?: off| out)? (?:the )?(?:items? )?(?P<text>.+)$")
+MARK_DONE = re.compile(rf"^mark (?P<text>.+?) (?:as )?(?:done|complete|completed|finished|bought)(?: on {LIST_REF})?$")
+
+DELETE_VERB = (
+    r"(?:delete|remove|erase|drop|discard|trash|get rid of|throw (?:away|out)|cancel|scrap|destroy|ditch|dump|kill|close"
+    r"|take away|bin)"
+)
+DELETE_LIST = re.compile(
+    rf"^{DELETE_VERB} (?:(?:{LIST_REF})|{DETERMINER}list (?:called|named|titled) (?P<name>[a-z0-9' ]+?))"
+    r"(?: (?:that|which|i|we) (?:i |we )?(?:created|made|have|had|started|set up|wrote)(?: [a-z ]+)?| completely| entirely)?$"
+)
+ALL_LISTS = re.compile(rf"^{DELETE_VERB} (?:all|every(?: one)?|each)(?: of)?(?: my| the| our)? lists?$")
+UNWANTED_LIST = re.compile(
+    rf"^(?:i|we) (?:don'?t|do not|no longer) (?:need|want|use) {LIST_REF}(?: any ?more| now| at all)?$"
+    rf"|^{list_ref('b')} (?:can go|is done|is finished|is no longer needed|isn'?t needed(?: any ?more)?)$"
+)
+CLEAR = re.compile(
+    rf"^(?:clear|empty|wipe|reset|blank)(?: out| off)?(?: all(?: of)?)? (?:{LIST_REF}|{BARE_LIST})$"
+    r"|^(?:delete|remove|erase|clear|take off|wipe|cross off|get rid of) (?:everything|all(?: of)?(?: the)? "
+    r"(?:items|things|entries|of it|of them|stuff)|all|every (?:item|thing)|each item|the (?:items|contents))"
+    rf" (?:on|from|in|off(?: of)?) (?:{list_ref('b')}|{BARE_LIST.replace('bare', 'bbare')})$"
+)
+CREATE_VERB = r"(?P<verb>create|make|start|begin|set up|build|put together|draw up|compose|open up|prepare|add|open|new)"
+CREATE = re.compile(
+    rf"^(?:{CREATE_VERB}(?: me| up| for me| us)? (?P<article>a |an |another |one more )?"
+    r"|(?:i|we) (?:want|need|would like|'d like) (?P<wanted>a |an |another |to (?:create|make|start) (?:a |an )?))"
+    rf"(?P<new>(?:brand )?new |fresh |separate |blank |empty |other )?(?:(?P<list>(?:{WORD} ){{0,3}}?(?:to do|{WORD})) )?list"
+    r"(?:(?: (?:called|named|titled|entitled|labell?ed|(?:with |by )?(?:the )?(?:name|title)(?: of)?|:) (?P<name>.+?))"
+    r"|(?: (?:for|about|of|to) (?P<for>.+?)))?"
+    r"(?P<items>,? (?:with|including|containing|that has|and add|and put)(?: in| on)? (?P<text>.+))?$"
+)
+CONTAINS = re.compile(
+    rf"^(?:is|are|was|were) (?:there )?(?:any |some )?(?P<text>.+?)(?: already| still)? (?:on|in) {LIST_REF}"
+    r"(?: already| still)?$"
+    r"|^(?:do|did|have|had) (?:i|we) (?:already |still )?(?:have|got|add|added|put|need|include|included|write|written"
+    rf"|wrote|list|listed)(?: down)? (?:any |some )?(?P<text2>.+?) (?:on|in|to|onto|into) {list_ref('b')}"
+    rf"$|^(?:does|did|do) {list_ref('c')} (?:have|has|contain|include|say|mention)(?: any)? (?P<text3>.+)$"
+)
+ANYTHING = frozenset({"anything", "something", "stuff", "things", "items", "any items", "any things", "everything"})
+LISTS = re.compile(
+    r"\b(?:what|which)(?: are)?(?: all)?(?: my| the| of my| of the)? lists\b|\blists (?:do|have|did) (?:i|we)\b"
+    r"|\bhow many lists\b|\b(?:do|have) (?:i|we) (?:have |got )?(?:any )?lists\b|\bany lists\b"
+    r"|\b(?:show|tell|read|display|give|check|list|name|open|bring up|pull up|see)(?: me)?(?: out)?(?: all)?(?: of)?"
+    r"(?: my| the| available| our)? lists\b|^(?:my |all |all my |the )?lists$|\b(?:my|available|all) lists$"
+)
+WHAT_TO_BUY = re.compile(
+    r"\bwhat (?:do|should|did|must) (?:i|we) (?:still )?(?:need to |have to |want to |got to )?(?:buy|get|pick up|shop for)\b"
+    r"|\bwhat (?:is|'s) (?:left )?to (?:buy|get)\b"
+    r"|\bwhat (?:do|should) (?:i|we) (?:need|get) (?:from|at) the (?:store|shop|supermarket|grocery store|market)\b"
+)
+CHANGE = re.compile(
+    r"\b(?:add|put|include|create|make|start|new|remove|delete|erase|clear|empty|take|cross|scratch|drop|cancel|rename"
+    r"|change|edit|move|replace|update)\b"
+)
+"""How a request to change a list starts; one that is not understood is not read back instead."""
+ANY_LIST = re.compile(rf"\b{LIST_REF}\b|\b(?:my|the|our) {BARE_LIST.replace('(?:my |the |our )?', '')}\b")
+
+DESCRIBED_LIST = re.compile(r"\blist of (?P<what>[a-z ]+?)(?= for |$)", re.IGNORECASE)
+"""A list named by what it holds: "the list of things I need to buy", "my list of errands for saturday"."""
+BUYING = re.compile(r"\b(?:buy|get|pick up|shop|shopping|groceries|grocery|purchase)\b", re.IGNORECASE)
+TO_DO = re.compile(r"\b(?:to do|todo|tasks?|chores|things to do)\b", re.IGNORECASE)
+FILLER = frozenset({"things", "stuff", "items", "my", "the", "some", "all", "i", "we", "need", "to", "want"})
+ALIASES = {
+    **dict.fromkeys(("grocery", "groceries", "grocery shopping", "shopping", "food shopping", "food"), "shopping"),
+    **dict.fromkeys(("to do", "todo", "to dos", "todos", "to do's", "things to do", "task", "tasks"), "todo"),
+}
+LEADING = frozenset("my the our a an this that new your whole entire full".split())
+NOT_NAMES = frozenset(
+    "me us myself old whole entire first last latest newest oldest previous recent other current new a an the my our "
+    "this that your list lists another one some any same second".split()
+)
+"""Words that say which list without naming it: "this list", "a new list for me", "the old list"."""
+POINTER = re.compile(r"\b(?P<pointer>first|oldest|old|last|latest|newest|recent|previous|this|that|current)(?: one)? list\b")
+DEFINITE = re.compile(r"\b(?:the|my|our) list\b")
+POINTERS = {"first": "first", "oldest": "first", "old": "first", "this": "this", "that": "this", "current": "this"}
+NOT_ITEMS = re.compile(r"\b(?:alarms?|timers?|reminders?|notes?|lists?|events?|meetings?|emails?|songs?|playlists?)\b")
+
+
+def parse_list_request(text: str) -> Slots | None:
+    """The list slots of a request about lists, or None when it is not one."""
+    plain = POLITE_END.sub("", POLITE_START.sub("", text.strip().rstrip(".!?"))).strip()
+    plain = DESCRIBED_LIST.sub(_named_list, re.sub(r"(?i)\bto-do", "to do", plain))
+    lower = plain.lower()
+    if (m := CREATE.match(lower)) and _creates(m):
+        name = list_name(m["name"] or m["list"] or m["for"])
+        if m["items"] and (item := _item(plain, m)):
+            return {"action": "add", "list": name or "shopping", "text": item}
+        return {"action": "create", "list": name}
+    if m := CLEAR.match(lower):
+        return {"action": "clear", **_named(m)}
+    if m := POSITION.match(lower):
+        return {"action": "remove", **_named(m), "position": "first" if m["position"] in ("first", "top", "oldest") else "last"}
+    if ALL_LISTS.match(lower):
+        return {"action": "delete_list", "list": None, "all": True}
+    if m := DELETE_LIST.match(lower) or UNWANTED_LIST.match(lower):
+        return _deleted(m)
+    for pattern in (ADD_ITEM_AFTER, ADD_ITEM_FIRST, ADD_LIST_FIRST, ADD_NEEDED):
+        if (m := pattern.match(lower)) and (item := _item(plain, m)):
+            return {"action": "add", **_named(m), "text": item}
+    for pattern in (REMOVE_FROM_AFTER, REMOVE_FROM, REMOVE_OFF):
+        if (m := pattern.match(lower)) and (item := _item(plain, m)):
+            return {"action": "remove", **_named(m), "text": item}
+    if (m := MARK_DONE.match(lower)) and (item := _item(plain, m)):
+        return {"action": "remove", **_named(m), "text": item, "listed": True}
+    if LISTS.search(lower):
+        return {"action": "lists"}
+    if (m := CONTAINS.match(lower)) and (item := _item(plain, m)):
+        if item.lower() in ANYTHING:
+            return {"action": "read", **_named(m)}
+        return {"action": "contains", **_named(m), "text": item}
+    if WHAT_TO_BUY.search(lower):
+        return {"action": "read", "list": "shopping"}
+    if (m := NEED_TO_BUY.match(lower)) and (item := _item(plain, m)) and not NOT_ITEMS.search(item.lower()):
+        return {"action": "add", "list": "shopping", "text": item}
+    if (m := DONE.match(lower)) and (item := _item(plain, m)):
+        return {"action": "remove", "list": None, "text": item, "listed": True}
+    if (m := ANY_LIST.search(lower)) and not CHANGE.match(lower):
+        return {"action": "read", **_named(m)}
+    return None
+
+
+def parse_list_item_request(text: str) -> Slots | None:
+    """An add or remove that names no list, for a request already known to be about lists: "add eggs", "remove eggs"."""
+    lower = POLITE_END.sub("", POLITE_START.sub("", text.strip().rstrip(".!?"))).strip()
+    for pattern, action in ((ADD_ALONE, "add"), (REMOVE_ALONE, "remove")):
+        if (m := pattern.match(lower.lower())) and (item := _item(lower, m)) and not NOT_ITEMS.search(item.lower()):
+            return {"action": action, "list": None, "text": item, **({"listed": True} if action == "remove" else {})}
+    return None
+
+
+def list_name(name: str | None) -> str | None:
+    """The list a name means: "groceries" → "shopping", "my to do" → "todo"; None for no name."""
+    words = (name or "").strip().split()
+    while words and words[0] in LEADING:
+        words.pop(0)
+    if not words or all(word in NOT_NAMES for word in words):
+        return None
+    cleaned = " ".join(words).removesuffix("'s")
+    return ALIASES.get(cleaned, cleaned)
+
+
+def _creates(match: re.Match[str]) -> bool:
+    """ "open a new list" and "add a list" make one; "open my shopping list" reads it."""
+    if match["verb"] in ("open", "add") and not (match["article"] or match["new"] or match["name"]):
+        return False
+    said = match["name"] or match["list"] or match["for"] or ""
+    return len(said.split()) <= 4
+
+
+def _named(match: re.Match[str]) -> Slots:
+    """The list a match points at: its name, or what it is for ("the list for saturday"), or how it points ("this")."""
+    groups = {key: value for key, value in match.groupdict().items() if value}
+    said = next((value for key, value in groups.items() if key.endswith(("list", "bare"))), None)
+    purpose = next((value for key, value in groups.items() if key.endswith("for")), None)
+    name = list_name(said) or list_name(purpose)
+    if name is not None:
+        return {"list": name}
+    pointer = POINTER.search(match[0])
+    return {"list": None, **({"which": POINTERS.get(pointer["pointer"], "last")} if pointer else {})}
+
+
+def _deleted(match: re.Match[str]) -> Slots:
+    """A list to delete; "the list" or "my list" is the one in use, "a list" is asked for."""
+    if match.groupdict().get("name"):
+        return {"action": "delete_list", "list": list_name(match["name"])}
+    slots = _named(match)
+    if slots["list"] is None and "which" not in slots and DEFINITE.search(match[0]):
+        slots["which"] = "this"
+    return {"action": "delete_list", **slots}
+
+
+def _item(original: str, match: re.Match[str]) -> str | None:
+    group = next((g for g in ("text", "text2", "text3") if match.groupdict().get(g)), None)
+    if group is None:
+        return None
+    item = original[match.start(group) : match.end(group)].strip(" ,:")
+    return item or None
+
+
+def _named_list(described: re.Match[str]) -> str:
+    """ "list of things I need to buy" → "shopping list", "list of errands" → "errands list"."""
+    what = described["what"]
+    if TO_DO.search(what):
+        return "todo list"
+    if BUYING.search(what):
+        return "shopping list"
+    words = [w for w in what.lower().split() if w not in FILLER]
+    return f"{words[0]} list" if words else described[0]

@@ -1,0 +1,62 @@
+"""Requests about lists and alarms, said the ways people say them, reach the right skill and action."""
+
+import pytest
+
+from edge.router import Router
+from edge.store.database import Database
+
+LIST_REQUESTS = [
+    ("add milk to my shopping list", "add"),
+    ("put eggs on the grocery list", "add"),
+    ("add to my to do list call the bank", "add"),
+    ("i need to buy toothpaste", "add"),
+    ("we're out of coffee", "add"),
+    ("create a new list called camping", "create"),
+    ("make a list for my party", "create"),
+    ("what lists do i have", "lists"),
+    ("what's on my shopping list", "read"),
+    ("read me my to do list", "read"),
+    ("is milk on my shopping list", "contains"),
+    ("remove milk from my shopping list", "remove"),
+    ("cross eggs off the list", "remove"),
+    ("delete the last item on my shopping list", "remove"),
+    ("clear my shopping list", "clear"),
+    ("delete my party list", "delete_list"),
+]
+ALARM_REQUESTS = [
+    ("wake me up at 7 am", "start"),
+    ("set an alarm for tomorrow at six thirty am", "start"),
+    ("set an alarm for quarter to eight", "start"),
+    ("i need to wake up at 6 tomorrow", "start"),
+    ("what alarms do i have", "status"),
+    ("do i have an alarm set for tomorrow", "status"),
+    ("when is my next alarm", "status"),
+    ("turn off my alarm", "cancel"),
+    ("remove all alarms", "cancel"),
+]
+
+
+@pytest.fixture(scope="module")
+def router(runtime, tmp_path_factory):
+    with Router(runtime, db=Database(tmp_path_factory.mktemp("lists") / "edge.db")) as r:
+        r.ask("add milk and eggs to my shopping list")
+        yield r
+
+
+@pytest.mark.parametrize("text, action", LIST_REQUESTS)
+def test_a_list_request_is_answered_by_the_notes_skill(router, text, action):
+    reply = router.ask(text)
+    assert (reply.decision.route, reply.decision.skill) == ("skill", "notes"), reply.decision.reason
+    assert reply.skill is not None and reply.skill.action == action and not reply.text.endswith("?"), reply.text
+
+
+@pytest.mark.parametrize("text, action", ALARM_REQUESTS)
+def test_an_alarm_request_is_answered_by_the_timer_skill(router, text, action):
+    reply = router.ask(text)
+    assert (reply.decision.route, reply.decision.skill) == ("skill", "timer"), reply.decision.reason
+    assert reply.skill is not None and reply.skill.action == action and not reply.text.endswith("?"), reply.text
+
+
+def test_a_list_request_without_an_item_asks_back_in_one_sentence(router):
+    reply = router.ask("add to my list")
+    assert reply.decision.skill == "notes" and reply.text.endswith("?") and reply.text.count("?") == 1

@@ -70,13 +70,7 @@ class Router:
         self.cloud = CloudEscalation(settings, db, self.meter, consent)
         self.caching = Caching(db, self.runtime, self.knowledge, settings.cache)
         self.retrieval = Retrieval(self.knowledge, settings.knowledge)
-        self.gateway = Gateway(
-            settings.router,
-            self.skills.by_name,
-            self._classify,
-            documents=self.retrieval.best_match,
-            chat_similarity=settings.knowledge.chat_similarity,
-        )
+        self.gateway = Gateway(settings.router, self.skills.by_name, self._classify, documents=self.knowledge.match)
         self.tiers = LlmTiers(self.runtime, self.meter, self.cloud, self.dead_letters, settings)
         self.grounding = Grounding(self.knowledge, self.runtime, self.tiers)
 

@@ -177,10 +177,16 @@ class RouterSettings(_Section):
         0.9, ge=0.0, le=1.0, description="a skill command classified this surely is never taken over by the documents"
     )
     documents_similarity: float = Field(
-        0.5,
+        0.45,
         ge=0.0,
         le=1.0,
         description="a request that is not a confident skill command goes to the knowledge route when a chunk is this similar",
+    )
+    documents_words: float = Field(
+        2.0,
+        ge=0.0,
+        description="such a request also goes to the knowledge route when a somewhat similar chunk holds this many of "
+        "its rare words (a word that only one chunk has counts 1); a request a skill could parse needs documents_similarity",
     )
     chains: dict[LlmRoute, list[Tier]] = Field(
         default_factory=_default_chains,
@@ -236,9 +242,6 @@ class KnowledgeSettings(_Section):
     top_k: int = Field(4, ge=1, le=20, description="chunks given to the LLM to answer from")
     min_similarity: float = Field(
         0.3, ge=0.0, le=1.0, description="best chunk's cosine similarity below which the answer is 'not in your documents'"
-    )
-    chat_similarity: float = Field(
-        0.4, ge=0.0, le=1.0, description="a general question is answered from the documents when a chunk is this similar"
     )
     candidates: int = Field(100, ge=10, description="results each retriever hands to the fusion")
     hybrid_dense_weight: float = Field(0.5, ge=0.0, le=1.0, description="weight of meaning against words in hybrid search")

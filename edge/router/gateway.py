@@ -12,9 +12,14 @@ from edge.engines import Classification
 from edge.errors import RoleUnavailable
 from edge.router.templates import TemplateMatcher
 from edge.skills.base import Skill, Slots
+from edge.store.matching import DocumentMatch
 from edge.telemetry import elapsed_ms
 
 MatchedBy = Literal["template", "classifier", "documents", "empty"]
+WORDS_SIMILARITY = 0.25
+"""A chunk that shares rare words with a request must still be this similar in meaning: names alone can coincide."""
+WORDS_COVERAGE = 0.5
+"""... and hold at least this share of the request's word weight."""
 
 
 @dataclass(frozen=True)
@@ -26,7 +31,7 @@ class Decision:
     """The skill that will serve it (route "skill"), or that was meant but could not parse it (route "clarify")."""
     slots: Slots | None
     confidence: float
-    """1.0 for a template match; the best document chunk's similarity when the documents decided; else the
+    """1.0 for a template match; the closest document chunk's similarity when the documents decided; else the
     classifier's calibrated probability of ``intent``."""
     latency_ms: float
     matched_by: MatchedBy
@@ -45,17 +50,14 @@ class Gateway:
         skills: Mapping[str, Skill],
         classify: Callable[[str], Classification],
         templates: TemplateMatcher | None = None,
-        documents: Callable[[str], float | None] | None = None,
-        chat_similarity: float = 0.4,
+        documents: Callable[[str], DocumentMatch | None] | None = None,
     ) -> None:
-        """``documents`` gives the best similarity of a request to the user's documents, None when there are none. A
-        chat question goes to them from ``chat_similarity``; other requests from ``settings.documents_similarity``."""
+        """``documents`` tells how closely a request matches the user's documents, None when there are none."""
         self.settings = settings
         self.skills = skills
         self.classify = classify
         self.templates = templates if templates is not None else TemplateMatcher() if settings.templates else None
         self.documents = documents
-        self.chat_similarity = chat_similarity
 
     def decide(self, text: str) -> Decision:
         start = time.perf_counter()
@@ -75,17 +77,30 @@ class Gateway:
         return decision.route == "skill" and decision.confidence >= self.settings.confident_skill
 
     def _by_documents(self, text: str, decision: Decision, start: float, stages: dict[str, float]) -> Decision:
-        """A general question needs less to be answered from the documents than a request the classifier gave to
-        a skill or found out of scope."""
+        """Whatever the classifier said: it was trained on requests, not on the user's documents."""
         assert self.documents is not None
         mark = time.perf_counter()
-        best = self.documents(text)
+        try:
+            match = self.documents(text)
+        except RoleUnavailable:
+            match = None
         stages["documents"] = elapsed_ms(mark)
-        bar = self.chat_similarity if decision.route == "chat" else self.settings.documents_similarity
-        if best is None or best < bar:
+        if match is None or not self._matches(match, decision):
             return replace(decision, latency_ms=elapsed_ms(start))
-        reason = f"documents match ({best:.2f}) over {decision.reason}"
-        return self._decision("knowledge", decision.intent, None, None, round(best, 4), start, "documents", reason, stages)
+        reason = f"documents match (similarity {match.similarity:.2f}, rare words {match.words:.1f}) over {decision.reason}"
+        return self._decision("knowledge", decision.intent, None, None, match.similarity, start, "documents", reason, stages)
+
+    def _matches(self, match: DocumentMatch, decision: Decision) -> bool:
+        """Close in meaning, or sharing the request's rare words; a request a skill could parse is a command
+        unless a chunk means the same."""
+        if match.similarity >= self.settings.documents_similarity:
+            return True
+        return (
+            decision.route != "skill"
+            and match.similarity >= WORDS_SIMILARITY
+            and match.words >= self.settings.documents_words
+            and match.coverage >= WORDS_COVERAGE
+        )
 
     def _by_classifier(self, text: str, start: float, stages: dict[str, float]) -> Decision:
         mark = time.perf_counter()

@@ -14,12 +14,6 @@ class Retrieval:
         self.knowledge = knowledge
         self.settings = settings
 
-    def best_match(self, text: str) -> float | None:
-        """How similar the closest chunk is to ``text`` (the gateway asks); None when there are no documents."""
-        if not self.knowledge.document_count:
-            return None
-        return _best(self.knowledge.search(text, self.settings.top_k, self.settings.mode), self.settings.mode)
-
     def __call__(self, text: str) -> list[Hit]:
         """The relevant chunks, best first; none when even the best is not similar enough to answer from."""
         opts = self.settings

@@ -16,6 +16,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from edge.engines import Classification
 from edge.errors import InputError, RoleUnavailable
 from edge.privacy.policy import Consent
@@ -34,6 +36,7 @@ from edge.skills import Skills
 from edge.store.cache import AnswerCache
 from edge.store.database import Database
 from edge.store.knowledge import KnowledgeBase
+from edge.store.matching import DocumentMatch
 from edge.store.memory import ConversationMemory
 from edge.telemetry import Meter, elapsed_ms
 
@@ -70,13 +73,8 @@ class Router:
         self.cloud = CloudEscalation(settings, db, self.meter, consent)
         self.caching = Caching(db, self.runtime, self.knowledge, settings.cache)
         self.retrieval = Retrieval(self.knowledge, settings.knowledge)
-        self.gateway = Gateway(
-            settings.router,
-            self.skills.by_name,
-            self._classify,
-            documents=self.retrieval.best_match,
-            chat_similarity=settings.knowledge.chat_similarity,
-        )
+        self._last_vector: tuple[str, np.ndarray] | None = None
+        self.gateway = Gateway(settings.router, self.skills.by_name, self._classify, documents=self._match_documents)
         self.tiers = LlmTiers(self.runtime, self.meter, self.cloud, self.dead_letters, settings)
         self.grounding = Grounding(self.knowledge, self.runtime, self.tiers)
 
@@ -121,7 +119,21 @@ class Router:
         return self.tiers.breakers
 
     def _classify(self, text: str) -> Classification:
-        return self.runtime.classifier.classify([text])[0]
+        return self.runtime.classifier.classify_vectors(self._vector(text)[None, :])[0]
+
+    def _match_documents(self, text: str) -> DocumentMatch | None:
+        if not self.knowledge.document_count:
+            return None
+        return self.knowledge.match(text, self._vector(text))
+
+    def _vector(self, text: str) -> np.ndarray:
+        """The request's embedding, computed once for the classifier and the documents."""
+        last = self._last_vector
+        if last is not None and last[0] == text:
+            return last[1]
+        vector = self.runtime.embedder.embed([text])[0]
+        self._last_vector = (text, vector)
+        return vector
 
     def decide(self, text: str) -> Decision:
         """The decision alone, nothing executed (``edge route``)."""

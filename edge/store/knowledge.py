@@ -12,7 +12,6 @@ from __future__ import annotations
 import copy
 import fnmatch
 import hashlib
-import re
 import sqlite3
 import threading
 import time
@@ -31,7 +30,7 @@ from edge.store.chunking import Chunk, chunk_document
 from edge.store.database import Database, inserted_id
 from edge.store.documents import Document, DocumentError, iter_paths, read_document
 from edge.store.fusion import convex
-from edge.store.stopwords import NEGATIONS, STOPWORDS
+from edge.store.matching import DocumentMatch, quoted, search_words, word_match
 from edge.store.vectors import VectorIndex, VectorSpace, as_blob, drop_space, mismatch, open_space
 
 SearchMode = Literal["dense", "bm25", "hybrid"]
@@ -40,7 +39,6 @@ TABLE = "chunk_vectors"
 EMBED_BATCH = 512
 """Chunks gathered across files before one embedder call, so length-sorted batches pad little. While one
 group is embedded, the next files are read and chunked and the group before is written."""
-_UNSEARCHED = STOPWORDS | NEGATIONS
 
 
 @dataclass(frozen=True)
@@ -470,6 +468,16 @@ class KnowledgeBase:
         ranked = sorted(scores, key=lambda i: -scores[i])
         return self._hits(ranked, scores, dense, k)
 
+    def match(self, text: str, vector: np.ndarray | None = None) -> DocumentMatch | None:
+        """How closely ``text`` (whose vector may be given) matches the documents; None when there are none."""
+        if not self.document_count:
+            return None
+        index = self._current_index()
+        _, scores = index.search(self.embedder.embed([text])[0] if vector is None else vector, 1)
+        words, coverage = word_match(self.db, search_words(text))
+        similarity = float(scores[0]) if len(scores) else 0.0
+        return DocumentMatch(round(similarity, 4), round(words, 3), round(coverage, 3))
+
     def _dense(self, query: str, pool: int, filters: SearchFilter) -> dict[int, float]:
         index = self._current_index()
         allowed = None
@@ -555,10 +563,7 @@ class KnowledgeBase:
 
 def fts_query(text: str) -> str:
     """An FTS5 expression matching any of the query's words (stopwords dropped unless nothing else is left)."""
-    words = re.findall(r"\w+", text.lower())
-    kept = [w for w in words if w not in _UNSEARCHED] or words
-    unique = dict.fromkeys(kept)
-    return " OR ".join(f'"{w}"' for w in unique)
+    return " OR ".join(quoted(w) for w in search_words(text))
 
 
 def _batches(items: list[int], size: int) -> Iterator[list[int]]:

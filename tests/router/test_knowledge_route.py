@@ -73,7 +73,54 @@ def test_a_request_the_documents_match_strongly_goes_to_them_whatever_the_classi
     assert decision.confidence >= router.settings.router.documents_similarity and "documents match" in decision.reason
     router.ask(question)
     (record,) = router.decisions.recent(1)
-    assert (record.route, record.matched_by) == ("knowledge", "documents")
+    assert (record.route, record.matched_by, record.confidence) == ("knowledge", "documents", decision.confidence)
+
+
+def test_a_question_sharing_rare_words_with_a_document_goes_to_it_though_phrased_apart(router, docs):
+    decision = router.decide("when was the Lisbon office opened")
+    assert (decision.route, decision.matched_by) == ("knowledge", "documents")
+    assert decision.confidence < router.settings.router.documents_similarity and "rare words" in decision.reason
+
+
+COOKBOOK = """# Bread machine cookbook
+
+## Basic white loaf
+
+Put 300 ml of water, 500 g of strong flour, 7 g of yeast and a teaspoon of salt in the pan. Choose the basic
+program and a medium crust. Set a timer for 5 minutes after the beep and add seeds or raisins then.
+
+## Risotto
+
+Toast the arborio rice in butter for 2 minutes, then add the stock one ladle at a time and stir for 18 minutes.
+"""
+
+
+@pytest.fixture
+def kitchen(router, docs):
+    (docs / "cookbook.md").write_text(COOKBOOK)
+    router.knowledge.add([docs])
+    return docs
+
+
+@pytest.mark.parametrize(
+    "command, skill",
+    [
+        ("set a timer for 5 minutes", "timer"),
+        ("give me a heads up in a quarter of an hour", "timer"),
+        ("remind me to stir the risotto in 18 minutes", "notes"),
+    ],
+)
+def test_a_command_in_the_words_of_an_indexed_cooking_manual_is_still_a_command(router, kitchen, command, skill):
+    decision = router.decide(command)
+    assert (decision.route, decision.skill) == ("skill", skill)
+
+
+@pytest.mark.parametrize(
+    "request_text", ["who painted the mona lisa", "tell me a joke about cats", "what's the best way to learn spanish"]
+)
+def test_a_chat_request_about_nothing_in_the_documents_stays_chat(router, kitchen, request_text):
+    decision = router.decide(request_text)
+    assert (decision.route, decision.matched_by) == ("chat", "classifier")
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal, TypeGuard
@@ -389,6 +390,16 @@ class Settings(_Section):
         return self.store.path or self.data_dir / "edge.db"
 
 
+RETIRED: dict[tuple[str, str], str] = {
+    ("knowledge", "chat_similarity"): "router.documents_similarity and router.documents_words now decide for every request",
+}
+"""Settings an earlier edge had: a config that still sets one loads, with a warning naming what replaced it."""
+
+
+class RetiredSetting(UserWarning):
+    pass
+
+
 def load_settings(
     config: str | Path | None = None,
     env: Mapping[str, str] | None = None,
@@ -404,10 +415,19 @@ def load_settings(
         source = f"{source} + EDGE_* environment" if path else "EDGE_* environment"
     _deep_merge(merged, env_values)
     _deep_merge(merged, overrides)
+    _drop_retired(merged, source)
     try:
         return Settings.model_validate(merged)
     except ValidationError as exc:
         raise _config_error(exc, source) from None
+
+
+def _drop_retired(values: dict[str, Any], source: str) -> None:
+    for (section, key), instead in RETIRED.items():
+        table = values.get(section)
+        if isinstance(table, dict) and key in table:
+            del table[key]
+            warnings.warn(f"{source}: '{section}.{key}' is retired and ignored: {instead}", RetiredSetting, stacklevel=3)
 
 
 def _config_path(config: str | Path | None, env: Mapping[str, str]) -> Path | None:

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from edge.config import Settings, load_settings
+from edge.config import RetiredSetting, Settings, load_settings
 from edge.errors import ConfigError
 
 
@@ -42,6 +42,13 @@ def test_an_unknown_key_is_refused_with_its_name_and_the_file(tmp_path):
     with pytest.raises(ConfigError) as err:
         load_settings(path, env={})
     assert "llm.contxt" in str(err.value) and str(path) in str(err.value)
+
+
+def test_a_retired_key_still_loads_and_a_warning_names_what_replaced_it(tmp_path):
+    path = write(tmp_path, "[knowledge]\nchat_similarity = 0.4\ntop_k = 3\n")
+    with pytest.warns(RetiredSetting, match="knowledge.chat_similarity.*router.documents_similarity"):
+        settings = load_settings(path, env={})
+    assert settings.knowledge.top_k == 3
 
 
 def test_a_wrong_type_names_the_key_and_the_value(tmp_path):

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 
 from edge.cli import cloud, core, intents, kb, voice
 from edge.cli.commands import Commands, Handler, global_options
 from edge.cli.console import EXIT_CONFIG, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNEXPECTED, error
+from edge.config import RetiredSetting
 from edge.errors import ConfigError, EdgeError
 
 FAMILIES = (core, voice, cloud, kb, intents)
@@ -30,6 +32,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _one_line_warning(message: Warning | str, category: type[Warning], *_: object, **__: object) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -38,7 +44,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_FAILED
     try:
-        return handler(args)
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", RetiredSetting)
+            warnings.showwarning = _one_line_warning
+            return handler(args)
     except ConfigError as exc:
         error(exc)
         return EXIT_CONFIG

@@ -143,6 +143,17 @@ def test_silent_audio_is_no_speech(tmp_path):
     assert result.returncode == 1 and "no speech" in one_line_error(result)
 
 
+def test_a_retired_setting_is_one_warning_line_and_the_command_runs(tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text("[knowledge]\nchat_similarity = 0.4\n")
+    result = edge_cli("--config", str(config), "timers")
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == [
+        f"warning: {config}: 'knowledge.chat_similarity' is retired and ignored: "
+        "router.documents_similarity and router.documents_words now decide for every request"
+    ]
+
+
 def test_a_broken_config_exits_2_with_the_key_named(tmp_path):
     config = tmp_path / "config.toml"
     config.write_text("[llm]\ncontext = 'lots'\n")

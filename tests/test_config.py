@@ -1,4 +1,5 @@
 import re
+import warnings
 from pathlib import Path
 
 import pytest
@@ -46,8 +47,13 @@ def test_an_unknown_key_is_refused_with_its_name_and_the_file(tmp_path):
 
 def test_a_retired_key_still_loads_and_a_warning_names_what_replaced_it(tmp_path):
     path = write(tmp_path, "[knowledge]\nchat_similarity = 0.4\ntop_k = 3\n")
-    with pytest.warns(RetiredSetting, match="knowledge.chat_similarity.*router.documents_similarity"):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RetiredSetting)
         settings = load_settings(path, env={})
+    assert [str(w.message) for w in caught] == [
+        f"{path}: 'knowledge.chat_similarity' is retired and ignored: "
+        "router.documents_similarity and router.documents_words now decide for every request"
+    ]
     assert settings.knowledge.top_k == 3
 
 

@@ -140,7 +140,7 @@ def bench_classifier(rt: Any, reps: int) -> dict[str, Any]:
     def direct() -> None:
         for text in texts:
             ids = np.array([emb.tokenizer.encode(text).ids], dtype=np.int64)
-            vector = emb.session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})[0]
+            vector = emb.single.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})[0]
             head.session.run([head.probabilities_output], {head.input_name: vector})[0].argmax()
 
     per_text = paired(lambda: [rt.classifier.classify([t]) for t in texts], direct, reps * 3)

@@ -52,6 +52,7 @@ _YEAR = re.compile(
     r"|in (?P<ahead2>\d+) years?(?: time)?|(?P<ago>\d+) years? ago)$"
 )
 _WHICH_YEAR = {"this": 0, "next": 1, "last": -1}
+_NEXT_PERIOD = re.compile(r"(?P<which>next|last|this time next|this time last) (?P<unit>week|month)")
 _ON_THE_WORD_ORDINALS = {"first": "1st", "second": "2nd"}
 
 Found = tuple[date, str]
@@ -68,6 +69,9 @@ def parse_day(phrase: str, today: date, zone: tzinfo = timezone.utc, past: bool 
         return None
     if phrase in RELATIVE_DAYS:
         return today + timedelta(days=RELATIVE_DAYS[phrase]), phrase
+    if match := _NEXT_PERIOD.fullmatch(phrase):
+        count = {"next": 1, "last": -1, "this time next": 1, "this time last": -1}[match["which"]]
+        return shift(today, count, match["unit"]), f"this time {phrase}" if not phrase.startswith("this") else phrase
     if match := _FROM_NOW.fullmatch(phrase):
         count, unit = int(match["n"] or match["n2"]), match["unit"] or match["unit2"]
         return shift(today, -count if match["way"] in ("ago", "back", "before today") else count, unit), phrase
@@ -283,7 +287,10 @@ def _weekend(phrase: str, today: date) -> Found | None:
     if match is None:
         return None
     saturday = today + timedelta(days=5 - today.weekday())
-    return saturday + timedelta(days=7 * {"next": 1, "last": -1}.get(match["which"], 0)), phrase
+    label = phrase if match["which"] not in (None, "the") else "the weekend"
+    if label == "the weekend" and today.weekday() == 6:
+        saturday = today
+    return saturday + timedelta(days=7 * {"next": 1, "last": -1}.get(match["which"], 0)), label
 
 
 def _named(phrase: str) -> str:

@@ -53,11 +53,16 @@ def _from_easter(days: int, year: int, zone: tzinfo) -> tuple[date, ...]:
     return (easter(year) + timedelta(days=days),)
 
 
+def _nth_each(rules: tuple[tuple[int, int, int], ...], year: int, zone: tzinfo) -> tuple[date, ...]:
+    """The days of several (month, weekday, n) rules: the US clock changes."""
+    return tuple(nth_weekday(year, month, weekday, n) for month, weekday, n in rules)
+
+
 def _seasons(seasons: tuple[Season, ...], year: int, zone: tzinfo) -> tuple[date, ...]:
     return tuple(season_start(year, season).astimezone(zone).date() for season in seasons)
 
 
-def _holiday(label: str, dates: Callable[..., tuple[date, ...]], *args: int | tuple[Season, ...]) -> Holiday:
+def _holiday(label: str, dates: Callable[..., tuple[date, ...]], *args: object) -> Holiday:
     return Holiday(label, partial(dates, *args))
 
 
@@ -99,7 +104,8 @@ _HOLIDAYS: dict[tuple[str, ...], Holiday] = {
     ("martin luther king day", "martin luther king jr day", "mlk day"): _holiday("Martin Luther King Jr. Day", _nth, 1, 0, 3, 0),
     ("presidents day", "washingtons birthday"): _holiday("Presidents' Day", _nth, 2, 0, 3, 0),
     ("columbus day", "indigenous peoples day"): _holiday("Columbus Day", _nth, 10, 0, 2, 0),
-    ("election day",): _holiday("Election Day", _nth, 11, 0, 1, 1),
+    ("election day", "next election", "election"): _holiday("Election Day", _nth, 11, 0, 1, 1),
+    ("super bowl", "superbowl", "super bowl sunday"): _holiday("the Super Bowl", _nth, 2, 6, 2, 0),
     ("easter", "easter sunday", "easter day"): _holiday("Easter", _from_easter, 0),
     ("easter monday",): _holiday("Easter Monday", _from_easter, 1),
     ("good friday",): _holiday("Good Friday", _from_easter, -2),
@@ -109,23 +115,62 @@ _HOLIDAYS: dict[tuple[str, ...], Holiday] = {
     ("mardi gras", "shrove tuesday", "fat tuesday", "pancake day"): _holiday("Mardi Gras", _from_easter, -47),
     ("pentecost", "whitsun", "whit sunday"): _holiday("Pentecost", _from_easter, 49),
     ("ascension day",): _holiday("Ascension Day", _from_easter, 39),
-    ("spring equinox", "vernal equinox", "march equinox", "first day of spring", "start of spring", "beginning of spring"): (
+    ("spring equinox", "vernal equinox", "march equinox", "first day of spring", "start of spring", "beginning of spring",
+     "spring"): (
         _holiday("the spring equinox", _seasons, ("march",))
     ),
-    ("summer solstice", "june solstice", "first day of summer", "start of summer", "beginning of summer", "longest day",
+    ("summer solstice", "june solstice", "first day of summer", "start of summer", "beginning of summer", "summer", "longest day",
      "longest day of the year"): _holiday("the summer solstice", _seasons, ("june",)),
     ("fall equinox", "autumn equinox", "autumnal equinox", "september equinox", "first day of fall", "first day of autumn",
-     "start of fall", "start of autumn", "beginning of fall", "beginning of autumn"): _holiday(
+     "start of fall", "start of autumn", "beginning of fall", "beginning of autumn", "fall", "autumn"): _holiday(
         "the fall equinox", _seasons, ("september",)
     ),
-    ("winter solstice", "december solstice", "first day of winter", "start of winter", "beginning of winter", "shortest day",
-     "shortest day of the year"): _holiday("the winter solstice", _seasons, ("december",)),
+    ("winter solstice", "december solstice", "first day of winter", "start of winter", "beginning of winter", "winter",
+     "shortest day", "shortest day of the year"): _holiday("the winter solstice", _seasons, ("december",)),
+    ("daylight saving time ends", "daylight saving time end", "daylight savings end", "daylight saving ends",
+     "daylight savings time end", "daylight savings time ends", "end of daylight saving time", "end of daylight savings",
+     "clocks go back", "clocks fall back", "the clocks go back", "the clocks fall back", "fall back"): _holiday(
+        "the end of daylight saving time", _nth_each, ((11, 6, 1),)
+    ),
+    ("daylight saving time starts", "daylight saving time start", "daylight saving time begins", "daylight savings start",
+     "daylight saving starts", "daylight savings time start", "daylight savings time starts", "start of daylight saving time",
+     "start of daylight savings", "clocks go forward", "clocks spring forward", "the clocks go forward", "spring forward"): (
+        _holiday("the start of daylight saving time", _nth_each, ((3, 6, 2),))
+    ),
+    ("daylight saving time", "daylight savings time", "daylight saving", "daylight savings", "clocks change",
+     "the clocks change", "time change", "the time change", "next time change"): _holiday(
+        "the next clock change", _nth_each, ((3, 6, 2), (11, 6, 1))
+    ),
     ("solstice",): _holiday("the solstice", _seasons, ("june", "december")),
     ("equinox",): _holiday("the equinox", _seasons, ("march", "september")),
 }  # fmt: skip
 
 HOLIDAYS: dict[str, Holiday] = {name: holiday for names, holiday in _HOLIDAYS.items() for name in names}
 """Each holiday by every name people call it, lowercase, without apostrophes."""
+
+
+NOTABLE = (
+    "new years day", "martin luther king day", "valentines day", "presidents day", "st patricks day", "easter",
+    "mothers day", "memorial day", "fathers day", "juneteenth", "independence day", "labor day", "columbus day",
+    "halloween", "veterans day", "thanksgiving", "christmas eve", "christmas", "new years eve",
+)  # fmt: skip
+"""What "is today a holiday" and "the next holiday" mean: the US federal holidays and the days most people keep."""
+
+
+def holidays_on(day: date, zone: tzinfo) -> list[str]:
+    """The labels of the notable holidays that fall on ``day``."""
+    return [HOLIDAYS[name].label for name in NOTABLE if day in HOLIDAYS[name].dates(day.year, zone)]
+
+
+def next_holiday(after: date, zone: tzinfo) -> tuple[date, str]:
+    """The first notable holiday after ``after``."""
+    return min(
+        (day, HOLIDAYS[name].label)
+        for name in NOTABLE
+        for year in (after.year, after.year + 1)
+        for day in HOLIDAYS[name].dates(year, zone)
+        if day > after
+    )
 
 
 def find_holiday(name: str) -> Holiday | None:

@@ -34,7 +34,7 @@ _PLACE = r"(?:the )?(?P<{}>[a-z][a-z0-9 ]*?)"
 _TIME_OF_DAY = (
     r"(?P<time>(?:(?:12 )?(?:noon|midday|midnight)|\d{1,2}(?::\d{2}| \d{2})?(?: ?[ap]m)?"
     r"|(?:half|quarter|\d{1,2}(?: minutes?)?) (?:past|after|to|before|till) \d{1,2}(?: ?[ap]m)?)"
-    r"(?: oclock)?(?: in the (?:morning|afternoon|evening)| at night| tonight| this (?:morning|afternoon|evening))?)"
+    r"(?: o ?clock)?(?: in the (?:morning|afternoon|evening)| at night| tonight| this (?:morning|afternoon|evening))?)"
 )
 _AT = r"(?:in|on|at|for)"
 _IT_IS = r"(?:it is |its |it will be |it was )?"
@@ -87,7 +87,11 @@ _CONVERSIONS = (
 )
 """Each with whether its frame is sure to be a conversion, so that a place it does not know is asked about."""
 _CLEAR_TIME = re.compile(r"[ap]m\b|oclock|:|noon|midnight|midday|past|morning|afternoon|evening|night|^time$")
-_HERE = re.compile(r"(?:here|my time|local time|my local time|mine|our time|where i am|where i live|my place)")
+_HERE = re.compile(
+    r"(?:here|mine|home|back home|local time|where (?:i am|we are|i live|we live)|(?:the |this )?(?:area|city|town|place)"
+    r"|(?:my|our|this|the current|my current|our current)(?: (?:local )?(?:time|time zone|zone|location|city|area|region|town"
+    r"|country|place|house|home|state|neighbou?rhood|office|position))?)"
+)
 
 _DIFFERENCES = tuple(
     re.compile(pattern)
@@ -117,20 +121,42 @@ _SET_ZONE = re.compile(
     rf"\b(?:switch|change|set|move|put|convert|adjust|update)(?: me| it| us)?(?: over)?(?: (?:my|the|our))?"
     rf"(?: (?:time zone|clock|time))? (?:to|into|as|for|on) {_place('place')}(?: time| time zone| zone)?$"
 )
+_ASKS_THE_TIME = re.compile(
+    r"\b(?:what time(?! zone)|the time(?! zone)|time is it|current time(?! zone)|local time(?! zone)|time now)\b"
+)
+_ZONE_QUESTION_WORDS = frozenset(
+    "what which whats is are am the a an time zone zones in of for do does you know tell me can could would will i we "
+    "need to wanna want like uses use used they them there their its it located observe observes on at be has have "
+    "different same own please thanks current local my our that kind type whose what is like how if youre were im "
+    "applicable search find give where reside resides contains contain include includes can be found now currently "
+    "over".split()
+)
 _SET_ZONE_ALONE = re.compile(r"\b(?:switch|change|set|update|adjust|select)(?: my| the| our)? time zone$")
 
 _TIME_IN_PLACE = re.compile(
-    r"\btime (?:is it |is |now |right now |currently )?"
+    r"\b(?:time|hour(?= is it)) (?:is it |is |would it be |will it be |is set to |set to |now |right now |currently )*"
     r"(?P<preposition>in|at|over in|out in|down in|up in|on|of|for|as per|according to|by|per|based on|using) "
     rf"{_place('place')}"
-    r"(?: right now| now| currently| at the moment| please| today| zone| time zone)*"
+    r"(?: right now| now| currently| at the moment| at this moment| at present| please| today| zone| time zone)*"
     r"(?: compared (?:to|with) (?:here|me|us|my time))?$"
 )
+_KIND_OF_TIME = re.compile(
+    r"\b(?:wait|waiting|prep|preparation|cook|cooking|baking|travel|travelling|traveling|arrival|departure|flight|delivery"
+    r"|drive|driving|commute|closing|opening|bed|dinner|lunch|breakfast|break|tea|screen|game|show|start|starting|end|run"
+    r"|running|boarding|check in|play|nap|response|loading|shipping|transit|spare|free|leisure|quality|good|record|lap"
+    r"|finish|reaction|tee|kick off|curfew|lights out|happy hour|service|visiting|office|business|prayer|vacation|holiday"
+    r"|sitting|seating|my|your|our|their|his|her)$"
+)
 _NOT_A_PLACE = re.compile(
-    r"\d|\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|morning|afternoon|evening|night|advance)\b"
+    r"\d|\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|morning|afternoon|evening|night|advance|moment|while"
+    r"|bit|future|present|past|format|clock|phone)\b"
 )
 _LOOSE_TIME_AT_PLACE = (
     re.compile(r"\bwhat time is it (?:now |right now )?(?:in )?(?P<place>[a-z][a-z ]*?)(?: right now| now)?$"),
+    re.compile(
+        r"\bwhat is the (?:current |local )?time (?:now |right now )?(?:in )?(?P<place>[a-z][a-z ]*?)(?: right now| now)?$"
+    ),
+    re.compile(r"^in (?:the )?(?P<place>[a-z][a-z ]*?),? what (?:time is it|is the time)(?: now| right now)?$"),
     re.compile(
         r"\b(?:what is |tell me |give me )?(?:the )?(?:current |exact )?(?P<place>[a-z][a-z ]*?) time"
         r"(?: now| right now| please)?$"
@@ -192,23 +218,57 @@ _DATE_IN_PLACE = (
         rf"\bwhat is (?:the |todays )?(?P<what>date|day)(?: today| now)? (?:in|at|over in) {_place('place')}(?: today| now)?$"
     ),
     re.compile(rf"^is it (?:already )?(?P<what>tomorrow|yesterday) (?:in|at|over in) {_place('place')}(?: yet| already)?$"),
+    re.compile(
+        rf"\b(?P<what>time and (?:the )?date|date and (?:the )?time) (?:in|at|over in) {_place('place')}(?: now| right now)?$"
+    ),
 )
 
+_NOW_WORDS = r"(?: now| right now| currently| at the moment| here| today| please| again)*"
+_NOT_ANOTHER_TIME = (
+    r"(?! (?:in|zone|frame|period|it|that|to|for|of(?! (?:the )?day)|left|signature|difference|limit|needed|required|span"
+    r"|until|till|before|when|i|we|you|they|he|she|my|your)\b)"
+)
+"""What follows "the time" when it is the time something takes or happens, not the time now."""
 _TIME_QUESTIONS = (
     re.compile(r"\bwhat time is it\b(?! in\b)"),
     re.compile(r"\bwhat time it is\b"),
-    re.compile(r"\bwhat is the (?:current |exact |local |correct )?time\b(?! in\b| zone)"),
-    re.compile(r"\b(?:tell me|give me|do you know|do you have|have you got|got|check) the (?:current )?time\b(?! in\b)"),
+    re.compile(rf"\bwhat is the (?:current |exact |local |correct )?time\b{_NOT_ANOTHER_TIME}"),
+    re.compile(
+        r"\b(?:tell me|give me|do you know|check|know|telling me|(?:do you have|have you got|got|have you|need|want|share) the)"
+        rf" (?:the )?(?:current |exact |correct )?time\b{_NOT_ANOTHER_TIME}"
+    ),
+    re.compile(r"\bwhat (?:hour|hour and minute|hour and minutes|time of (?:the )?day) is it\b"),
+    re.compile(r"\bwhat (?:does|do|is) (?:it|the clock|your clock|your watch|the watch) say\b|\bwhat is the clock say\b"),
+    re.compile(r"\bwhat time do you have\b|^(?:the )?(?:current )?time is what$"),
     re.compile(r"^(?:the )?(?:current |local )?time(?: now| please| right now| check)?$"),
 )
 _DATE_IN_NUMBERS = re.compile(r" (?:in (?:numbers|digits|numeric form|number format)|numerically)\b")
-_DATE_AND_TIME = re.compile(r"\b(?:date and (?:the )?time|time and (?:the )?date|day and (?:the )?time|time and (?:the )?day)\b")
+_DATE_AND_TIME = re.compile(
+    r"(?:^|\b(?:is|are|me|know|tell|give|show|need|want|have|check|what) )(?:the |todays |today )?(?:current |exact )?"
+    r"(?:date and (?:the )?time|time and (?:the )?date|day and (?:the )?time|time and (?:the )?day)\b"
+    r"(?! (?:i|we|you|that|when|for|to|of|it)\b)"
+)
 _DATE_QUESTIONS = (
     re.compile(r"\bwhat(?: is| was| will be| would be) (?:the )?(?P<before>[a-z0-9 ]*?)\s*date\b(?P<after>.*)$"),
     re.compile(r"\b(?:what|which) date (?:is|was|will be|does|did|falls on|will)\b(?P<after>.*)$"),
     re.compile(r"\bwhat (?:the )?date (?:it )?(?:is|was|will be)\b(?P<after>.*)$"),
     re.compile(r"\b(?:tell me|give me) (?:the |today )?date\b(?P<after>.*)$"),
     re.compile(r"^what is (?P<after>today)$"),
+    re.compile(r"\b(?P<before>today|tomorrow|yesterday)s? date\b(?!.*\b(?:in|after|before|from)\b)"),
+    re.compile(
+        r"\b(?:know|tell me|give me|have|share|need|want|show me) (?:the )?(?:current |exact |correct |full )?date\b"
+        r"(?P<tentative>)"
+        r"(?P<after>.*)$"
+    ),
+    re.compile(r"\bwhat day (?P<after>today|tomorrow|yesterday) (?:is|was|will be)$"),
+    re.compile(r"\b(?:current|today|todays) (?:date|day|month|year)(?:,? (?:and )?(?:day|date|month|year))+$"),
+    re.compile(r"\b(?:month|year|day|date)(?:,? (?:and )?(?:day|date|month|year))+ (?P<after>today|tomorrow|yesterday)$"),
+    re.compile(r"\bwhat (?P<after>today|tomorrow) is$"),
+    re.compile(r"^(?:the )?date (?P<after>today|tomorrow|yesterday) is what$"),
+    re.compile(r"\bremind me (?:of )?(?:the |todays )?date\b(?P<tentative>)(?P<after>.*)$"),
+    re.compile(
+        r"\bwhat (?:year|month|day of the month) (?:is it|is this|are we in|it is|is today)\b(?P<tentative>)(?P<after>.*)$"
+    ),
     re.compile(r"\bwhat is (?P<after>the (?:first|1st|last) day of .+)$"),
     re.compile(r"\bwhat (?:will|would|was) (?:the )?date (?:be )?\b(?P<after>.*)$"),
     re.compile(r"^(?:the |todays |today )?(?:current )?date(?P<after> today)?(?: please| now)?$"),
@@ -219,7 +279,8 @@ _WEEKDAY_QUESTIONS = (
     re.compile(r"\b(?:what|which) (?:day|weekday) (?:of the week )?(?:is|was|will|does|did|falls on|would)\b(?P<after>.*)$"),
     re.compile(r"\b(?:what|which) (?:day|weekday) (?:of the week )?it (?:is|was|will be)\b(?P<after>.*)$"),
     re.compile(r"\bon (?:what|which) day (?:of the week )?(?:is|was|will|does|did)\b(?P<after>.*)$"),
-    re.compile(r"\bwhat is the day(?: of the week)?(?: (?:on|of|for|it is|it will be|it was))?(?P<after> .+)?$"),
+    re.compile(r"\bwhat is the (?:current )?day(?: of the week)?(?: (?:on|of|for|it is|it will be|it was))?(?P<after> .+)?$"),
+    re.compile(r"\bwhat day (?:of the week )?(?:are we(?: in| on)?|it today|is it now)$"),
     re.compile(r"^(?P<after>.+?) (?:is|was|will be|falls on|fall on) (?:on )?(?:what|which) (?:day|weekday)(?: of the week)?$"),
 )
 _WEEKDAY_CHECKS = (
@@ -254,10 +315,12 @@ _DAYS_SINCE_QUESTIONS = (
     re.compile(rf"\bhow (?:many (?P<unit>{_UNITS}) |long )ago (?:was|did) (?P<after>.+)$"),
 )
 _PERSONAL_DAY = re.compile(
-    r"\b(?P<whose>my|our|your|his|her|their|[a-z]+s) (?:[a-z]+s )?(?P<what>birthday|bday|anniversary|wedding(?: day)?"
-    r"|graduation|vacation|holiday|retirement|payday|due date)\b"
+    r"\b(?P<whose>my|our|his|her|their|[a-z]+s) (?:[a-z]+s )?(?P<what>birthday|bday|anniversary|wedding(?: day)?"
+    r"|graduation|retirement|(?P<leave>vacation|holiday|trip))\b"
 )
-_FILLER_START = re.compile(r"^(?:(?:it|is|was|will|be|on|of|for|the|falls on|does|did|going to be|gonna be)\b\s*)+")
+_FILLER_START = re.compile(
+    r"^(?:(?:it|is|was|will|be|on|of|for|the|falls on|does|did|going to be|gonna be|current|exact|full|actual|correct)\b\s*)+"
+)
 _FILLER_END = re.compile(
     r"(?:\s*\b(?:falls? on|lands? on|land|(?<=\w )fall|be|on|is it|was it|will it be|(?<!from )today|going to be|gonna be"
     r"|happen|start|begin|in the calendar|this time|comes?|come around|come up|roll around|arrives?|occurs?)\b)+$"
@@ -331,8 +394,8 @@ class TimeSkill(Skill):
         if not clean:
             return None
         readers = (
-            self._conversion, _difference, _zone_question, _time_from_now, self._time_until, _time_in_format, _time_in_place,
-            _date_in_place, _local_time,
+            self._conversion, _difference, _zone_question, _time_from_now, self._time_until, _time_in_format, _date_in_place,
+            _time_in_place, _local_time,
             _calendar_fact,
         )  # fmt: skip
         for reader in readers:
@@ -398,15 +461,15 @@ class TimeSkill(Skill):
                     before = self._about_day(action, _day_phrase_before(clean[: match.start()]), match)
                     if before is not None:
                         return True, before
-                slots = self._about_day(action, phrase, match)
-                return True, slots if slots is not None else self._personal_day(action, text, clean, match)
+                slots = self._about_day(action, phrase, match) or self._personal_day(action, text, clean, match)
+                return slots is not None or "tentative" not in match.groupdict(), slots
         return False, None
 
     def _personal_day(self, action: str, text: str, clean: str, question: re.Match[str]) -> Slots | None:
         """A day only the user knows ("my birthday", "our anniversary"): its date when they said it ("my birthday is on
         march 4th, what day is that"), else a question for it rather than a guess."""
         match = _PERSONAL_DAY.search(text.lower().replace("’", "'").replace("'", ""))
-        if match is None:
+        if match is None or (match["leave"] and action not in ("days_until", "days_since")):
             return None
         whose = {"my": "your", "our": "your", "your": "my"}.get(match["whose"], match["whose"])
         if whose not in ("your", "my", "his", "her", "their"):
@@ -526,10 +589,27 @@ def _zone_question(clean: str) -> Slots | None:
         return {"action": "zone", "change": True}
     if match := _first_match(_ZONES_OF_PLACES, clean):
         place = places.find_place(match["place"])
-        return {"action": "zone", **(_place_slots(place) or {})} if place else _unknown_place(match["place"])
+        if place is None:
+            return _zone_by_keywords(clean) or _unknown_place(match["place"])
+        return {"action": "zone", **(_place_slots(place) or {})}
     if (match := _SET_ZONE.search(clean)) and (place := places.find_place(match["place"])):
         return {"action": "time", **(_place_slots(place) or {})}
-    return None
+    return _zone_by_keywords(clean)
+
+
+def _zone_by_keywords(clean: str) -> Slots | None:
+    """Any other question about a time zone ("italy is in what timezone", "what's chicago's time zone", "do you know
+    the timezone for phoenix"): what is left once the question's words are gone is the place, or nothing (here)."""
+    if not re.search(r"\btime zones?\b", clean) or _ASKS_THE_TIME.search(clean):
+        return None
+    if moved := re.search(r"\b(?:traveled|travelled|went|go|going|fly|flew|moved?|moving) to (.+)$", clean):
+        clean = moved[1]
+    rest = " ".join(word for word in clean.split() if word not in _ZONE_QUESTION_WORDS)
+    if not rest:
+        return {"action": "zone"}
+    possessive = places.find_place(rest[:-1], alternate_names=False) if rest.endswith("s") else None
+    place = possessive or places.find_place(rest)
+    return {"action": "zone", **(_place_slots(place) or {})} if place else None
 
 
 def _time_from_now(clean: str) -> Slots | None:
@@ -547,8 +627,8 @@ def _time_from_now(clean: str) -> Slots | None:
 
 def _time_in_place(clean: str) -> Slots | None:
     """ "what time is it in orlando florida", "current time in japan", "what time is it cet", "what is tokyo time"."""
-    if match := _TIME_IN_PLACE.search(clean):
-        if _HERE.fullmatch(match["place"]):
+    if (match := _TIME_IN_PLACE.search(clean)) and not _KIND_OF_TIME.search(clean[: match.start()].rstrip()):
+        if _HERE.fullmatch(match["place"]) and match["preposition"] in ("in", "at", "over in", "out in", "down in", "up in"):
             return {"action": "time"}
         if place := places.find_place(match["place"]) or _place_after_in(match["place"]):
             return {"action": "time", **(_place_slots(place) or {})}
@@ -573,6 +653,8 @@ def _date_in_place(clean: str) -> Slots | None:
     match = _first_match(_DATE_IN_PLACE, clean)
     if match is None or not (place := places.find_place(match["place"])):
         return None
+    if " and " in match["what"]:
+        return {"action": "datetime", **(_place_slots(place) or {})}
     action = {"day": "weekday", "tomorrow": "date", "yesterday": "date"}.get(match["what"], "date")
     return {"action": action, "there": True, **(_place_slots(place) or {})}
 
@@ -663,7 +745,14 @@ def _time_reply(slots: Slots, now: datetime) -> tuple[str, dict[str, Any]]:
 
 
 def _datetime_reply(slots: Slots, now: datetime) -> tuple[str, dict[str, Any]]:
-    return f"It's {spoken_time(now)} on {spoken_date(now.date())}.", {"time": now.isoformat()}
+    zone, where = _where(slots if slots.get("zone") else None, now)
+    there = now.astimezone(zone)
+    said = f"{spoken_time(there)} on {spoken_date(there.date())}"
+    if not slots.get("zone"):
+        return f"It's {said}.", {"time": now.isoformat()}
+    if slots.get("zone_named"):
+        return f"It's {said} {where}.", {"time": there.isoformat()}
+    return f"{_capital(where)} it's {said}.", {"time": there.isoformat()}
 
 
 def _convert_reply(slots: Slots, now: datetime) -> tuple[str, dict[str, Any]]:
@@ -701,7 +790,7 @@ def _zone_reply(slots: Slots, now: datetime) -> tuple[str, dict[str, Any]]:
     named = f"{abbreviation}, " if abbreviation.isalpha() and abbreviation != "UTC" else ""
     offset = _spoken_offset(_offset(there))
     offset = "the same as UTC" if offset == "UTC" and named else offset
-    who = f"{slots['place']} is" if slots.get("zone") else "You're"
+    who = f"{_capital(str(slots['place']))} is" if slots.get("zone") else "You're"
     change = "; I can't change this device's zone, but I can tell you the time in any other" if slots.get("change") else ""
     return f"{who} on {named}{offset}{change}.", {
         "zone": str(slots.get("zone") or abbreviation),

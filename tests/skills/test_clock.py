@@ -398,3 +398,58 @@ def test_the_time_or_date_in_a_place_however_the_place_is_said(text, spoken):
 )
 def test_formats_checks_and_courtesies_around_the_time(text, spoken):
     assert reply(text) == spoken
+
+
+@pytest.mark.parametrize(
+    "text, spoken",
+    [
+        ("italy is in what timezone", "Italy is on CET, UTC plus 1."),
+        ("do you know the timezone for dublin", "Dublin is on GMT, the same as UTC."),
+        ("what's chicago's time zone", "Chicago is on CST, UTC minus 6."),
+        ("denver's timezone is what", "Denver is on MST, UTC minus 7."),
+        ("what timezone do they use in la", "Los Angeles is on PST, UTC minus 8."),
+        ("what timezone would i be in if i traveled to moscow", "Moscow is on MSK, UTC plus 3."),
+        ("tell me the time zone", "You're on UTC minus 5."),
+        ("i need to know what timezone sedona is in", "Sedona is on MST, UTC minus 7."),
+    ],
+)
+def test_a_time_zone_question_names_the_zone_however_it_is_asked(text, spoken):
+    assert reply(text) == spoken
+
+
+@pytest.mark.parametrize(
+    "text, spoken",
+    [
+        ("i would like to know what today's date is", "Today is Sunday, November 22, 2026."),
+        ("today's date is what", "Today is Sunday, November 22, 2026."),
+        ("can you tell me tomorrow's date", "Tomorrow is Monday, November 23, 2026."),
+        ("what is the month and day tomorrow", "Tomorrow is Monday, November 23, 2026."),
+        ("what is the current date", "Today is Sunday, November 22, 2026."),
+        ("what day are we in", "Today is Sunday."),
+        ("what will the date be a week from today", "1 week from today it will be Sunday, November 29, 2026."),
+        ("what's the date and time in tokyo", "In Tokyo it's 9:42 AM on Monday, November 23, 2026."),
+        ("can you tell me the date and time", "It's 7:42 PM on Sunday, November 22, 2026."),
+        ("what hour is it in london", "In London it's 12:42 AM on Monday."),
+        ("what time is it right now in my city", "It's 7:42 PM."),
+        ("i want to know the time", "It's 7:42 PM."),
+        ("what does the clock say", "It's 7:42 PM."),
+    ],
+)
+def test_the_date_and_time_asked_indirectly_or_with_a_place(text, spoken):
+    assert reply(text) == spoken
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what is the time frame to get a new card mailed to me",
+        "what is the wait time at applebee's",
+        "what's a good use of my time in toronto",
+        "find out the next available date and time i can go to get my oil changed",
+        "on what month and year does my card expire",
+        "has my vacation time at work been allowed",
+        "when is your birthday",
+    ],
+)
+def test_the_time_something_takes_or_another_date_is_not_a_time_question(text):
+    assert SKILL.parse(text, {"question": text}) is None

@@ -138,7 +138,7 @@ _MILITARY_TIME = re.compile(r"\bat (?P<hour>[01]?\d|2[0-3])(?P<minute>[0-5]\d)\b
 
 def _clean_clock_text(text: str) -> str:
     text = normalize_numbers(text).lower()
-    text = re.sub(r"(\d)\s*([ap])\.?m\b\.?", r"\1 \2m", text)
+    text = re.sub(r"(\d)\s*([ap])\.? ?m\b\.?", r"\1 \2m", text)
     return re.sub(r"\bo'?clock\b", "", text)
 
 
@@ -190,6 +190,17 @@ def _hours(hour: int, period: str | None, daytime: bool) -> list[int]:
     if daytime:
         return [hour if 6 <= hour <= 12 else hour + 12]
     return [hour % 12, hour % 12 + 12]
+
+
+def parse_time_of_day(text: str) -> time | None:
+    """The time of day said ("10 pm", "half past 4", "3 30 in the afternoon", "noon"); an hour said without am or pm
+    is read as the daytime one, so "8" is 8 AM and "3" is 3 PM."""
+    clean = _clean_clock_text(text)
+    found = _time_of_day(clean)
+    if found is None:
+        return None
+    hour, minute = found
+    return time(_hours(hour, _period(clean), daytime=True)[0], minute)
 
 
 def parse_clock_time(text: str, now: datetime) -> datetime | None:

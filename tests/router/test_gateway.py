@@ -1,8 +1,11 @@
+from datetime import datetime, timedelta, timezone
+
 import pytest
 
 from edge.config import load_settings
 from edge.errors import RoleUnavailable
 from edge.router import Gateway
+from edge.router.direct import skill_reply
 from edge.skills import Skills
 from edge.store.database import Database
 
@@ -70,3 +73,55 @@ def test_without_a_classifier_templates_still_work_and_the_rest_goes_to_chat(ski
     assert gate.decide("set a timer for ten minutes").slots["seconds"] == 600
     d = gate.decide("tell me about the moon")
     assert d.route == "chat" and "classifier is unavailable" in d.reason
+
+
+@pytest.mark.parametrize(
+    "text, action",
+    [
+        ("what time is it in orlando florida", "time"),
+        ("current time in japan", "time"),
+        ("time in california", "time"),
+        ("what time is it in pacific time", "time"),
+        ("switch to eastern time zone", "time"),
+        ("if it's ten pm in california what time is it in alabama", "convert"),
+        ("convert 3 pm eastern to pacific", "convert"),
+        ("what is 5 pm london time in new york", "convert"),
+        ("what's the time difference between london and new york", "difference"),
+        ("what time zone am i in", "zone"),
+        ("what day of the week is the twenty third of this month", "weekday"),
+        ("is the 23rd of april a saturday", "weekday"),
+        ("what day is christmas on this year", "weekday"),
+        ("what date was it three days ago", "date"),
+        ("what's the date of the winter solstice two years from now", "date"),
+        ("how many weeks until the summer solstice", "days_until"),
+        ("how many days until thanksgiving", "days_until"),
+        ("what day does my birthday fall on", "ask"),
+        ("set time zone", "zone"),
+    ],
+)
+def test_time_and_date_questions_of_every_family_are_decided_for_the_time_skill(runtime, skills, text, action):
+    d = gateway(runtime, skills).decide(text)
+    assert (d.route, d.skill, d.slots["action"]) == ("skill", "time", action)
+
+
+def test_a_time_question_the_time_skill_cannot_read_is_asked_back_not_given_to_chat(runtime, skills):
+    d = gateway(runtime, skills).decide("what time is it in the land of nod")
+    assert (d.route, d.skill) == ("skill", "time") and d.slots["action"] == "ask"
+
+
+def test_the_time_skill_takes_no_request_of_another_skill(runtime, skills):
+    for text, skill in [
+        ("set a timer for ten minutes", "timer"),
+        ("what is two plus two", "math"),
+        ("convert 5 miles to kilometers", "math"),
+        ("add milk to my shopping list", "notes"),
+    ]:
+        assert gateway(runtime, skills).decide(text).skill == skill
+
+
+def test_the_time_skill_answers_on_its_own_clock(runtime, skills):
+    sunday_evening = datetime(2026, 11, 22, 19, 42, tzinfo=timezone(timedelta(hours=-5)))
+    skills.by_name["time"].clock = lambda: sunday_evening
+    d = gateway(runtime, skills).decide("how many weeks until the summer solstice")
+    assert d.slots == {"action": "days_until", "date": "2027-06-21", "day": "the summer solstice", "unit": "weeks"}
+    assert skill_reply(skills, d).text == "The summer solstice is in 30 weeks and 1 day."

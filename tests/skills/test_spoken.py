@@ -3,7 +3,15 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from edge.skills.spoken import normalize_numbers, parse_clock_time, parse_duration, spoken_date, spoken_duration, spoken_time
+from edge.skills.spoken import (
+    normalize_numbers,
+    parse_clock_time,
+    parse_duration,
+    parse_time_of_day,
+    spoken_date,
+    spoken_duration,
+    spoken_time,
+)
 
 ZONE = timezone(timedelta(hours=1))
 NOW = datetime(2026, 11, 22, 19, 42, 10, tzinfo=ZONE)
@@ -228,3 +236,27 @@ def test_parsing_takes_well_under_a_millisecond():
         for _ in range(200):
             call()
         assert (timer.perf_counter() - start) / 200 < 0.001
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("10 pm", "22:00"),
+        ("ten p.m.", "22:00"),
+        ("10 p m", "22:00"),
+        ("half past four", "16:30"),
+        ("quarter to five", "16:45"),
+        ("three thirty in the afternoon", "15:30"),
+        ("7:45 am", "07:45"),
+        ("8", "08:00"),
+        ("3", "15:00"),
+        ("noon", "12:00"),
+        ("midnight", "00:00"),
+    ],
+)
+def test_a_time_of_day_said_without_a_day_reads_an_unmarked_hour_as_daytime(text, said):
+    assert parse_time_of_day(text).strftime("%H:%M") == said
+
+
+def test_no_time_of_day_is_none():
+    assert parse_time_of_day("in a while") is None

@@ -1,0 +1,77 @@
+import pytest
+
+from edge.skills.places import Place, find_place
+
+
+@pytest.mark.parametrize(
+    "text, name, zone",
+    [
+        ("orlando florida", "Orlando", "America/New_York"),
+        ("Orlando, FL", "Orlando", "America/New_York"),
+        ("sacramento california", "Sacramento", "America/Los_Angeles"),
+        ("paris texas", "Paris", "America/Chicago"),
+        ("springfield illinois", "Springfield", "America/Chicago"),
+        ("tbilisi georgia", "Tbilisi", "Asia/Tbilisi"),
+        ("new york city", "New York City", "America/New_York"),
+        ("london", "London", "Europe/London"),
+        ("washington", "Washington", "America/New_York"),
+        ("sydney australia", "Sydney", "Australia/Sydney"),
+    ],
+)
+def test_a_city_is_found_alone_or_with_its_state_or_country(text, name, zone):
+    assert find_place(text) == Place(name, zone)
+
+
+@pytest.mark.parametrize(
+    "text, name, zone",
+    [
+        ("california", "California", "America/Los_Angeles"),
+        ("alabama", "Alabama", "America/Chicago"),
+        ("arizona", "Arizona", "America/Phoenix"),
+        ("florida", "Florida", "America/New_York"),
+        ("japan", "Japan", "Asia/Tokyo"),
+        ("india", "India", "Asia/Kolkata"),
+        ("the uk", "the United Kingdom", "Europe/London"),
+        ("england", "the United Kingdom", "Europe/London"),
+        ("russia", "Moscow", "Europe/Moscow"),
+        ("usa", "Washington", "America/New_York"),
+    ],
+)
+def test_a_state_or_country_keeps_the_time_of_its_largest_city_or_capital(text, name, zone):
+    assert find_place(text) == Place(name, zone)
+
+
+@pytest.mark.parametrize(
+    "text, name, zone",
+    [
+        ("eastern", "Eastern Time", "America/New_York"),
+        ("eastern standard time", "Eastern Time", "America/New_York"),
+        ("pacific time zone", "Pacific Time", "America/Los_Angeles"),
+        ("central daylight time", "Central Time", "America/Chicago"),
+        ("the east coast", "Eastern Time", "America/New_York"),
+        ("est", "EST", "America/New_York"),
+        ("e.s.t.", "EST", "America/New_York"),
+        ("pdt", "PDT", "America/Los_Angeles"),
+        ("ist", "IST", "Asia/Kolkata"),
+        ("cet", "CET", "Europe/Paris"),
+        ("jst", "JST", "Asia/Tokyo"),
+        ("gmt", "GMT", "GMT"),
+        ("utc", "UTC", "UTC"),
+        ("utc plus 2", "UTC+2", "Etc/GMT-2"),
+        ("gmt-5", "GMT-5", "Etc/GMT+5"),
+        ("hawaii", "Hawaii Time", "Pacific/Honolulu"),
+    ],
+)
+def test_a_time_zone_is_found_by_the_name_or_abbreviation_people_say(text, name, zone):
+    assert find_place(text) == Place(name, zone, is_zone=True)
+
+
+@pytest.mark.parametrize("text", ["narnia", "the morning", "here", "", "asia minor", "utc plus 20"])
+def test_what_is_not_a_place_is_none(text):
+    assert find_place(text) is None
+
+
+def test_without_alternate_names_common_words_are_not_cities():
+    assert find_place("bank") is not None
+    assert find_place("bank", alternate_names=False) is None
+    assert find_place("tokyo", alternate_names=False) == Place("Tokyo", "Asia/Tokyo")

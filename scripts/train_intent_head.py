@@ -221,7 +221,7 @@ def render_recipe(
         "and the first turns of chatterbot-corpus, coding.yml for `complex` and the other files for `chat`",
         "(lines with words of other labels left out).",
         "",
-        f"## Rows (seed {args.seed}, at most {args.per_label} per label)",
+        f"## Rows (seed {args.seed}, at most {args.per_label} per label times its `rows` in _labels.yaml)",
         "",
         "| label | rows | from |",
         "|---|---|---|",

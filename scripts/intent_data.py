@@ -57,7 +57,7 @@ from hassil.numbers import get_rbnf_engine
 from home_assistant_intents import get_intents
 
 LANGUAGE = "en"
-DEFAULT_PER_LABEL = 800
+DEFAULT_PER_LABEL = 1600
 MAX_CONSECUTIVE_MISSES = 200
 TEMPLATES_DIR = Path(__file__).resolve().parent / "intent_templates"
 
@@ -75,6 +75,8 @@ HA_INTENT_LABELS: dict[str, str] = {
 """Home Assistant intent name -> edge label. Intents absent here are not used."""
 DROPPED_HA_INTENTS: dict[str, str] = _LABELS_FILE["unused_home_assistant_intents"]
 SOURCE_WEIGHTS: dict[str, float] = _LABELS_FILE["weights"]
+LABEL_ROWS: dict[str, float] = {label: float(spec.get("rows", 1.0)) for label, spec in _LABELS_FILE["labels"].items()}
+"""Rows of a label as a multiple of ``per_label``: a label that covers more ground (chat) gets more."""
 NAME_DOMAINS_BY_INTENT: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _LABELS_FILE["name_domains"].items()}
 
 LISTS: dict[str, tuple[str, ...]] = {name: tuple(spec["values"]) for name, spec in _load("_common.yaml")["lists"].items()}
@@ -614,6 +616,29 @@ def build_pools() -> dict[str, Pool]:
         "animal_singular": lambda rng: rng.choice(ANIMALS)[0],
         "doc_owner": _choice(LISTS["doc_owners"]),
         "doc_plural": _choice(LISTS["doc_plurals"]),
+        "artist": _choice(LISTS["artists"]),
+        "song_title": _choice(LISTS["song_titles"]),
+        "genre": _choice(LISTS["genres"]),
+        "music_mood": _choice(LISTS["music_moods"]),
+        "playlist": _choice(LISTS["playlists"]),
+        "radio_station": _choice(LISTS["radio_stations"]),
+        "audiobook": _choice(LISTS["audiobooks"]),
+        "podcast": _choice(LISTS["podcasts"]),
+        "game": _choice(LISTS["games"]),
+        "currency": _choice(LISTS["currencies"]),
+        "currency_plural": _choice(LISTS["currency_plurals"]),
+        "email_topic": _choice(LISTS["email_topics"]),
+        "contact_field": _choice(LISTS["contact_fields"]),
+        "first_name": _choice(LISTS["first_names"]),
+        "appliance_action": _choice(LISTS["appliance_actions"]),
+        "drink": _choice(LISTS["drinks"]),
+        "everyday_place": _choice(LISTS["everyday_places"]),
+        "life_event": _choice(LISTS["life_events"]),
+        "life_time": _choice(LISTS["life_times"]),
+        "invitation": _choice(LISTS["invitations"]),
+        "wish": _choice(LISTS["wishes"]),
+        "family_member": _choice(LISTS["family_members"]),
+        "celebrity": _choice(LISTS["celebrities"]),
         "fact": lambda rng: rng.choice(LISTS["question_facts"]).format(
             country=rng.choice(LISTS["countries"]), city=rng.choice(LISTS["cities"])
         ),
@@ -766,13 +791,15 @@ def all_sources(include_extra: bool = True) -> list[Source]:
 
 
 def augment(text: str, rng: random.Random) -> str:
-    """Politeness words (HA's skip words), casing and end punctuation, at low rates."""
+    """Politeness words (HA's skip words), casing and end punctuation, at low rates. A request may end in "please" or
+    "for me"; a statement ("I missed the bus") only gets a "hey" or "ok" in front."""
     first = text.split(" ", 1)[0].lower()
     is_question = first in QUESTION_STARTS
+    is_command = first in IMPERATIVE_VERBS or first == "please"
     if not is_question and rng.random() < 0.12:
-        prefixes = POLITE_PREFIXES if first in IMPERATIVE_VERBS else ("please", "hey", "ok")
+        prefixes = POLITE_PREFIXES if first in IMPERATIVE_VERBS else ("please", "hey", "ok") if is_command else ("hey", "ok")
         text = f"{rng.choice(prefixes)} {text}"
-    elif not is_question and rng.random() < 0.06:
+    elif is_command and rng.random() < 0.06:
         text = f"{text} {rng.choice(('please', 'for me'))}"
     if rng.random() < 0.3:
         text = text[:1].upper() + text[1:]
@@ -798,7 +825,8 @@ def generate_with_sources(
     for label in LABELS:
         active = [s for s in sources if s.label == label]
         count = 0
-        while count < per_label and active:
+        wanted = round(per_label * LABEL_ROWS[label])
+        while count < wanted and active:
             source = rng.choices(active, weights=[s.weight for s in active])[0]
             text = source.draw(rng, pools)
             if not source.texts:

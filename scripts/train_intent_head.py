@@ -22,6 +22,7 @@ import argparse
 import hashlib
 import importlib.metadata
 import json
+import re
 import sys
 import time
 from collections import Counter
@@ -43,6 +44,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 EMBEDDER_PATH = REPO_ROOT / "models" / "embedder" / "all-MiniLM-L6-v2.int8.onnx"
 HELDOUT_PATH = REPO_ROOT / "scripts" / "intent_heldout.csv"
 OUT_DIR = REPO_ROOT / "models" / "classifier"
+MANIFEST_PATH = REPO_ROOT / "models" / "manifest.toml"
 MODEL_NAME = "intent-head.onnx"
 LABELS_NAME = "labels.json"
 DIM = 384
@@ -115,6 +117,20 @@ class Metrics:
 def sha256_size(path: Path) -> tuple[str, int]:
     data = path.read_bytes()
     return hashlib.sha256(data).hexdigest(), len(data)
+
+
+def update_manifest(manifest: Path, outputs: Sequence[Path]) -> None:
+    """Rewrite the sha256 and size of each output's entry (``repo = "classifier/<file>"``) in models/manifest.toml."""
+    text = manifest.read_text(encoding="utf-8")
+    for path in outputs:
+        sha, size = sha256_size(path)
+        entry = re.compile(
+            rf'(repo = "{re.escape(path.parent.name)}/{re.escape(path.name)}", sha256 = ")[0-9a-f]{{64}}(", size = )\d+'
+        )
+        text, count = entry.subn(rf"\g<1>{sha}\g<2>{size}", text)
+        if count != 1:
+            raise RuntimeError(f"{manifest} has {count} entries for {path.parent.name}/{path.name}; expected one")
+    manifest.write_text(text, encoding="utf-8")
 
 
 def package_versions() -> dict[str, str]:
@@ -205,7 +221,7 @@ def render_recipe(
         "and the first turns of chatterbot-corpus, coding.yml for `complex` and the other files for `chat`",
         "(lines with words of other labels left out).",
         "",
-        f"## Rows (seed {args.seed}, at most {args.per_label} per label)",
+        f"## Rows (seed {args.seed}, at most {args.per_label} per label times its `rows` in _labels.yaml)",
         "",
         "| label | rows | from |",
         "|---|---|---|",
@@ -323,6 +339,9 @@ def main(argv: list[str] | None = None) -> int:
     model_path.write_bytes(model_bytes)
     labels_path.write_text(json.dumps(labels) + "\n", encoding="utf-8")
     recipe_path.write_text(render_recipe(args, rows, metrics, [model_path, labels_path]), encoding="utf-8")
+    if args.out.resolve() == OUT_DIR.resolve():
+        update_manifest(MANIFEST_PATH, [model_path, labels_path])
+        print(f"updated {MANIFEST_PATH}")
 
     print(f"embedding: {len(rows) + len(heldout)} sentences in {embed_seconds:.1f}s; training: {train_seconds:.1f}s")
     print(f"split accuracy (20%, n={metrics.split_n}): {metrics.split_accuracy:.4f}")

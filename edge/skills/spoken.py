@@ -39,14 +39,15 @@ def _number(value: float) -> str:
     return f"{value:g}"
 
 
-def _count(amount: float, noun: str) -> str:
+def spoken_count(amount: float, noun: str) -> str:
+    """ "1 day", "1,200 days"."""
     return f"{amount:,} {noun}" if amount == 1 else f"{amount:,} {noun}s"
 
 
 def _whole_units(seconds: float) -> str:
     for name, size in _SPOKEN_UNITS:
         if seconds >= size and seconds % size == 0:
-            return _count(int(seconds // size), name)
+            return spoken_count(int(seconds // size), name)
     return f"{_number(seconds)} seconds"
 
 
@@ -234,7 +235,7 @@ def spoken_duration(seconds: float) -> str:
     for name, size in _SPOKEN_UNITS[1:]:
         amount, remaining = divmod(remaining, size)
         if amount:
-            parts.append(_count(amount, name))
+            parts.append(spoken_count(amount, name))
     return _join(parts) if parts else "0 seconds"
 
 
@@ -261,3 +262,8 @@ def spoken_time(moment: datetime, now: datetime | None = None) -> str:
     if 1 < days < 7:
         return f"{WEEKDAYS[moment.weekday()]} at {face}"
     return f"{spoken_date(moment.date())} at {face}"
+
+
+def capitalized(text: str) -> str:
+    """The text with its first letter in upper case and the rest as it was (``str.capitalize`` lowers the rest)."""
+    return f"{text[:1].upper()}{text[1:]}"

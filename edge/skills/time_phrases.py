@@ -1,0 +1,45 @@
+"""What every question about the time or the date shares: the request cleaned to plain words, the words for a
+month, a weekday and a time of day, and the slots of a question back to the user."""
+
+from __future__ import annotations
+
+import re
+
+from edge.skills.base import Slots
+from edge.skills.spoken import MONTHS, WEEKDAYS, normalize_numbers
+
+WEEKDAY = "|".join(d.lower() for d in WEEKDAYS)
+MONTH = "|".join(m.lower() for m in MONTHS)
+TIME_OF_DAY = (
+    r"(?P<time>(?:(?:12 )?(?:noon|midday|midnight)|\d{1,2}(?::\d{2}| \d{2})?(?: ?[ap]m)?"
+    r"|(?:half|quarter|\d{1,2}(?: minutes?)?) (?:past|after|to|before|till) \d{1,2}(?: ?[ap]m)?)"
+    r"(?: o ?clock)?(?: in the (?:morning|afternoon|evening)| at night| tonight| this (?:morning|afternoon|evening))?)"
+)
+
+
+_COURTESY = re.compile(
+    r"^(?:(?:please|hey|hi|ok|okay|so|and|um|uh|excuse me|sorry)\b\s*)+"
+    r"|(?:\s*\b(?:please|thanks|thank you|for me|olly|ollie|alexa|siri|google|again|exactly)\b)+$"
+)
+
+
+def clean_request(text: str) -> str:
+    """Lower case words without punctuation or courtesies, numbers in digits: "What's the time, please?" is "what is
+    the time"."""
+    text = text.lower().replace("’", "'").replace("what's", "what is").replace("whats", "what is").replace("when's", "when is")
+    text = re.sub(r"\b(today|tomorrow|yesterday)'?s\b", r"\1", text)
+    text = re.sub(r"\btimezone\b", "time zone", text)
+    text = re.sub(r"(?<=[a-z])\s*\+\s*(?=\d)", " plus ", text)
+    text = re.sub(r"\b(utc|gmt)\s*[-−]\s*(?=\d)", r"\1 minus ", text)
+    text = normalize_numbers(text).replace("'", "")
+    text = re.sub(r"(\d)\s*([ap])\.? ?m\b\.?", r"\1 \2m", text)
+    text = re.sub(r"\b(in|of|is|was|year) (1[5-9]|20) ([0-9]{2})\b(?! (?:am|pm|oclock|minutes?|hours?)\b)", r"\1 \2\3", text)
+    return _COURTESY.sub("", re.sub(r"\s+", " ", re.sub(r"[^\w\s:]", " ", text)).strip()).strip()
+
+
+def first_match(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
+    return next((m for p in patterns if (m := p.search(text))), None)
+
+
+def ask(question: str) -> Slots:
+    return {"action": "ask", "question": question}

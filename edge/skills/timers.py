@@ -215,10 +215,16 @@ QUESTION = re.compile(
 ALARM = re.compile(
     r"\b(alarms?|wake ?-?up (?:call|alarm)|wake (?:me|us)(?: up)? (?:at|by|tomorrow|on|early|around|before)"
     r"|(?:need|want|have|got|like) to (?:wake|get) up|get (?:me|us) up (?:at|by|tomorrow|early)|alarm me|snooze"
-    r"|am or pm|a m or p m)\b"
+    r"|get up (?:at|by)|(?:be |being )?(?:woken|awoken|waked)(?: up)?|(?:alert|ring|buzz|call) me at|am or pm|a m or p m)\b"
 )
-AT_A_TIME = re.compile(r"\b(?:at|for) \d{1,2}(?::\d\d)? ?(?:am|pm)\b|\bwake\b.*\bat \d|\b(?:at|for) \d{1,2}:\d\d\b")
+AT_A_TIME = re.compile(
+    r"\b(?:at|for) \d{1,2}(?::\d\d)? ?(?:am|pm)\b|\bwake\b.*\bat \d|\b(?:at|for) \d{1,2}:\d\d\b"
+    r"|\bat \d{1,2}(?::\d\d)? (?:in the (?:morning|afternoon|evening)|tonight|tomorrow)\b"
+)
 """A time of day, not a length: what is set for it is an alarm ("set one for 6 am", "wake up at 7")."""
+WAKING = re.compile(r"\b(?:wake|waking|woken|awoken|get (?:me |us )?up|getting up)\b")
+PERIOD = re.compile(r"\b(?:am|pm|morning|afternoon|evening|tonight|night|noon|midnight)\b")
+"""A wake-up at an hour said without am or pm is in the morning: "wake me up at 7" is 7 AM."""
 SNOOZE = re.compile(r"\bsnooze\b")
 SNOOZE_S = 540
 """How long a snooze lasts when no length is said: nine minutes, as on most alarm clocks."""
@@ -267,7 +273,8 @@ class TimerSkill(Skill):
             return {"action": "status", **scope, **self._when(plain, kind)}
         if kind == "alarm":
             now = datetime.fromtimestamp(self.store.clock()).astimezone()
-            at = parse_clock_time(plain, now) or (now + timedelta(seconds=seconds) if seconds else None)
+            said = f"{plain} am" if WAKING.search(plain) and not PERIOD.search(plain) else plain
+            at = parse_clock_time(said, now) or (now + timedelta(seconds=seconds) if seconds else None)
             return {"action": "start", "kind": "alarm", "label": label, "at": at.isoformat() if at else None}
         return {"action": "start", "kind": "timer", "label": label, "seconds": _whole(seconds) if seconds else None}
 

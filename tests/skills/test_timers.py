@@ -181,6 +181,11 @@ def test_a_wake_up_call_is_an_alarm(skill):
         ("i need to wake up at 5 am", 5, 0),
         ("set a reminder i need to wake up at five am every morning", 5, 0),
         ("get me up at 6 am", 6, 0),
+        ("wake me up at 7", 7, 0),
+        ("wake me up at 7 pm", 19, 0),
+        ("help me get up at eight thirty in the morning tomorrow", 8, 30),
+        ("i want to be woken up at 9 tomorrow", 9, 0),
+        ("can you alert me at 6 in the morning", 6, 0),
     ],
 )
 def test_ways_of_setting_an_alarm_ring_at_the_time_said(skill, text, hour, minute):

@@ -22,6 +22,15 @@ POLITE_START = re.compile(
 POLITE_END = re.compile(
     r"(?:[ ,]+(?:please|for me|thanks|thank you|now|right now|as well|too|also|real quick|okay|ok|again))+$", re.IGNORECASE
 )
+REASON_END = re.compile(
+    r"[ ,]+(?:(?:'?cause|because|cuz|since|as) (?:i|we)\b.*"
+    r"|(?:i|we)(?:'m| am|'re| are) (?:all |completely )?out(?: of (?:it|them))?"
+    r"|(?:i|we) (?:just )?used (?:up )?the last(?: of (?:it|them))?"
+    r"|(?:if|unless) (?:it|they|that)(?:'s|'re| is| are)?(?: not| isn'?t| aren'?t)?(?: already)? (?:on|in|there)\b.*)$",
+    re.IGNORECASE,
+)
+"""Why or on what condition an item is added, which is not part of the item: "put milk on my list cause I'm out of it",
+"add sugar to my shopping list if it's not already on it"."""
 DETERMINER = r"(?:(?:my|the|our|a|an|this|that|your|his|her|their|these|those|current|new|whole|entire|full) )*"
 WORD = r"(?!(?:to|on|in|into|onto|from|off|of|for|my|the|our|and|at|with|called|named)\b)[a-z0-9'&-]+"
 PURPOSE = r"(?:my |the |our |this |next )?[a-z0-9']+(?: [a-z0-9']+)?"
@@ -169,7 +178,7 @@ NOT_ITEMS = re.compile(r"\b(?:alarms?|timers?|reminders?|notes?|lists?|events?|m
 
 def parse_list_request(text: str) -> Slots | None:
     """The list slots of a request about lists, or None when it is not one."""
-    plain = POLITE_END.sub("", POLITE_START.sub("", text.strip().rstrip(".!?"))).strip()
+    plain = _plain(text)
     plain = DESCRIBED_LIST.sub(_named_list, re.sub(r"(?i)\bto-do", "to do", plain))
     lower = plain.lower()
     if (m := CREATE.match(lower)) and _creates(m):
@@ -212,11 +221,17 @@ def parse_list_request(text: str) -> Slots | None:
 
 def parse_list_item_request(text: str) -> Slots | None:
     """An add or remove that names no list, for a request already known to be about lists: "add eggs", "remove eggs"."""
-    lower = POLITE_END.sub("", POLITE_START.sub("", text.strip().rstrip(".!?"))).strip()
+    lower = _plain(text)
     for pattern, action in ((ADD_ALONE, "add"), (REMOVE_ALONE, "remove")):
         if (m := pattern.match(lower.lower())) and (item := _item(lower, m)) and not NOT_ITEMS.search(item.lower()):
             return {"action": action, "list": None, "text": item, **({"listed": True} if action == "remove" else {})}
     return None
+
+
+def _plain(text: str) -> str:
+    """The request without courtesy around it, nor a reason or condition after it."""
+    text = POLITE_START.sub("", text.strip().rstrip(".!?"))
+    return POLITE_END.sub("", REASON_END.sub("", text)).strip()
 
 
 def list_name(name: str | None) -> str | None:

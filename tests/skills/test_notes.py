@@ -254,3 +254,17 @@ def test_a_question_about_a_list_that_does_not_exist_answers_so(skill):
 def test_an_unnamed_list_is_the_only_list_there_is(skill):
     ask(skill, "add hammer to my tools list")
     assert ask(skill, "read me my list") == "In your tools list: hammer."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "put milk on my shopping list cause i'm out of it",
+        "can you put milk on my shopping list because we're all out",
+        "please put milk on my list i just used the last of it",
+        "add milk to my shopping list if it's not already on it",
+        "would you add milk to my shopping list as i am out",
+    ],
+)
+def test_a_reason_or_condition_after_an_item_is_not_part_of_it(skill, text):
+    assert ask(skill, text) == "Added milk to your shopping list."

@@ -7,7 +7,7 @@ import operator
 import re
 from collections.abc import Callable, Mapping
 from functools import cache
-from math import copysign, floor, isfinite, log10, sqrt
+from math import copysign, factorial, floor, isfinite, log10, sqrt
 from typing import TYPE_CHECKING, Any
 
 from edge.errors import InputError
@@ -23,16 +23,32 @@ MAX_MAGNITUDE = 1e300
 MAX_CHARS = 300
 
 _LEAD_IN = re.compile(
-    r"^(?:(?:hey|ok|okay|so|um|uh|please|can you|could you|would you|will you|tell me|quickly|calculate|compute|work out|"
+    r"^(?:(?:what do you get if you|"
+    r"hey|ok|okay|so|um|uh|please|can you|could you|would you|will you|tell me|quickly|calculate|compute|work out|"
     r"figure out|solve|evaluate|convert|what is|what are|what does|what do|how much is|how much are|how much does|do|"
-    r"find|give me|show me|the answer (?:to|for|of)|(?:to |for )?this (?:problem|sum|calculation)|answer)\s+)+"
+    r"find|give me|show me|the answer (?:to|for|of)|(?:to |for )?this (?:problem|sum|calculation)|answer|"
+    r"i (?:need|want|would like|'d like) to know|let me know|provide|if you|what(?= [\d$(-]))\s+)+"
 )
-_TRAIL = re.compile(r"(?:\s*\b(?:please|equals?|equal to|make|come to|is)\b|\s*[=?!]|\s*\.(?!\d))+$")
+_TRAIL = re.compile(r"(?:\s*\b(?:please|for me|equals?|equal to|make|come to|is)\b|\s*[=?!,]|\s*\.(?!\d))+$")
+_MONEY = re.compile(r"\$\s*(?=\d)|(?<=\d) (?:dollars?|bucks|euros?|pounds? sterling)\b|(?<=\d),(?=\d{3}\b)")
+_LEADING_ZEROS = re.compile(r"\b0+(?=\d)")
 
-_VERB_FORMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+
+def _percent_off(match: re.Match[str]) -> str:
+    return f"percent({format_number(100 - float(match[1]))}) *"
+
+
+def _sum_of_list(match: re.Match[str]) -> str:
+    return " + ".join(re.findall(r"\d+(?:\.\d+)?", match[1]))
+
+
+_VERB_FORMS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
-        (r"^add (.+?) (?:to|and) (.+)$", r"(\1) + (\2)"),
+        (r"^(?:the )?(?:sum|total) of ((?:\d+(?:\.\d+)?,? (?:and )?){2,}\d+(?:\.\d+)?)$", _sum_of_list),
+        (r"^(?:the )?(?:sum|total|result|value) of (.+? (?:plus|minus|times|divided by|multiplied by|over|[-+*/x]) .+)$", r"\1"),
+        (r"^how many times (?:can|does|will|do|would) (.+?) (?:go|fit) into (.+)$", r"(\2) / (\1)"),
+        (r"^add (?:up )?(.+?) (?:to|and) (.+)$", r"(\1) + (\2)"),
         (r"^subtract (.+?) from (.+)$", r"(\2) - (\1)"),
         (r"^multiply (.+?) (?:by|and|times) (.+)$", r"(\1) * (\2)"),
         (r"^divide (.+?) by (.+)$", r"(\1) / (\2)"),
@@ -44,11 +60,16 @@ _VERB_FORMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(.+?)(?<!divided)(?<!multiplied) by (.+)$", r"(\1) * (\2)"),
     )
 )
-_WORDS_TO_SYMBOLS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+_WORDS_TO_SYMBOLS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
         (r"\b(?:per ?cent|percent)\b", "%"),
+        (r"(\d+(?:\.\d+)?)\s*% off(?: of)?\b", _percent_off),
+        (r"\b(?:an? )?(\d+(?:\.\d+)?)\s*% (?:tip|tax|discount) (?:on|for|of)\b", r"percent(\1) *"),
         (r"(\d+(?:\.\d+)?)\s*% of\b", r"percent(\1) *"),
+        (r"\b(\d+) ?/ ?(\d+) of\b", r"(\1 / \2) *"),
+        (r"\b(?:the )?factorial of (\d+)|\b(\d+) factorial\b|\b(\d+)!", r"factorial(\1\2\3)"),
+        (r"\bto the (\d+)(?:st|nd|rd|th)? power\b", r"** \1"),
         (r"(\d+(?:\.\d+)?)\s*%(?=\s*(?:$|[-+*/)]))", r"percent(\1)"),
         (r"\b(?:the )?square root of\b", "sqrt"),
         (r"\b(?:the )?cube root of\b", "cbrt"),
@@ -94,6 +115,14 @@ def _square_root(x: Number) -> float:
     return sqrt(x)
 
 
+def _factorial(n: Number) -> int:
+    if n < 0 or n != int(n):
+        raise _Unanswerable("not_whole", "A factorial needs a whole number that is not negative.")
+    if n > 170:
+        raise _too_large()
+    return factorial(int(n))
+
+
 def _power(base: Number, exponent: Number) -> Number:
     if abs(base) not in (0, 1) and exponent * log10(abs(base)) > log10(MAX_MAGNITUDE):
         raise _too_large()
@@ -114,6 +143,7 @@ _FUNCTIONS: dict[str, Callable[[Number], Number]] = {
     "cbrt": _cube_root,
     "abs": abs,
     "percent": lambda x: x / 100,
+    "factorial": _factorial,
 }
 _OPERATOR_WORDS = {
     ast.Add: "plus",
@@ -128,6 +158,7 @@ _FUNCTION_WORDS = {
     "cbrt": "the cube root of {}",
     "abs": "the absolute value of {}",
     "percent": "{} percent",
+    "factorial": "{} factorial",
 }
 
 
@@ -224,11 +255,12 @@ def _clean(text: str) -> str:
 
 
 def _arithmetic(text: str) -> str | None:
+    text = _LEADING_ZEROS.sub("", _MONEY.sub("", text))
     for pattern, replacement in _VERB_FORMS:
         text = pattern.sub(replacement, text)
     for pattern, replacement in _WORDS_TO_SYMBOLS:
         text = pattern.sub(replacement, text)
-    if not _ARITHMETIC_CHARS.fullmatch(re.sub(r"\b(?:sqrt|cbrt|abs|percent)\(", "(", text)):
+    if not _ARITHMETIC_CHARS.fullmatch(re.sub(r"\b(?:sqrt|cbrt|abs|percent|factorial)\(", "(", text)):
         return None
     tree = _parse_expression(text)
     return ast.unparse(tree) if tree else None

@@ -312,3 +312,29 @@ def test_numbers_are_rounded_for_speaking(value, decimals, spoken):
 )
 def test_units_are_said_in_words(unit, count, spoken):
     assert unit_words(unit, count) == spoken
+
+
+@pytest.mark.parametrize(
+    "text, answer",
+    [
+        ("can you tell me what 30% off 279 is, please", "70 percent of 279 is 195.3."),
+        ("what is an 18 percent tip on 20 dollars", "18 percent of 20 is 3.6."),
+        ("i need to know what is 85% of $1,500", "85 percent of 1,500 is 1,275."),
+        ("what is 3/4 of 18", "3 divided by 4 times 18 is 13.5."),
+        ("what is 8 factorial", "8 factorial is 40,320."),
+        ("what is 10 to the 12th power", "10 to the power of 12 is 1,000,000,000,000."),
+        ("how many times can 12 go into 600", "600 divided by 12 is 50."),
+        ("what do you get if you divide 3 by 2", "3 divided by 2 is 1.5."),
+        ("what is the sum of 3 plus 5", "3 plus 5 is 8."),
+        ("what is the sum of 3, 7, 9, and 24", "3 plus 7 plus 9 plus 24 is 43."),
+        ("please add up 456 and 781 for me", "456 plus 781 is 1,237."),
+        ("what is 80980 + 098098", "80,980 plus 98,098 is 179,078."),
+    ],
+)
+def test_everyday_ways_of_asking_for_a_sum_are_worked_out(text, answer):
+    assert reply(text) == answer
+
+
+def test_a_factorial_needs_a_whole_number_and_stays_in_range():
+    assert reply("what is 200 factorial") == "That number is too big for me to work out."
+    assert reply("factorial of 0") == "0 factorial is 1."

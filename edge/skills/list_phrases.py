@@ -144,7 +144,8 @@ LISTS = re.compile(
     r"(?: my| the| available| our)? lists\b|^(?:my |all |all my |the )?lists$|\b(?:my|available|all) lists$"
 )
 WHAT_TO_BUY = re.compile(
-    r"\bwhat (?:do|should|did|must) (?:i|we) (?:still )?(?:need to |have to |want to |got to )?(?:buy|get|pick up|shop for)\b"
+    r"\bwhat (?:things |items |stuff |else )?(?:do|should|did|must) (?:i|we) (?:still )?(?:need to |have to |want to |got to )?"
+    r"(?:buy|get|pick up|shop for)\b"
     r"|\bwhat (?:is|'s) (?:left )?to (?:buy|get)\b"
     r"|\bwhat (?:do|should) (?:i|we) (?:need|get) (?:from|at) the (?:store|shop|supermarket|grocery store|market)\b"
 )
@@ -153,6 +154,17 @@ CHANGE = re.compile(
     r"|change|edit|move|replace|update)\b"
 )
 """How a request to change a list starts; one that is not understood is not read back instead."""
+_WHEN = r"(?: (?:today|tonight|tomorrow|this (?:week|weekend|morning|afternoon|evening)|now|next|first|later|left))*$"
+WHAT_TO_DO = re.compile(
+    rf"^what (?:do|have|must|should) (?:i|we) (?:got |still )?(?:left |got |have |need )?to do{_WHEN}"
+    rf"|^what(?: is|'s) (?:left |still )?to do{_WHEN}"
+    rf"|^(?:what|which) (?:tasks|chores|jobs|errands|things|items)(?: do| have| did)? (?:i|we) (?:have|got|need)"
+    rf"(?: left)? to (?:do|get done){_WHEN}"
+    r"|^(?:what|which) (?:tasks|chores|jobs|errands|things|items) (?:are|is) (?:left|on (?:my|the|our) (?:to ?do|task) list)"
+    rf"|^(?:what are )?(?:my |the )?(?:tasks|chores|errands|to ?dos)(?: for)?{_WHEN}"
+    rf"|^(?:tell|show|let) me (?:know )?what (?:i|we) (?:have|need|got) to do{_WHEN}"
+)
+"""A question about what there is to do, which the to-do list answers: "what do I have to do today"."""
 ANY_LIST = re.compile(rf"\b{LIST_REF}\b|\b(?:my|the|our) {BARE_LIST.replace('(?:my |the |our )?', '')}\b")
 
 DESCRIBED_LIST = re.compile(r"\blist of (?P<what>[a-z ]+?)(?= for |$)", re.IGNORECASE)
@@ -210,6 +222,8 @@ def parse_list_request(text: str) -> Slots | None:
         return {"action": "contains", **_named(m), "text": item}
     if WHAT_TO_BUY.search(lower):
         return {"action": "read", "list": "shopping"}
+    if WHAT_TO_DO.search(lower):
+        return {"action": "read", "list": "todo"}
     if (m := NEED_TO_BUY.match(lower)) and (item := _item(plain, m)) and not NOT_ITEMS.search(item.lower()):
         return {"action": "add", "list": "shopping", "text": item}
     if (m := DONE.match(lower)) and (item := _item(plain, m)):

@@ -268,3 +268,19 @@ def test_an_unnamed_list_is_the_only_list_there_is(skill):
 )
 def test_a_reason_or_condition_after_an_item_is_not_part_of_it(skill, text):
     assert ask(skill, text) == "Added milk to your shopping list."
+
+
+@pytest.mark.parametrize(
+    "text", ["what do i have to do today", "what is left to do", "what tasks are on my to-do list", "what are my tasks for today"]
+)
+def test_a_question_about_what_there_is_to_do_reads_the_to_do_list(skill, text):
+    assert skill.parse(text) == {"action": "read", "list": "todo"}
+
+
+@pytest.mark.parametrize("text", ["what do i have to do to get a passport", "what should i do this weekend"])
+def test_a_question_about_how_to_do_something_is_not_about_the_to_do_list(skill, text):
+    assert skill.parse(text) is None
+
+
+def test_what_things_to_buy_reads_the_shopping_list(skill):
+    assert skill.parse("what things do i need to buy") == {"action": "read", "list": "shopping"}

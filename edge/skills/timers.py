@@ -215,7 +215,8 @@ QUESTION = re.compile(
 ALARM = re.compile(
     r"\b(alarms?|wake ?-?up (?:call|alarm)|wake (?:me|us)(?: up)? (?:at|by|tomorrow|on|early|around|before)"
     r"|(?:need|want|have|got|like) to (?:wake|get) up|get (?:me|us) up (?:at|by|tomorrow|early)|alarm me|snooze"
-    r"|get up (?:at|by)|(?:be |being )?(?:woken|awoken|waked)(?: up)?|(?:alert|ring|buzz|call) me at|am or pm|a m or p m)\b"
+    r"|get up (?:at|by)|(?:be |being )?(?:woken|awoken|waked)(?: up)?|(?:alert|ring|buzz|call) me at|am or pm|a m or p m"
+    r"|(?:will|do|should|must|shall|am) (?:i|we) (?:need to |have to |supposed to |going to )?(?:wake|get) up)\b"
 )
 AT_A_TIME = re.compile(
     r"\b(?:at|for) \d{1,2}(?::\d\d)? ?(?:am|pm)\b|\bwake\b.*\bat \d|\b(?:at|for) \d{1,2}:\d\d\b"

@@ -33,6 +33,8 @@ ALARM_REQUESTS = [
     ("when is my next alarm", "status"),
     ("turn off my alarm", "cancel"),
     ("remove all alarms", "cancel"),
+    ("what time do i need to get up tomorrow", "status"),
+    ("when will i wake up", "status"),
     ("snooze", "start"),
     ("snooze the alarm for five minutes", "start"),
 ]

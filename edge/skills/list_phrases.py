@@ -99,6 +99,12 @@ DONE = re.compile(
 )
 """Said of an item on a list, it comes off: "I bought the eggs", "the laundry is done"."""
 REMOVE_ALONE = re.compile(rf"^{REMOVE_VERB}(?: off| out)? (?:the )?(?:items? )?(?P<text>.+)$")
+NOT_NEEDED = re.compile(
+    rf"^(?:i|we) (?:don'?t|do not|no longer) (?:need|want) (?:the |any )?(?P<text>.+?)(?: any ?more| now)?"
+    rf"(?: (?:on|in|from) {LIST_REF})?$"
+    rf"|^no (?:more )?(?P<text2>.+?) (?:on|in) {list_ref('b')}$"
+)
+"""An item no longer wanted comes off the list that holds it: "we don't need bread anymore"."""
 MARK_DONE = re.compile(rf"^mark (?P<text>.+?) (?:as )?(?:done|complete|completed|finished|bought)(?: on {LIST_REF})?$")
 
 DELETE_VERB = (
@@ -212,6 +218,8 @@ def parse_list_request(text: str) -> Slots | None:
     for pattern in (REMOVE_FROM_AFTER, REMOVE_FROM, REMOVE_OFF):
         if (m := pattern.match(lower)) and (item := _item(plain, m)):
             return {"action": "remove", **_named(m), "text": item}
+    if (m := NOT_NEEDED.match(lower)) and (item := _item(plain, m)) and not NOT_ITEMS.search(item.lower()):
+        return {"action": "remove", **_named(m), "text": item, "listed": True}
     if (m := MARK_DONE.match(lower)) and (item := _item(plain, m)):
         return {"action": "remove", **_named(m), "text": item, "listed": True}
     if LISTS.search(lower):

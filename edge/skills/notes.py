@@ -47,6 +47,10 @@ DEFAULT_LISTS = ("shopping", "todo")
 """Lists every user has, even before anything is put on them."""
 
 
+PLACEHOLDER = re.compile(r"(?:(?:some|any|one|a|an)\s*)?(?:item|thing|entry|something|anything|stuff|one)s?", re.IGNORECASE)
+"""Said in place of an item ("remove an item from my list"): which one is asked for."""
+
+
 class NotesSkill(Skill):
     name = "notes"
     clarification = "I can put that on a list or in a note, but which list, and what should I add?"
@@ -187,6 +191,8 @@ class NotesSkill(Skill):
 
     def _remove(self, slots: Slots, entries: list[dict[str, Any]], where: str) -> SkillReply:
         wanted = ARTICLES.sub("", slots.get("text") or "")
+        if PLACEHOLDER.fullmatch(wanted):
+            return SkillReply(self.name, "remove", f"What should I remove from {where}?", {})
         if wanted:
             items = {item.lower() for item in _split_items(wanted)}
             gone = [e for e in entries if e["text"].lower() in items]

@@ -284,3 +284,20 @@ def test_a_question_about_how_to_do_something_is_not_about_the_to_do_list(skill,
 
 def test_what_things_to_buy_reads_the_shopping_list(skill):
     assert skill.parse("what things do i need to buy") == {"action": "read", "list": "shopping"}
+
+
+@pytest.mark.parametrize("text", ["we don't need bread anymore", "i no longer want bread", "no more bread on my shopping list"])
+def test_an_item_no_longer_needed_comes_off_its_list(skill, text):
+    ask(skill, "add bread and jam to my shopping list")
+    assert ask(skill, text) == "Removed bread from your shopping list."
+
+
+def test_not_needing_something_that_is_on_no_list_is_not_a_list_request(skill):
+    ask(skill, "add jam to my shopping list")
+    assert skill.parse("i don't need your help") is None
+
+
+@pytest.mark.parametrize("text", ["remove an item from my shopping list", "can you delete something from my shopping list"])
+def test_removing_an_unnamed_item_asks_which(skill, text):
+    ask(skill, "add jam to my shopping list")
+    assert ask(skill, text) == "What should I remove from your shopping list?"

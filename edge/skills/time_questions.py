@@ -58,6 +58,8 @@ _ABOUT_THE_DATE = re.compile(
 )
 _NOT_THE_LOCAL_CLOCK = re.compile(
     r"\btime (?:is it )?in\b|\btime ?zone\b|\b(opens?|closes?|starts?|begins?|weather|forecast|rain)\b"
+    r"|\b(?:sunrise|sunset|sun (?:rise|set|come up|go down|goes down|comes up)|dawn|dusk|twilight|moon|tides?|prayer)\b"
+    r"|\b(?:morning|afternoon|evening|night|day|dark|light) (?:in|over in) (?!the (?:morning|afternoon|evening))"
     r"|^(?:how (?:is|was|long is|long does|long do)|tell me about|describe)\b"
 )
 

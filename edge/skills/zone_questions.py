@@ -134,6 +134,11 @@ _LOOSE_TIME_AT_PLACE = (
     ),
     re.compile(r"^in (?:the )?(?P<place>[a-z][a-z ]*?),? what (?:time is it|is the time)(?: now| right now)?$"),
     re.compile(
+        r"^(?:is it|it is|is it still|is it already) (?:morning|afternoon|evening|night|nighttime|night time|daytime|day time"
+        r"|day|dark|light|late|early|lunchtime|lunch time|bedtime)(?: yet| now| right now| already)? (?:in|over in) "
+        r"(?:the )?(?P<place>[a-z][a-z ]*?)(?: yet| now| right now| already)?$"
+    ),
+    re.compile(
         r"\b(?:what is |tell me |give me )?(?:the )?(?:current |exact )?(?P<place>[a-z][a-z ]*?) time"
         r"(?: now| right now| please)?$"
     ),

@@ -453,3 +453,12 @@ def test_the_date_and_time_asked_indirectly_or_with_a_place(text, spoken):
 )
 def test_the_time_something_takes_or_another_date_is_not_a_time_question(text):
     assert SKILL.parse(text, {"question": text}) is None
+
+
+def test_asking_whether_it_is_night_somewhere_tells_the_time_there():
+    assert reply("is it morning in sydney") == "In Sydney it's 11:42 AM on Monday."
+
+
+@pytest.mark.parametrize("text", ["what time is sunset", "when does the sun go down", "what time is high tide"])
+def test_the_time_of_a_sky_or_sea_event_is_never_answered_with_the_clock(text):
+    assert SKILL.parse(text) is None

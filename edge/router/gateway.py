@@ -120,6 +120,8 @@ class Gateway:
         if name != "skill" and is_route(name):
             reason = f"intent {intent} at {confidence:.2f} -> {name}"
             return self._decision(name, intent, None, None, confidence, start, "classifier", reason, stages)
+        if self.skills[skill].declines(text):
+            return self._declined(result, skill, start, stages)
         mark = time.perf_counter()
         slots = self.skills[skill].parse(text)
         stages["parse"] = elapsed_ms(mark)
@@ -131,6 +133,17 @@ class Gateway:
         reason = f"intent {intent} at {confidence:.2f} -> {skill} skill"
         return self._decision("skill", intent, skill, slots, confidence, start, "classifier", reason, stages)
 
+    def _declined(self, result: Classification, skill: str, start: float, stages: dict[str, float]) -> Decision:
+        """The classifier's most likely intent that is not this skill's decides; another skill's is answered as chat,
+        since the request was not a command."""
+        confidence, intent = max(
+            (p, label) for label, p in result.probabilities.items() if self.settings.intents.get(label) != f"skill:{skill}"
+        )
+        name = self.settings.intents.get(intent, self.settings.low_confidence_route).partition(":")[0]
+        route: Route = name if is_route(name) and name != "skill" else "chat"
+        reason = f"the {skill} skill declines it; next intent {intent} at {confidence:.2f} -> {route}"
+        return self._decision(route, intent, None, None, round(confidence, 4), start, "classifier", reason, stages)
+
     def _by_template(self, text: str, start: float, stages: dict[str, float]) -> Decision | None:
         assert self.templates is not None
         mark = time.perf_counter()
@@ -139,7 +152,7 @@ class Gateway:
         for match in matches:
             target = self.settings.intents.get(match.intent, "")
             route, _, skill = target.partition(":")
-            if route != "skill" or skill not in self.skills:
+            if route != "skill" or skill not in self.skills or self.skills[skill].declines(text):
                 continue
             slots = self.skills[skill].parse(text, match.slots)
             if slots is not None:

@@ -41,5 +41,10 @@ class Skill(ABC):
     def run(self, slots: Slots) -> SkillReply:
         """Act on parsed slots and reply."""
 
+    def declines(self, text: str) -> bool:
+        """True for a request that only looks like this skill's ("the fire alarm keeps beeping" is not about an
+        alarm the timer skill sets): the router then sends it where the classifier's next intent goes."""
+        return False
+
     def load(self) -> None:  # noqa: B027
         """Build whatever is slow to build, so the first request does not wait for it."""

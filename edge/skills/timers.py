@@ -226,6 +226,12 @@ AT_A_TIME = re.compile(
 WAKING = re.compile(r"\b(?:wake|waking|woken|awoken|get (?:me |us )?up|getting up)\b")
 PERIOD = re.compile(r"\b(?:am|pm|morning|afternoon|evening|tonight|night|noon|midnight)\b")
 """A wake-up at an hour said without am or pm is in the morning: "wake me up at 7" is 7 AM."""
+NOT_AN_ALARM_TO_SET = re.compile(
+    r"\b(?:fire|smoke|carbon monoxide|co2?|car|burglar|security|house|home|intruder|motion|door|window|baby|panic|flood"
+    r"|gas|heat|tornado|earthquake|false)(?: detector)? alarms?\b|\balarm (?:system|panel|company|code|sensor)s?\b"
+    r"|\bwhat (?:is|are) (?:an? )?alarm clocks?\b|\b(?:raise|raised|raising|sound|sounding|sounded) (?:the |an )?alarms?\b"
+)
+"""Alarms that are devices or figures of speech, not ones edge rings: "the smoke alarm keeps beeping"."""
 SNOOZE = re.compile(r"\bsnooze\b")
 SNOOZE_S = 540
 """How long a snooze lasts when no length is said: nine minutes, as on most alarm clocks."""
@@ -253,6 +259,9 @@ class TimerSkill(Skill):
 
     def __init__(self, store: TimerStore) -> None:
         self.store = store
+
+    def declines(self, text: str) -> bool:
+        return bool(NOT_AN_ALARM_TO_SET.search(text.lower()))
 
     def parse(self, text: str, matched: Mapping[str, str] | None = None) -> Slots | None:
         plain = _clock_words(normalize_numbers(text.lower()).strip(" .!?"))

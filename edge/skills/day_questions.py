@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 
 from edge.skills.base import Slots
 from edge.skills.days import parse_day
-from edge.skills.spoken import MONTHS
-from edge.skills.time_phrases import MONTH, WEEKDAY, ask, first_match
+from edge.skills.spoken import MONTH, MONTHS, WEEKDAY
+from edge.skills.time_phrases import ask, first_match
 
 _WEEK_NUMBER = re.compile(
     r"\b(?:what|which) week (?:number )?(?:of the year )?(?:is it|is this|are we in|is today|it is)\b|\bweek number\b"

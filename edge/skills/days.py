@@ -9,7 +9,7 @@ from datetime import date, timedelta, timezone, tzinfo
 from functools import partial
 
 from edge.skills.holidays import find_holiday, nth_weekday
-from edge.skills.spoken import MONTHS, WEEKDAYS, normalize_numbers
+from edge.skills.spoken import MONTH, MONTHS, WEEKDAY, WEEKDAYS, normalize_numbers
 
 RELATIVE_DAYS = {
     "today": 0, "tonight": 0, "now": 0, "tomorrow": 1, "yesterday": -1,
@@ -18,29 +18,27 @@ RELATIVE_DAYS = {
 
 _MONTH_NAMES = [m.lower() for m in MONTHS]
 _WEEKDAY_NAMES = [d.lower() for d in WEEKDAYS]
-_MONTH = "|".join(_MONTH_NAMES)
-_WEEKDAY = "|".join(_WEEKDAY_NAMES)
 _ORDINAL = r"(?P<day>\d{1,2})(?:st|nd|rd|th)"
 _UNIT = r"(?P<unit>day|week|month|year)s?"
 
 _CALENDAR_DATES = (
-    re.compile(rf"{_ORDINAL}? (?:of )?(?P<month>{_MONTH})(?: (?P<year>\d{{4}}))?"),
-    re.compile(rf"(?P<month>{_MONTH}) (?:the )?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?: (?P<year>\d{{4}}))?"),
+    re.compile(rf"{_ORDINAL}? (?:of )?(?P<month>{MONTH})(?: (?P<year>\d{{4}}))?"),
+    re.compile(rf"(?P<month>{MONTH}) (?:the )?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?: (?P<year>\d{{4}}))?"),
 )
 _DAY_OF_MONTH = re.compile(rf"{_ORDINAL}(?: (?:day )?(?:of|in) (?P<which>this|next|last|the) month)?")
 _NTH_WEEKDAY = re.compile(
-    rf"(?P<n>\d)(?:st|nd|rd|th)? (?P<weekday>{_WEEKDAY}) (?:of|in) (?:(?P<month>{_MONTH})|(?P<which>this|next|last|the) month)"
+    rf"(?P<n>\d)(?:st|nd|rd|th)? (?P<weekday>{WEEKDAY}) (?:of|in) (?:(?P<month>{MONTH})|(?P<which>this|next|last|the) month)"
 )
-_LAST_WEEKDAY = re.compile(rf"last (?P<weekday>{_WEEKDAY}) (?:of|in) (?:(?P<month>{_MONTH})|(?P<which>this|next|last|the) month)")
+_LAST_WEEKDAY = re.compile(rf"last (?P<weekday>{WEEKDAY}) (?:of|in) (?:(?P<month>{MONTH})|(?P<which>this|next|last|the) month)")
 _EDGE_OF_YEAR = re.compile(r"(?P<edge>1st day|first day|start|beginning|last day|end) of (?:the |this )?(?P<which>year|week)")
 _EDGE_OF_MONTH = re.compile(
-    rf"(?P<edge>1st day|first day|start|beginning|last day|end) of (?:(?P<month>{_MONTH})|(?P<which>this|next|last|the) month)"
+    rf"(?P<edge>1st day|first day|start|beginning|last day|end) of (?:(?P<month>{MONTH})|(?P<which>this|next|last|the) month)"
 )
 _WEEKDAY_PHRASE = re.compile(
-    rf"(?:(?P<which>next|this|coming|this coming|the coming|last|past) )?(?P<weekday>{_WEEKDAY})"
+    rf"(?:(?P<which>next|this|coming|this coming|the coming|last|past) )?(?P<weekday>{WEEKDAY})"
     rf"(?: (?P<week>after next|next week|this week|last week))?"
 )
-_WEEK_WEEKDAY = re.compile(rf"(?P<week>next|this|last) week (?:on )?(?P<weekday>{_WEEKDAY})")
+_WEEK_WEEKDAY = re.compile(rf"(?P<week>next|this|last) week (?:on )?(?P<weekday>{WEEKDAY})")
 _WEEKEND = re.compile(r"(?:(?P<which>this|next|last|the coming|the) )?weekend")
 _FROM_NOW = re.compile(
     rf"(?:in|after) (?P<n>\d+) {_UNIT}(?: time| from now| from today)?"

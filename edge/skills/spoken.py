@@ -13,6 +13,9 @@ MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
+MONTH = "|".join(m.lower() for m in MONTHS)
+WEEKDAY = "|".join(d.lower() for d in WEEKDAYS)
+"""Regular-expression alternatives of the month and weekday names, in lower case."""
 
 UNIT_SECONDS: dict[str, int] = {
     **dict.fromkeys(("s", "sec", "secs", "second", "seconds"), 1),

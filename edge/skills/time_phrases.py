@@ -1,15 +1,13 @@
-"""What every question about the time or the date shares: the request cleaned to plain words, the words for a
-month, a weekday and a time of day, and the slots of a question back to the user."""
+"""What every question about the time or the date shares: the request cleaned to plain words, the words for a time
+of day, and the slots of a question back to the user."""
 
 from __future__ import annotations
 
 import re
 
 from edge.skills.base import Slots
-from edge.skills.spoken import MONTHS, WEEKDAYS, normalize_numbers
+from edge.skills.spoken import normalize_numbers
 
-WEEKDAY = "|".join(d.lower() for d in WEEKDAYS)
-MONTH = "|".join(m.lower() for m in MONTHS)
 TIME_OF_DAY = (
     r"(?P<time>(?:(?:12 )?(?:noon|midday|midnight)|\d{1,2}(?::\d{2}| \d{2})?(?: ?[ap]m)?"
     r"|(?:half|quarter|\d{1,2}(?: minutes?)?) (?:past|after|to|before|till) \d{1,2}(?: ?[ap]m)?)"

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from edge.errors import InputError
 from edge.skills.base import Skill, SkillReply, Slots
-from edge.skills.spoken import normalize_numbers
+from edge.skills.spoken import capitalized, normalize_numbers
 
 if TYPE_CHECKING:
     import pint
@@ -430,7 +430,7 @@ class MathSkill(Skill):
         if isinstance(result, float) and result.is_integer() and abs(result) < 1e15:
             result = int(result)
         said = _say(tree)
-        text = f"{said[:1].upper()}{said[1:]} is {format_number(result)}."
+        text = f"{capitalized(said)} is {format_number(result)}."
         return self._reply("calculate", text, expression=expression, result=result)
 
     def _convert(self, value: float, from_unit: str, to_unit: str) -> SkillReply:

@@ -16,6 +16,7 @@ from edge.router.citations import citations
 from edge.router.gateway import Decision
 from edge.router.request import Handled, Reply, Request, Token
 from edge.router.tiers import LlmTiers, Prompt
+from edge.router.values import uncarried
 from edge.runtime import Runtime
 from edge.store.knowledge import Hit, KnowledgeBase
 from edge.store.stopwords import NEGATIONS, STOPWORDS
@@ -52,7 +53,7 @@ class Grounding:
         embed = self.runtime.embedder.embed
 
         def accept(answer: str) -> bool:
-            return grounded(answer, hits) and float(embed([answer])[0] @ question) >= ANSWER_RELEVANCE
+            return grounded(answer, hits, request.text) and float(embed([answer])[0] @ question) >= ANSWER_RELEVANCE
 
         prompt = Prompt(grounded_messages(request.text, hits), accept=accept, stream=False, max_tokens=GROUNDED_TOKENS)
         reply = yield from self.tiers.answer(request, decision, prompt)
@@ -79,22 +80,34 @@ def grounded_messages(question: str, hits: list[Hit]) -> list[dict[str, str]]:
     ]
 
 
-def grounded(answer: str, hits: list[Hit]) -> bool:
-    """Whether the answer keeps to the sources: every number in it appears in them, and most of its words do.
+def grounded(answer: str, hits: list[Hit], question: str = "") -> bool:
+    """Whether the answer keeps to the sources: each value it states (a time, date, amount, number) equals one of
+    theirs, each name it uses is in them or in the question, and most of its words are in them.
 
-    Small models asked to answer from sources still invent figures and facts; this catches the plain cases.
+    Small models asked to answer from sources still invent figures, names and facts; this catches the plain cases.
     """
     body = re.sub(r"\[\d+(?:\s*,\s*\d+)*\]", " ", answer)
     words = _words(body)
     if not words or _repeats(body):
         return False
-    source_words = set().union(*(_words(h.text) for h in hits)) if hits else set()
-    numbers = set(re.findall(r"\d+(?:[.,]\d+)?", body))
-    source_text = " ".join(h.text for h in hits)
-    if any(n not in source_text for n in numbers):
+    sources = [h.text for h in hits]
+    if uncarried(body, sources) or _unknown_names(body, " ".join([*sources, question])):
         return False
+    source_words = set().union(*(_words(s) for s in sources)) if sources else set()
     missing = [w for w in words if w not in source_words]
     return len(missing) <= UNSUPPORTED_SHARE * len(words)
+
+
+def _unknown_names(answer: str, known_text: str) -> list[str]:
+    """Capitalised words after the first of each sentence (names) that neither the sources nor the question hold."""
+    known = {_stem(w) for w in re.findall(r"[a-z]+", known_text.lower())}
+    names = [
+        word
+        for sentence in re.split(r"(?<=[.!?:;])\s+|\n+", answer)
+        for word in re.findall(r"[A-Za-z]+", sentence)[1:]
+        if word[0].isupper() and word.lower() not in STOPWORDS
+    ]
+    return [n for n in names if _stem(n.lower()) not in known]
 
 
 def quoted_answer(question_vector: np.ndarray, hits: list[Hit], embed: Callable[[list[str]], np.ndarray]) -> str:

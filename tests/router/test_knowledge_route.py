@@ -225,3 +225,23 @@ def hit(text):
 def test_an_answer_is_grounded_only_when_its_numbers_and_words_come_from_the_sources(answer, ok):
     source = hit("Manual > Descaling\n\nDescale the machine every 200 cups, or once a month with hard water.")
     assert grounded(answer, [source]) is ok
+
+
+@pytest.mark.parametrize(
+    "answer, ok",
+    [
+        ("The greenhouse irrigation valve opens at 06:40 every morning [1].", True),
+        ("The valve opens at 6:40 in the morning and runs for 12 minutes [1].", True),
+        ("The greenhouse irrigation valve opens at 12:40 AM every morning and runs for 12 minutes [1].", False),
+        ("The greenhouse irrigation valve opens at 06:40 every morning and runs for 12 hours [1].", False),
+        ("The greenhouse irrigation valve opens at 06:40 every morning, says Gardener Morrison [1].", False),
+    ],
+)
+def test_the_grounding_check_compares_times_durations_and_names_as_values(answer, ok):
+    assert grounded(answer, [hit(NOTES["greenhouse.md"])], "When does the greenhouse irrigation valve open?") is ok
+
+
+def test_the_greenhouse_question_is_answered_with_the_time_its_note_gives_and_the_citation(router, notes):
+    reply = router.ask("At what time does the greenhouse irrigation valve open?")
+    assert "06:40" in reply.text or "6:40 in the morning" in reply.text
+    assert "12:40" not in reply.text and cited_files(reply) == ["greenhouse.md"]

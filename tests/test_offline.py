@@ -5,7 +5,6 @@ import socket
 import pytest
 
 import edge
-from edge.evaluation.metrics import normalize_words
 
 pytestmark = pytest.mark.models
 
@@ -32,7 +31,7 @@ def no_network(monkeypatch):
 def test_load_transcribe_embed_ask_and_say_work_without_the_network(no_network, settings, speech_clip, tmp_path):
     with edge.Runtime(settings) as rt:
         assert all(s.state == "ready" for s in rt.status())
-        assert normalize_words(rt.stt.transcribe(speech_clip.path).text) == speech_clip.words
+        assert speech_clip.is_heard_in(rt.stt.transcribe(speech_clip.path).text)
         assert rt.embedder.embed(["offline"]).shape == (1, 384)
         assert rt.classifier.classify(["turn on the lights"])[0].label == "device"
         assert "Paris" in rt.llm.chat("What is the capital of France?").text

@@ -27,7 +27,7 @@ def test_models_json_shows_every_role_verified_and_loaded():
 def test_transcribe_prints_the_sentence(speech_clip):
     result = edge_cli("transcribe", str(speech_clip.path))
     assert result.returncode == 0
-    assert words(result.stdout) == speech_clip.words
+    assert speech_clip.is_heard_in(result.stdout)
 
 
 @pytest.mark.models
@@ -116,7 +116,7 @@ def test_a_bad_input_in_a_batch_is_reported_and_the_rest_still_run(speech_clip, 
     assert result.returncode == 1
     bad, good = jsonl(result)
     assert "not a readable audio file" in bad["error"] and bad["fix"]
-    assert words(good["text"]) == speech_clip.words
+    assert speech_clip.is_heard_in(good["text"])
     one_line_error(result)
 
 

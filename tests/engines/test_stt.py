@@ -10,7 +10,7 @@ from tests.recordings import recording
 
 def test_it_transcribes_real_speech(runtime, speech_clip):
     transcript = runtime.stt.transcribe(speech_clip.path)
-    assert normalize_words(transcript.text) == speech_clip.words
+    assert speech_clip.is_heard_in(transcript.text)
     assert transcript.language == "en"
     assert transcript.duration_s == pytest.approx(11.6, abs=0.1)
     assert transcript.segments and transcript.segments[0].start < transcript.segments[-1].end <= 11.7
@@ -18,7 +18,7 @@ def test_it_transcribes_real_speech(runtime, speech_clip):
 
 
 def test_it_takes_16khz_float32_samples(runtime, speech_clip):
-    assert normalize_words(runtime.stt.transcribe(load_audio(speech_clip.path)).text) == speech_clip.words
+    assert speech_clip.is_heard_in(runtime.stt.transcribe(load_audio(speech_clip.path)).text)
 
 
 def test_segments_stream_lazily(runtime, speech_clip):
@@ -99,4 +99,4 @@ def encode(samples: np.ndarray, path, codec: str, rate: int) -> None:
 def test_compressed_files_decode_and_resample(runtime, tmp_path, name, codec, rate):
     clip = recording("austen-amiable.flac")
     encode(load_audio(clip.path), tmp_path / name, codec, rate)
-    assert normalize_words(runtime.stt.transcribe(tmp_path / name).text) == clip.words
+    assert clip.is_heard_in(runtime.stt.transcribe(tmp_path / name).text)

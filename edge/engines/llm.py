@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import threading
 import time
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
@@ -48,8 +49,9 @@ class GenerationStats:
 class Generation(Iterator[str]):
     """A reply streamed piece by piece (about one token each); its ``stats`` once the stream has ended."""
 
-    def __init__(self, pieces: Generator[str, None, GenerationStats]) -> None:
+    def __init__(self, pieces: Generator[str, None, GenerationStats], halt: threading.Event) -> None:
         self._pieces = pieces
+        self._halt = halt
         self._stats: GenerationStats | None = None
 
     def __next__(self) -> str:
@@ -68,6 +70,11 @@ class Generation(Iterator[str]):
     def close(self) -> None:
         """Stop generating; llama.cpp is released."""
         self._pieces.close()
+
+    def stop(self) -> None:
+        """End the generation before its next token, keeping its ``stats`` (finish_reason "stopped"); read the
+        stream to its end to get them."""
+        self._halt.set()
 
 
 @dataclass
@@ -131,7 +138,8 @@ class Llm(Engine[Any]):
     ) -> Generation:
         """The reply token by token. ``json_schema`` or a GBNF ``grammar`` constrains the output;
         ``logprobs`` measures how sure the model was (``stats.confidence``)."""
-        return Generation(self._generate(messages, max_tokens, temperature, stop, json_schema, grammar, logprobs))
+        halt = threading.Event()
+        return Generation(self._generate(messages, max_tokens, temperature, stop, json_schema, grammar, logprobs, halt), halt)
 
     def _generate(
         self,
@@ -142,6 +150,7 @@ class Llm(Engine[Any]):
         json_schema: dict[str, Any] | None,
         grammar: str | None,
         logprobs: bool,
+        halt: threading.Event,
     ) -> Generator[str, None, GenerationStats]:
         chat = self._messages(messages)
         opts = self.settings.llm
@@ -172,8 +181,12 @@ class Llm(Engine[Any]):
             stats = GenerationStats()
             start = time.perf_counter()
             first = None
+            parts = model.create_chat_completion(**kwargs)
             try:
-                for part in model.create_chat_completion(**kwargs):
+                for part in parts:
+                    if halt.is_set():
+                        stats.finish_reason = "stopped"
+                        break
                     choice = part["choices"][0]
                     text = choice["delta"].get("content") or ""
                     if choice.get("finish_reason"):
@@ -189,6 +202,8 @@ class Llm(Engine[Any]):
                         "shorten the text, or raise llm.context in the config",
                     ) from None
                 raise
+            finally:
+                parts.close()
             end = time.perf_counter()
             stats.total_s = round(end - start, 4)
             stats.prompt_tokens = max(model.n_tokens - stats.completion_tokens, 0)

@@ -20,6 +20,8 @@ class Request:
     """A conversation to remember: its recent turns are given to the LLM."""
     stop: threading.Event = field(default_factory=threading.Event)
     """Set by the caller (barge-in) to end generation at the next token."""
+    max_sentences: int | None = None
+    """An LLM's answer ends after this many sentences: the budget of a spoken answer."""
 
 
 @dataclass(frozen=True)

@@ -139,21 +139,28 @@ class Router:
         """The decision alone, nothing executed (``edge route``)."""
         return self.gateway.decide(self._checked(text))
 
-    def ask(self, text: str, conversation: str | None = None, stop: threading.Event | None = None) -> Reply:
+    def ask(
+        self, text: str, conversation: str | None = None, stop: threading.Event | None = None, max_sentences: int | None = None
+    ) -> Reply:
         reply = None
-        for event in self.stream(text, conversation, stop):
+        for event in self.stream(text, conversation, stop, max_sentences):
             if isinstance(event, Reply):
                 reply = event
         assert reply is not None
         return reply
 
     def stream(
-        self, text: str, conversation: str | None = None, stop: threading.Event | None = None
+        self,
+        text: str,
+        conversation: str | None = None,
+        stop: threading.Event | None = None,
+        max_sentences: int | None = None,
     ) -> Iterator[Decision | Token | Reply]:
         """``conversation`` names a conversation to remember: its recent turns are given to the LLM. Setting
-        ``stop`` (barge-in) ends generation at the next token; the reply is then handled "stopped" and forgotten."""
+        ``stop`` (barge-in) ends generation at the next token; the reply is then handled "stopped" and forgotten.
+        ``max_sentences`` ends an LLM's answer after that many sentences (voice: ``voice.max_sentences``)."""
         start = time.perf_counter()
-        request = Request(text, conversation, stop or threading.Event())
+        request = Request(text, conversation, stop or threading.Event(), max_sentences)
         decision = self.decide(text)
         yield decision
         if decision.route == "skill":

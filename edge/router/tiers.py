@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Generator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from edge.config import Settings, Tier, is_llm_route
 from edge.engines import Llm
@@ -18,6 +18,7 @@ from edge.privacy.policy import EgressRefused
 from edge.router.cascade import CascadeResult, cascade
 from edge.router.escalation import CloudEscalation, CloudTrace, cloud_notice
 from edge.router.gateway import Decision
+from edge.router.rambling import Rambling
 from edge.router.request import Handled, Reply, Request, Token
 from edge.router.resilience import AllHandlersFailed, CircuitBreaker, DeadLetters, Declined, RetryPolicy, failed_handlers
 from edge.router.streaming import Cancel, Cancelled, Streamed, Work, stream
@@ -39,6 +40,8 @@ class Prompt:
     stream: bool = True
     """Stream the last tier's tokens; without it nothing is yielded."""
     max_tokens: int | None = None
+    max_sentences: int | None = None
+    """The answer ends after this many sentences (a spoken answer's budget)."""
     preface: str = ""
     """Said before the answer, e.g. that it is not from the user's documents."""
     fallback: str | None = None
@@ -86,6 +89,8 @@ class LlmTiers:
     def answer(self, request: Request, decision: Decision, prompt: Prompt) -> Generator[Token, None, Reply]:
         """The cascade over the route's chain, the cloud last when its policy allows."""
         tiers = self.tiers(decision.route)
+        if prompt.max_sentences is None and request.max_sentences is not None:
+            prompt = replace(prompt, max_sentences=request.max_sentences)
         if not tiers:
             return Reply("No language model is available.", decision, Handled.ERROR, error="no llm tier could load")
         if prompt.preface and prompt.stream:
@@ -177,13 +182,16 @@ class LlmTiers:
             if not self.meter.allows(model):
                 raise OverBudget(f"{model} is over this month's budget of ${self.settings.metering.budget.monthly_usd}")
             generation = llm.stream(prompt.messages, logprobs=True, max_tokens=prompt.max_tokens)
+            guard = Rambling(prompt.max_sentences)
             try:
                 for piece in generation:
                     if cancel.is_set():
                         break
-                    if piece:
-                        parts.append(piece)
-                        emit(piece)
+                    for sentence in guard.feed(piece):
+                        parts.append(sentence)
+                        emit(sentence)
+                    if guard.stopped:
+                        generation.stop()
             except Exception:
                 self.meter.record(model, ms=elapsed_ms(start), failed=True)
                 raise
@@ -192,6 +200,9 @@ class LlmTiers:
             if cancel.is_set():
                 raise Cancelled(tier)
             stats = generation.stats
+            if rest := guard.finish(complete=stats.finish_reason != "length"):
+                parts.append(rest)
+                emit(rest)
             self.meter.record(model, stats.prompt_tokens, stats.completion_tokens, elapsed_ms(start))
             return LlmAnswer("".join(parts).strip(), model, stats.confidence, stats.prompt_tokens, stats.completion_tokens)
 

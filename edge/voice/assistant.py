@@ -82,7 +82,8 @@ class _Turn:
         chunker = SentenceChunker(self.assistant.opts.first_chunk_words)
         streamed = False
         try:
-            for event in self.assistant.router.stream(self.text, self.assistant.conversation, self.stop):
+            opts = self.assistant.opts
+            for event in self.assistant.router.stream(self.text, self.assistant.conversation, self.stop, opts.max_sentences):
                 if isinstance(event, Decision):
                     self.emit(Routed(self.text, event), "route")
                 elif isinstance(event, Token):

@@ -1,3 +1,4 @@
+import re
 import threading
 import time
 
@@ -87,7 +88,16 @@ def test_without_speech_the_answer_is_text_only(assistant, recorder):
     assert recorder.played_s == 0
 
 
+def test_a_spoken_answer_from_the_llm_ends_after_the_voice_sentence_budget(assistant):
+    events = list(assistant.ask("Write a long story about a dragon who learns to cook."))
+    reply = next(e.reply for e in events if isinstance(e, Answered))
+    assert reply.handler is Handled.LOCAL_LLM and "dragon" in reply.text.lower()
+    assert 1 <= len(re.findall(r"[.!?](?:\s|$)", reply.text)) <= assistant.opts.max_sentences == 3
+
+
 def test_interrupting_stops_the_answer_and_the_voice(assistant, router, recorder):
+    assistant.opts = assistant.opts.model_copy(update={"max_sentences": None})
+
     def interrupt_once_speaking():
         while recorder.played_s == 0:
             time.sleep(0.02)

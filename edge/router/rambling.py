@@ -1,0 +1,120 @@
+"""A guard between a small LLM and the listener: answers that loop or run on are cut at a sentence's end.
+
+SmolLM2-135M, decoding greedily, falls into loops ("They are also found in the sea, and they are found in the
+ocean. They are also found in the sea, ..."). The guard holds back the sentence being generated until it ends, so
+that a sentence which repeats the answer is never shown: generation stops there and the answer ends with its last
+complete sentence. A sentence budget (for voice) ends the answer the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+NGRAM = 4
+"""Words in the sequences counted for repetition."""
+LOOP_COUNT = 3
+"""A sequence said this many times is a loop."""
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
+_LIST_MARK = re.compile(r"(?:\d{1,2}|[a-z])[.)]", re.IGNORECASE)
+
+
+class Rambling:
+    """Feed it the generated pieces; it gives back the text that may be shown, a whole sentence at a time.
+
+    ``stopped`` says why the answer should end early: "loop" or "budget"; None while it may go on.
+    """
+
+    def __init__(self, max_sentences: int | None = None) -> None:
+        self.max_sentences = max_sentences
+        self.stopped: str | None = None
+        self._kept: list[str] = []
+        self._pending = ""
+        self._counts: Counter[tuple[str, ...]] = Counter()
+        self._sentences: set[str] = set()
+
+    @property
+    def text(self) -> str:
+        """What has been released so far."""
+        return "".join(self._kept)
+
+    def feed(self, piece: str) -> Iterator[str]:
+        """The sentences that ``piece`` completed and that keep to the rules."""
+        if self.stopped:
+            return
+        self._pending += piece
+        while (end := _sentence_end(self._pending)) is not None:
+            sentence, self._pending = self._pending[:end], self._pending[end:]
+            if not self._accept(sentence):
+                return
+            yield sentence
+            if self.max_sentences is not None and len(self._kept) >= self.max_sentences:
+                self.stopped = "budget"
+                return
+        if self._loops(_words(self._pending)):
+            self.stopped = "loop"
+
+    def finish(self, complete: bool) -> str:
+        """The rest to release once generation has ended: the last sentence, unless the answer stopped early or was
+        cut off (``complete`` False) after at least one whole sentence. A loop in the first sentence keeps what came
+        before the repetition."""
+        rest, self._pending = self._pending, ""
+        if self.stopped == "loop" and not self._kept:
+            return _before_repetition(rest)
+        if self.stopped or not rest.strip():
+            return ""
+        if not complete and self._kept:
+            return ""
+        if not self._accept(rest):
+            return ""
+        return rest
+
+    def _accept(self, sentence: str) -> bool:
+        words = _words(sentence)
+        key = " ".join(words)
+        if len(words) >= NGRAM and key in self._sentences or self._loops(words):
+            self.stopped = "loop"
+            return False
+        self._counts.update(_ngrams(words))
+        self._sentences.add(key)
+        self._kept.append(sentence)
+        return True
+
+    def _loops(self, words: list[str]) -> bool:
+        """Whether adding ``words`` makes some sequence of NGRAM words occur LOOP_COUNT times."""
+        added = Counter(_ngrams(words))
+        return any(self._counts[gram] + count >= LOOP_COUNT for gram, count in added.items())
+
+
+def _sentence_end(text: str) -> int | None:
+    """Where the first sentence of ``text`` ends, when it has ended; a list's "1. " does not end one."""
+    for end in _SENTENCE_END.finditer(text):
+        if not _LIST_MARK.fullmatch(text[: end.start()].strip()):
+            return end.end()
+    return None
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower())
+
+
+def _ngrams(words: list[str]) -> list[tuple[str, ...]]:
+    return [tuple(words[i : i + NGRAM]) for i in range(len(words) - NGRAM + 1)]
+
+
+def _before_repetition(text: str) -> str:
+    """``text`` up to where it starts saying again what it just said, ended as a sentence."""
+    spans = [(m.start(), m.group(0)) for m in re.finditer(r"[a-z0-9']+", text.lower())]
+    words = [w for _, w in spans]
+    for k in range(2, len(words)):
+        if any(words[k : k + p] == words[k - p : k] for p in range(2, min(k, 12) + 1)):
+            head = text[: spans[k][0]].rstrip(" ,;:-\"'\n")
+            return f"{head}." if head and head[-1] not in ".!?" else head
+    return text
+
+
+def repeated_ngram(text: str) -> str | None:
+    """The first sequence of NGRAM words that ``text`` says LOOP_COUNT times or more, for measuring answers."""
+    counts = Counter(_ngrams(_words(text)))
+    return next((" ".join(g) for g, c in counts.items() if c >= LOOP_COUNT), None)

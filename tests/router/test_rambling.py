@@ -1,0 +1,62 @@
+from edge.router.rambling import Rambling, repeated_ngram
+
+
+def shown(pieces, max_sentences=None, complete=True):
+    guard = Rambling(max_sentences)
+    text = ""
+    for piece in pieces:
+        text += "".join(guard.feed(piece))
+        if guard.stopped:
+            break
+    return text + guard.finish(complete), guard.stopped
+
+
+def tokens(text):
+    return [w + " " for w in text.split()]
+
+
+OCTOPUS_LOOP = (
+    "Octopuses are cephalopods with eight arms. They are found in the sea, and they are found in the ocean. "
+    "They are also found in the sea, and they are found in the ocean. They are also found in the sea, and they are"
+)
+
+
+def test_a_sentence_that_repeats_the_answer_ends_it_before_it_is_shown():
+    text, why = shown(tokens(OCTOPUS_LOOP))
+    assert why == "loop"
+    assert text == "Octopuses are cephalopods with eight arms. They are found in the sea, and they are found in the ocean. "
+    assert repeated_ngram(text) is None
+
+
+def test_a_loop_inside_the_first_sentence_keeps_what_came_before_it():
+    text, why = shown(tokens("Here's a tip that might help: \"Sleep better, sleep better, sleep better, sleep better, sleep"))
+    assert why == "loop" and text == "Here's a tip that might help: \"Sleep better."
+
+
+def test_the_same_sentence_twice_is_a_loop():
+    text, why = shown(tokens("Octopuses have three hearts. Octopuses have three hearts. They are smart."))
+    assert (text, why) == ("Octopuses have three hearts. ", "loop")
+
+
+def test_an_answer_that_keeps_to_itself_is_shown_whole_as_it_was_generated():
+    answer = "Octopuses have three hearts. Their blood is blue because of copper.\nThey can change colour in a moment!"
+    pieces = [answer[i : i + 3] for i in range(0, len(answer), 3)]
+    assert shown(pieces) == (answer, None)
+
+
+def test_a_sentence_budget_ends_the_answer_after_that_many_sentences():
+    answer = "One fact. Two facts here. Three facts now. Four is too many."
+    assert shown(tokens(answer), max_sentences=3) == ("One fact. Two facts here. Three facts now. ", "budget")
+
+
+def test_an_answer_cut_off_by_the_token_limit_ends_with_its_last_whole_sentence():
+    text, _ = shown(tokens("Octopuses have three hearts. Their blood is blue because"), complete=False)
+    assert text == "Octopuses have three hearts. "
+    assert shown(tokens("Octopuses have three"), complete=False)[0] == "Octopuses have three "
+
+
+def test_a_numbered_list_is_released_an_item_at_a_time():
+    answer = "1. Paris has the Eiffel Tower.\n\n2. Paris has the Louvre.\n\n3. Paris has cafes."
+    guard = Rambling()
+    released = [s for piece in tokens(answer) for s in guard.feed(piece)]
+    assert released[0].startswith("1. Paris") and len(released) == 3

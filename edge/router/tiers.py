@@ -10,6 +10,7 @@ import random
 import time
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from edge.config import Settings, Tier, is_llm_route
 from edge.engines import Llm
@@ -24,6 +25,8 @@ from edge.router.streaming import Cancel, Cancelled, Streamed, Work, stream
 from edge.runtime import Runtime
 from edge.store.memory import Turn
 from edge.telemetry import Meter, OverBudget, elapsed_ms
+
+T = TypeVar("T")
 
 NO_DOCUMENTS = "Your knowledge base is empty, so this answer is not from your documents: "
 UNANSWERED = "Sorry, no local model could answer that just now. I kept your request to retry later."
@@ -94,7 +97,7 @@ class LlmTiers:
         handlers = [
             Streamed(
                 name,
-                self._ask_cloud(decision, prompt, request) if llm is None else self._generate(name, llm, prompt),
+                _trimmed(self._ask_cloud(decision, prompt, request) if llm is None else self._generate(name, llm, prompt)),
                 self.breakers[name],
                 RetryPolicy(attempts=1, timeout_s=None) if llm is None else None,
                 live=name == live,
@@ -209,3 +212,25 @@ class LlmTiers:
             return LlmAnswer(answer.text, answer.model, None, answer.prompt_tokens, answer.completion_tokens, answer.trace)
 
         return ask
+
+
+def _trimmed(work: Work[T]) -> Work[T]:
+    """``work`` emitting its text without the whitespace that opens or ends it, as its answer keeps it: whitespace
+    is held back until more text follows."""
+
+    def run(cancel: Cancel, emit: Callable[[str], None]) -> T:
+        held = ""
+        started = False
+
+        def trimmed(piece: str) -> None:
+            nonlocal held, started
+            text = held + piece if started else piece.lstrip()
+            body = text.rstrip()
+            held = text[len(body) :]
+            if body:
+                started = True
+                emit(body)
+
+        return work(cancel, trimmed)
+
+    return run

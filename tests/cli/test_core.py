@@ -61,7 +61,7 @@ def test_ask_streams_json_tokens_and_ends_with_the_routed_reply(tmp_path):
     own_store = {"XDG_DATA_HOME": str(tmp_path)}
     rows = jsonl(edge_cli("ask", "--stream", "--json", "What is the capital of France?", env=own_store))
     *tokens, reply = rows
-    assert len(tokens) > 1 and "".join(t["token"] for t in tokens).strip() == reply["text"]
+    assert len(tokens) > 1 and "".join(t["token"] for t in tokens) == reply["text"]
     assert reply["done"] and reply["route"] == "chat" and reply["handler"] == "llm:local" and "Paris" in reply["text"]
     assert reply["models"] == ["smollm2-135m-instruct-q4_1"] and reply["latency_ms"]["total"] > 0
     (again,) = jsonl(edge_cli("ask", "--json", "what is the capital of france", env=own_store))

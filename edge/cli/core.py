@@ -119,14 +119,15 @@ def cmd_ask(args: argparse.Namespace) -> int:
     router.start()
 
     def run(request: str, _: int) -> None:
+        streamed = _Streamed()
         for event in router.stream(request, args.conversation):
             if isinstance(event, Token) and args.stream:
                 if args.json:
                     emit(args, {"token": event.text}, "")
                 else:
-                    print(event.text, end="", flush=True)
+                    streamed.add(event.text)
             elif isinstance(event, Reply):
-                _print_reply(args, request, event)
+                _print_reply(args, request, event, streamed.text)
 
     try:
         return each(args, args.texts, run)
@@ -134,11 +135,22 @@ def cmd_ask(args: argparse.Namespace) -> int:
         router.close()
 
 
-def _print_reply(args: argparse.Namespace, request: str, reply: Reply) -> None:
+class _Streamed:
+    """The answer as it is printed, token by token."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def add(self, text: str) -> None:
+        print(text, end="", flush=True)
+        self.text += text
+
+
+def _print_reply(args: argparse.Namespace, request: str, reply: Reply, streamed: str) -> None:
+    """The reply's text, unless its tokens already printed it; then its sources and what left the device."""
     if args.json:
         emit(args, {"request": request, **reply_row(reply), "done": True}, "")
         return
-    streamed = args.stream and reply.handler.by_llm
     print("" if streamed else reply.text, flush=True)
     for citation in reply.citations:
         print(f"  {citation.label}  {citation.source}", flush=True)

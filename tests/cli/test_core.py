@@ -75,6 +75,14 @@ def test_ask_streams_text_once(tmp_path):
 
 
 @pytest.mark.models
+def test_ask_streams_a_cached_answer_once(tmp_path):
+    own_store = {"XDG_DATA_HOME": str(tmp_path)}
+    first = edge_cli("ask", "--stream", "What is the capital of France?", env=own_store)
+    again = edge_cli("ask", "--stream", "What is the capital of France?", env=own_store)
+    assert again.returncode == 0 and again.stdout == first.stdout and again.stdout.count("Paris") == 1
+
+
+@pytest.mark.models
 def test_route_shows_the_timer_decision_without_setting_a_timer(tmp_path):
     own_store = {"XDG_DATA_HOME": str(tmp_path)}
     (row,) = jsonl(edge_cli("route", "--json", "set a timer for ten minutes", env=own_store))

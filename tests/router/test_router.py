@@ -8,6 +8,7 @@ from edge.router import Decision, Handled, Reply, Retracted, Router, Token
 from edge.router.decisions import input_hash
 from edge.runtime import Runtime
 from edge.store.database import Database
+from tests.faults import ABANDONED, break_first_stream
 
 
 @pytest.fixture
@@ -28,29 +29,6 @@ def custom_router(runtime, db, tmp_path, **router_settings) -> Router:
     custom = Runtime(settings)
     custom.engines = runtime.engines
     return Router(custom, db=db)
-
-
-ABANDONED = ["Abandoned", " words", " that never"]
-"""What a model's first stream says before it breaks, in the tests of retraction."""
-
-
-def break_first_stream(monkeypatch, llm, fault: str) -> None:
-    """The model's first stream says ABANDONED, then crashes ("fail") or stalls past any timeout ("stall"); every
-    later call is the real model."""
-    real = llm.stream
-    calls = []
-
-    def breaking():
-        yield from ABANDONED
-        if fault == "stall":
-            time.sleep(30)
-        raise RuntimeError("llama.cpp crashed mid-answer")
-
-    def first_breaks(*args, **kwargs):
-        calls.append(args)
-        return breaking() if len(calls) == 1 else real(*args, **kwargs)
-
-    monkeypatch.setattr(llm, "stream", first_breaks)
 
 
 def after_last_retraction(events) -> tuple[list[str], list[str]]:
@@ -145,7 +123,7 @@ def test_a_stream_abandoned_midway_is_retracted_and_the_reply_is_the_text_stream
     runtime, db, tmp_path, monkeypatch, fault
 ):
     router = custom_router(runtime, db, tmp_path, timeout_s=10.0, retries=1)
-    break_first_stream(monkeypatch, runtime.llm, fault)
+    break_first_stream(monkeypatch, fault, runtime.llm)
     events = list(router.stream("What is the capital of France?"))
     reply = events[-1]
     assert sum(isinstance(e, Retracted) for e in events) == 1
@@ -156,7 +134,7 @@ def test_a_stream_abandoned_midway_is_retracted_and_the_reply_is_the_text_stream
 
 def test_a_retraction_withdraws_the_preface_too_and_the_retry_says_it_again(runtime, db, tmp_path, monkeypatch):
     router = custom_router(runtime, db, tmp_path, retries=1)
-    break_first_stream(monkeypatch, runtime.llm, "fail")
+    break_first_stream(monkeypatch, llm=runtime.llm)
     events = list(router.stream("What does my lease say about pets?"))
     reply = events[-1]
     before, after = after_last_retraction(events)
@@ -207,7 +185,7 @@ def test_a_request_whose_every_stream_breaks_midway_retracts_them_all_and_says_i
     runtime, db, tmp_path, monkeypatch
 ):
     router = custom_router(runtime, db, tmp_path, retries=0)
-    break_first_stream(monkeypatch, runtime.llm, "fail")
+    break_first_stream(monkeypatch, llm=runtime.llm)
     events = list(router.stream("Tell me about the moon."))
     reply = events[-1]
     assert [type(e).__name__ for e in events[1:]] == ["Token", "Token", "Token", "Retracted", "Reply"]

@@ -106,7 +106,9 @@ class VoiceSettings(_Section):
     pre_roll_ms: int = Field(250, ge=0, description="audio kept from before speech started")
     max_utterance_s: float = Field(30.0, gt=1.0, description="an utterance this long ends even without a pause")
     barge_in: bool = Field(True, description="speech while the assistant talks stops it")
-    max_sentences: int | None = Field(3, ge=1, description="a spoken answer from the LLM ends after this many sentences")
+    max_sentences: int | None = Field(
+        3, ge=1, description="a spoken answer from the LLM ends after this many sentences; a silent one has no budget"
+    )
     barge_in_ms: int = Field(200, ge=32, description="speech needed to interrupt; higher ignores coughs and echo")
     first_chunk_words: int = Field(
         6, ge=0, description="speak the first clause once it has this many words, before its sentence ends; 0 waits"

@@ -17,6 +17,7 @@ from edge.voice import (
     FinalTranscript,
     Interrupted,
     PartialTranscript,
+    Retracted,
     Routed,
     SpeechStarted,
     Token,
@@ -79,6 +80,9 @@ class Conversation(VerticalScroll):
         elif isinstance(event, Token):
             if (writing := self._answer_target()) is not None:
                 writing.token(event.text)
+        elif isinstance(event, Retracted):
+            if (writing := self._answer_target()) is not None:
+                writing.retract()
         elif isinstance(event, Answered):
             stopped = event.reply.handler is Handled.STOPPED and self.draining
             answered = self.draining if stopped else self._answer_target()

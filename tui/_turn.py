@@ -137,6 +137,13 @@ class TurnView(Vertical):
             if self._composed:
                 self._put(".answer", self._answer())
 
+    def retract(self) -> None:
+        """The answer written so far is withdrawn: the tokens that come next replace it."""
+        if self.stopped is None:
+            self.answer, self.state = "", "thinking"
+            if self._composed:
+                self._put(".answer", self._answer())
+
     def answered(self, reply: Reply) -> None:
         self.state = "done"
         if reply.handler is not Handled.STOPPED:

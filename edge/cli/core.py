@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -18,7 +19,7 @@ from edge.cli.replies import reply_row
 from edge.config import ROLES
 from edge.doctor import run_checks
 from edge.errors import InputError
-from edge.router import Reply, Token
+from edge.router import Reply, Retracted, Token
 from edge.router.decisions import DecisionLog
 from edge.runtime import Runtime
 from edge.skills import Scheduler, TimerStore
@@ -119,14 +120,20 @@ def cmd_ask(args: argparse.Namespace) -> int:
     router.start()
 
     def run(request: str, _: int) -> None:
+        streamed = _Streamed()
         for event in router.stream(request, args.conversation):
             if isinstance(event, Token) and args.stream:
                 if args.json:
                     emit(args, {"token": event.text}, "")
                 else:
-                    print(event.text, end="", flush=True)
+                    streamed.add(event.text)
+            elif isinstance(event, Retracted) and args.stream:
+                if args.json:
+                    emit(args, {"event": "retracted"}, "")
+                else:
+                    streamed.retract()
             elif isinstance(event, Reply):
-                _print_reply(args, request, event)
+                _print_reply(args, request, event, streamed.text)
 
     try:
         return each(args, args.texts, run)
@@ -134,11 +141,36 @@ def cmd_ask(args: argparse.Namespace) -> int:
         router.close()
 
 
-def _print_reply(args: argparse.Namespace, request: str, reply: Reply) -> None:
+class _Streamed:
+    """The answer as it is printed, token by token. A retraction erases it on a terminal; elsewhere the withdrawn
+    text keeps its line and the new text starts the next, so the last line printed is the reply."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def add(self, text: str) -> None:
+        print(text, end="", flush=True)
+        self.text += text
+
+    def retract(self) -> None:
+        if self.text:
+            out = sys.stdout
+            out.write(erase(self.text, shutil.get_terminal_size().columns) if out.isatty() else "\n")
+            out.flush()
+            self.text = ""
+
+
+def erase(text: str, columns: int) -> str:
+    """The terminal controls that take the cursor back to where ``text`` began printing and clear from there on."""
+    rows = sum(max(1, -(-len(line) // columns)) for line in text.split("\n"))
+    return "\r" + (f"\x1b[{rows - 1}A" if rows > 1 else "") + "\x1b[J"
+
+
+def _print_reply(args: argparse.Namespace, request: str, reply: Reply, streamed: str) -> None:
+    """The reply's text, unless its tokens already printed it; then its sources and what left the device."""
     if args.json:
         emit(args, {"request": request, **reply_row(reply), "done": True}, "")
         return
-    streamed = args.stream and reply.handler.by_llm
     print("" if streamed else reply.text, flush=True)
     for citation in reply.citations:
         print(f"  {citation.label}  {citation.source}", flush=True)

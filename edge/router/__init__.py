@@ -6,7 +6,7 @@ from edge.router.decisions import DecisionLog, DecisionRecord
 from edge.router.escalation import CloudEscalation, CloudTrace
 from edge.router.gateway import Decision, Gateway
 from edge.router.intents import IntentReport, evaluate_intents, read_rows, train_intents
-from edge.router.request import Handled, Reply, Request, Token
+from edge.router.request import Handled, Reply, Request, Retracted, Token
 from edge.router.resilience import (
     AllHandlersFailed,
     ChainResult,
@@ -38,6 +38,7 @@ __all__ = [
     "IntentReport",
     "Reply",
     "Request",
+    "Retracted",
     "RetryPolicy",
     "Router",
     "Token",

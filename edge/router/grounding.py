@@ -14,7 +14,7 @@ import numpy as np
 
 from edge.router.citations import citations
 from edge.router.gateway import Decision
-from edge.router.request import Handled, Reply, Request, Token
+from edge.router.request import Handled, Reply, Request, Retracted, Token
 from edge.router.tiers import LlmTiers, Prompt
 from edge.router.values import uncarried
 from edge.runtime import Runtime
@@ -42,7 +42,7 @@ class Grounding:
         self.runtime = runtime
         self.tiers = tiers
 
-    def answer(self, request: Request, hits: list[Hit], decision: Decision) -> Generator[Token, None, Reply]:
+    def answer(self, request: Request, hits: list[Hit], decision: Decision) -> Generator[Token | Retracted, None, Reply]:
         """The checked answer as one token (it cannot be streamed before it is checked), then the reply. With no
         relevant ``hits``, it says the documents hold no answer rather than guess."""
         if not hits:

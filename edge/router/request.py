@@ -1,5 +1,5 @@
-"""What passes through the answer path: the request, the reply's tokens as they come, then the reply, marked with
-what produced it."""
+"""What passes through the answer path: the request, the reply's tokens as they come (withdrawn by a retraction when
+the text they started is abandoned), then the reply, marked with what produced it."""
 
 from __future__ import annotations
 
@@ -29,6 +29,16 @@ class Token:
     """A piece of a reply's text, as it is generated."""
 
     text: str
+
+
+@dataclass(frozen=True)
+class Retracted:
+    """The text streamed so far for this reply is withdrawn, all of it (a preface too): the tokens that follow
+    replace it.
+
+    Sent when a model that was streaming is abandoned (its time ran out, it failed, it is retried, or its answer
+    was passed over), never after the caller stopped the request. A streamed reply's text is the tokens after the
+    last retraction."""
 
 
 class Handled(Enum):

@@ -2,7 +2,8 @@
 
 decide (gateway, which knows the documents) → a skill, a question for what a skill request left out, or a
 refusal; or else: answer cache → retrieval → grounding or the LLM tiers (local, larger, cloud) → cache the new
-answer; then record the decision. ``stream`` yields the decision, the reply's tokens as they come, then the reply.
+answer; then record the decision. ``stream`` yields the decision, the reply's tokens as they come, then the reply;
+a ``Retracted`` among the tokens withdraws those before it (a model abandoned mid-answer) and what follows replaces them.
 Each stage lives in its own module; the router composes them.
 """
 
@@ -27,7 +28,7 @@ from edge.router.direct import clarification, refusal, skill_reply
 from edge.router.escalation import CloudEscalation
 from edge.router.gateway import Decision, Gateway
 from edge.router.grounding import Grounding
-from edge.router.request import Handled, Reply, Request, Token
+from edge.router.request import Handled, Reply, Request, Retracted, Token
 from edge.router.resilience import CircuitBreaker, DeadLetters
 from edge.router.retrieval import Retrieval
 from edge.router.tiers import LlmTiers, chat_prompt
@@ -155,7 +156,7 @@ class Router:
         conversation: str | None = None,
         stop: threading.Event | None = None,
         max_sentences: int | None = None,
-    ) -> Iterator[Decision | Token | Reply]:
+    ) -> Iterator[Decision | Token | Retracted | Reply]:
         """``conversation`` names a conversation to remember: its recent turns are given to the LLM. Setting
         ``stop`` (barge-in) ends generation at the next token; the reply is then handled "stopped" and forgotten.
         ``max_sentences`` ends an LLM's answer after that many sentences (voice: ``voice.max_sentences``)."""
@@ -178,7 +179,7 @@ class Router:
             self.memory.add(conversation, "assistant", reply.text)
         yield reply
 
-    def _answer(self, request: Request, decision: Decision) -> Generator[Token, None, Reply]:
+    def _answer(self, request: Request, decision: Decision) -> Generator[Token | Retracted, None, Reply]:
         """The answer cache, then the documents or the LLM tiers; a new answer is cached."""
         stages: dict[str, float] = {}
         text, conversation = request.text, request.conversation

@@ -3,7 +3,7 @@ request's thread through a queue, as it comes; the call's time running out, or t
 call's cancel event, which the model checks at every token.
 
 What to call, and when to retry or move on, is decided by a chain's steps (edge.router.resilience); ``stream``
-runs those steps and yields the live handler's text as tokens.
+runs those steps and yields the live handler's text as tokens, and a retraction when the steps abandon that text.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from edge.router.request import Token
+from edge.router.request import Retracted, Token
 from edge.router.resilience import Call, CircuitBreaker, Declined, Failure, RetryPolicy, Steps, Wait
 
 T = TypeVar("T")
@@ -61,25 +61,43 @@ class _Done:
     value: object
 
 
-def stream(steps: Steps[Streamed[T], R], stop: threading.Event) -> Generator[Token, None, R]:
-    """Runs ``steps`` to their result; a stopped request is declined, so nothing retries or escalates it."""
+def stream(steps: Steps[Streamed[T], R], stop: threading.Event) -> Generator[Token | Retracted, None, R]:
+    """Runs ``steps`` to their result; a stopped request is declined, so nothing retries or escalates it.
+
+    A live call's tokens stand when the steps end on its value. When they go on instead (a retry, the next handler,
+    a backoff) or end after it failed, the tokens are withdrawn by a ``Retracted``, unless the request was stopped.
+    """
     sent: object = None
+    shown = False
     while True:
         try:
             step = steps.send(sent)
         except StopIteration as done:
+            if shown and isinstance(sent, Failure):
+                yield from _retract(stop)
             return done.value
+        except Exception:
+            if shown:
+                yield from _retract(stop)
+            raise
+        if shown:
+            yield from _retract(stop)
         if isinstance(step, Wait):
             stop.wait(step.seconds)
-            sent = None
+            sent, shown = None, False
         else:
-            sent = yield from _call(step, stop)
+            sent, shown = yield from _call(step, stop)
 
 
-def _call(step: Call[Streamed[T]], stop: threading.Event) -> Generator[Token, None, object]:
-    """The call's value, or a ``Failure`` when it raised or its time ran out."""
+def _retract(stop: threading.Event) -> Iterator[Retracted]:
+    if not stop.is_set():
+        yield Retracted()
+
+
+def _call(step: Call[Streamed[T]], stop: threading.Event) -> Generator[Token, None, tuple[object, bool]]:
+    """The call's value, or a ``Failure`` when it raised or its time ran out; and whether it yielded tokens."""
     if stop.is_set():
-        return Failure(Declined("stopped"))
+        return Failure(Declined("stopped")), False
     handler = step.handler
     cancel = Cancel(stop)
     pieces: queue.SimpleQueue[str | _Done | Failure] = queue.SimpleQueue()
@@ -93,18 +111,20 @@ def _call(step: Call[Streamed[T]], stop: threading.Event) -> Generator[Token, No
 
     threading.Thread(target=run, name=f"edge-{handler.name}", daemon=True).start()
     deadline = None if step.timeout_s is None else time.monotonic() + step.timeout_s
+    shown = False
     try:
         while True:
             try:
                 item = pieces.get(timeout=None if deadline is None else max(0.0, deadline - time.monotonic()))
             except queue.Empty:
-                return Failure(None)
+                return Failure(None), shown
             if isinstance(item, str):
+                shown = True
                 yield Token(item)
                 continue
             if stop.is_set():
-                return Failure(Declined("stopped"))
-            return item.value if isinstance(item, _Done) else item
+                return Failure(Declined("stopped")), shown
+            return (item.value if isinstance(item, _Done) else item), shown
     finally:
         cancel.set()
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from edge.config import Settings, Tier, is_llm_route
 from edge.engines import Llm
@@ -19,12 +20,15 @@ from edge.router.cascade import CascadeResult, cascade
 from edge.router.escalation import CloudEscalation, CloudTrace, cloud_notice
 from edge.router.gateway import Decision
 from edge.router.rambling import Rambling
-from edge.router.request import Handled, Reply, Request, Token
+from edge.router.request import Handled, Reply, Request, Retracted, Token
 from edge.router.resilience import AllHandlersFailed, CircuitBreaker, DeadLetters, Declined, RetryPolicy, failed_handlers
 from edge.router.streaming import Cancel, Cancelled, Streamed, Work, stream
 from edge.runtime import Runtime
 from edge.store.memory import Turn
 from edge.telemetry import Meter, OverBudget, elapsed_ms
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 NO_DOCUMENTS = "Your knowledge base is empty, so this answer is not from your documents: "
 UNANSWERED = "Sorry, no local model could answer that just now. I kept your request to retry later."
@@ -86,20 +90,21 @@ class LlmTiers:
         self.breakers["cloud"] = CircuitBreaker(settings.cloud.breaker_failures, settings.cloud.breaker_reset_s)
         self._larger: Llm | None = None
 
-    def answer(self, request: Request, decision: Decision, prompt: Prompt) -> Generator[Token, None, Reply]:
-        """The cascade over the route's chain, the cloud last when its policy allows."""
+    def answer(self, request: Request, decision: Decision, prompt: Prompt) -> Generator[Token | Retracted, None, Reply]:
+        """The cascade over the route's chain, the cloud last when its policy allows. What is streamed ends as the
+        reply's text: when the answer is not what was streamed, it is retracted and the reply's text follows."""
         tiers = self.tiers(decision.route)
         if prompt.max_sentences is None and request.max_sentences is not None:
             prompt = replace(prompt, max_sentences=request.max_sentences)
         if not tiers:
             return Reply("No language model is available.", decision, Handled.ERROR, error="no llm tier could load")
-        if prompt.preface and prompt.stream:
-            yield Token(prompt.preface)
+        shown = _Shown(prompt.preface if prompt.stream else "")
+        yield from shown.open()
         live = tiers[-1][0] if prompt.stream else None
         handlers = [
             Streamed(
                 name,
-                self._ask_cloud(decision, prompt, request) if llm is None else self._generate(name, llm, prompt),
+                _trimmed(self._ask_cloud(decision, prompt, request) if llm is None else self._generate(name, llm, prompt)),
                 self.breakers[name],
                 RetryPolicy(attempts=1, timeout_s=None) if llm is None else None,
                 live=name == live,
@@ -112,27 +117,26 @@ class LlmTiers:
 
         steps = cascade(handlers, confidence, self.settings.router.cascade.min_confidence, self.policy, random.Random())
         try:
-            result: CascadeResult[LlmAnswer] = yield from stream(steps, request.stop)
+            result: CascadeResult[LlmAnswer] = yield from shown.relay(stream(steps, request.stop))
         except AllHandlersFailed as exc:
             fallbacks = failed_handlers(exc.attempts)
             if request.stop.is_set():
                 return Reply("", decision, Handled.STOPPED, fallbacks=fallbacks, error="stopped")
+            yield from shown.settle("")
             self.dead_letters.add(request.text, exc.attempts, decision.route)
             return Reply(UNANSWERED, decision, Handled.ERROR, fallbacks=fallbacks, error=str(exc))
-        answer = result.value
-        notice = cloud_notice(result.attempts) if result.handler != "cloud" else None
-        preface = prompt.preface
-        if notice:
-            preface = f"{notice} {preface}"
-            if prompt.stream:
-                yield Token(f"{notice} ")
-        if prompt.stream and result.handler != live:
-            yield Token(answer.text)
         fallbacks = result.fallbacks + result.escalations
         if prompt.fallback:
             fallbacks.insert(0, prompt.fallback)
+        if request.stop.is_set():
+            return Reply("", decision, Handled.STOPPED, fallbacks=fallbacks, error="stopped")
+        answer = result.value
+        notice = cloud_notice(result.attempts) if result.handler != "cloud" else None
+        text = f"{notice} {prompt.preface}{answer.text}" if notice else prompt.preface + answer.text
+        if prompt.stream:
+            yield from shown.settle(text)
         return Reply(
-            preface + answer.text,
+            text,
             decision,
             Handled.by_tier(result.handler),
             models=[answer.model],
@@ -220,3 +224,67 @@ class LlmTiers:
             return LlmAnswer(answer.text, answer.model, None, answer.prompt_tokens, answer.completion_tokens, answer.trace)
 
         return ask
+
+
+class _Shown:
+    """The reply's text as the caller has it: the preface, then the live model's tokens since the last retraction."""
+
+    def __init__(self, preface: str) -> None:
+        self.preface = preface
+        self.text = ""
+
+    def open(self) -> Iterator[Token]:
+        if self.preface:
+            yield self._say(self.preface)
+
+    def relay(self, events: Generator[Token | Retracted, None, R]) -> Generator[Token | Retracted, None, R]:
+        """The live model's events; after a retraction, the preface opens the new text again."""
+        try:
+            while True:
+                try:
+                    event = next(events)
+                except StopIteration as done:
+                    return done.value
+                if isinstance(event, Retracted):
+                    self.text = ""
+                    yield event
+                    continue
+                if not self.text:
+                    yield from self.open()
+                yield self._say(event.text)
+        finally:
+            events.close()
+
+    def settle(self, text: str) -> Iterator[Token | Retracted]:
+        """What turns the text shown into ``text``: the rest of it, or a retraction and all of it."""
+        if not text.startswith(self.text):
+            self.text = ""
+            yield Retracted()
+        if rest := text[len(self.text) :]:
+            yield self._say(rest)
+
+    def _say(self, text: str) -> Token:
+        self.text += text
+        return Token(text)
+
+
+def _trimmed(work: Work[T]) -> Work[T]:
+    """``work`` emitting its text without the whitespace that opens or ends it, as its answer keeps it: whitespace
+    is held back until more text follows."""
+
+    def run(cancel: Cancel, emit: Callable[[str], None]) -> T:
+        held = ""
+        started = False
+
+        def trimmed(piece: str) -> None:
+            nonlocal held, started
+            text = held + piece if started else piece.lstrip()
+            body = text.rstrip()
+            held = text[len(body) :]
+            if body:
+                started = True
+                emit(body)
+
+        return work(cancel, trimmed)
+
+    return run

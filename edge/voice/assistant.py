@@ -25,6 +25,7 @@ from edge.voice.events import (
     Failed,
     FinalTranscript,
     Interrupted,
+    Retracted,
     Routed,
     Sentence,
     Token,
@@ -64,7 +65,9 @@ class _Turn:
         self.speak = speak
         self.stop = threading.Event()
         self.marks: dict[str, float] = {}
-        self._sentences: queue.Queue[str | None] = queue.Queue()
+        self._take = 0
+        """How many times the answer was retracted: a sentence of an earlier take is not spoken."""
+        self._sentences: queue.Queue[tuple[int, str] | None] = queue.Queue()
         self._answer = threading.Thread(target=self._run_answer, name="edge-answer", daemon=True)
         self._voice = threading.Thread(target=self._run_voice, name="edge-voice", daemon=True)
 
@@ -82,23 +85,24 @@ class _Turn:
         chunker = SentenceChunker(self.assistant.opts.first_chunk_words)
         streamed = False
         try:
-            opts = self.assistant.opts
-            for event in self.assistant.router.stream(self.text, self.assistant.conversation, self.stop, opts.max_sentences):
+            budget = self.assistant.opts.max_sentences if self.speak else None
+            for event in self.assistant.router.stream(self.text, self.assistant.conversation, self.stop, budget):
                 if isinstance(event, Decision):
                     self.emit(Routed(self.text, event), "route")
                 elif isinstance(event, Token):
                     streamed = True
                     self.emit(event, "first token")
-                    for sentence in chunker.feed(event.text):
-                        self._sentences.put(sentence)
+                    self._say(chunker.feed(event.text))
+                elif isinstance(event, Retracted):
+                    streamed = False
+                    chunker = SentenceChunker(self.assistant.opts.first_chunk_words)
+                    self._retract(event)
                 elif isinstance(event, Reply):
                     if not streamed and event.text:
                         self.emit(Token(event.text), "first token")
-                        for sentence in chunker.feed(event.text):
-                            self._sentences.put(sentence)
+                        self._say(chunker.feed(event.text))
                     self.emit(Answered(event))
-            for sentence in chunker.flush():
-                self._sentences.put(sentence)
+            self._say(chunker.flush())
         except EdgeError as exc:
             self.emit(Failed(str(exc)))
         except Exception as exc:
@@ -106,20 +110,38 @@ class _Turn:
         finally:
             self._sentences.put(None)
 
+    def _say(self, sentences: Iterable[str]) -> None:
+        for sentence in sentences:
+            self._sentences.put((self._take, sentence))
+
+    def _retract(self, event: Retracted) -> None:
+        """Stops speaking the withdrawn text and drops its sentences still queued. Under the lock the voice thread
+        plays under, so no event or sound of the withdrawn text comes after the retraction."""
+        with self.assistant._lock:
+            self._take += 1
+            self.assistant.output.stop()
+            self.emit(event)
+
+    def _current(self, take: int) -> bool:
+        return not self.stop.is_set() and take == self._take
+
     def _run_voice(self) -> None:
         assistant = self.assistant
         index = 0
         try:
-            while (sentence := self._sentences.get()) is not None:
-                if self.stop.is_set():
-                    continue
-                self.emit(Sentence(sentence, index))
+            while (queued := self._sentences.get()) is not None:
+                take, sentence = queued
+                with assistant._lock:
+                    if not self._current(take):
+                        continue
+                    self.emit(Sentence(sentence, index))
                 if self.speak:
                     for chunk in assistant.router.runtime.tts.synthesize(sentence):
-                        if self.stop.is_set():
-                            break
-                        assistant.output.play(chunk.samples, chunk.sample_rate)
-                        self.emit(Audio(chunk.samples, chunk.sample_rate, index), "first audio")
+                        with assistant._lock:
+                            if not self._current(take):
+                                break
+                            assistant.output.play(chunk.samples, chunk.sample_rate)
+                            self.emit(Audio(chunk.samples, chunk.sample_rate, index), "first audio")
                 index += 1
         except EdgeError as exc:
             self.emit(Failed(f"speech failed: {exc}"))

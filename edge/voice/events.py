@@ -1,8 +1,9 @@
 """The typed events of a voice turn: the one stream the TUI, the CLI and embedding apps consume.
 
 A spoken turn runs SpeechStarted → PartialTranscript* → FinalTranscript → Routed → Token* / Sentence* /
-Audio* → Answered → TurnTimings; a typed turn starts at Routed. Interrupted ends a turn early (barge-in or
-interrupt()); Failed carries an error that names its fix. Token is the router's own.
+Audio* → Answered → TurnTimings; a typed turn starts at Routed. Retracted withdraws the answer's text so far (the
+model writing it was abandoned) and stops its speech; the tokens after it replace that text. Interrupted ends a turn
+early (barge-in or interrupt()); Failed carries an error that names its fix. Token and Retracted are the router's own.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 
 from edge.engines.tts import AudioChunk
 from edge.router.gateway import Decision
-from edge.router.request import Reply, Token
+from edge.router.request import Reply, Retracted, Token
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ VoiceEvent = (
     | FinalTranscript
     | Routed
     | Token
+    | Retracted
     | Sentence
     | Audio
     | Answered

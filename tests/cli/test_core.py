@@ -7,9 +7,11 @@ import numpy as np
 import pytest
 
 from edge.audio import output_device, write_wav
+from edge.cli.core import erase
 from edge.evaluation.metrics import normalize_words as words
 from edge.store.database import MIGRATIONS
 from tests.cli.runner import edge_cli, jsonl, one_line_error
+from tests.faults import ABANDONED, break_first_stream
 
 
 @pytest.mark.models
@@ -61,7 +63,7 @@ def test_ask_streams_json_tokens_and_ends_with_the_routed_reply(tmp_path):
     own_store = {"XDG_DATA_HOME": str(tmp_path)}
     rows = jsonl(edge_cli("ask", "--stream", "--json", "What is the capital of France?", env=own_store))
     *tokens, reply = rows
-    assert tokens and "".join(t["token"] for t in tokens).strip() == reply["text"]
+    assert tokens and "".join(t["token"] for t in tokens) == reply["text"]
     assert reply["done"] and reply["route"] == "chat" and reply["handler"] == "llm:local" and "Paris" in reply["text"]
     assert reply["models"] == ["smollm2-135m-instruct-q4_1"] and reply["latency_ms"]["total"] > 0
     (again,) = jsonl(edge_cli("ask", "--json", "what is the capital of france", env=own_store))
@@ -72,6 +74,40 @@ def test_ask_streams_json_tokens_and_ends_with_the_routed_reply(tmp_path):
 def test_ask_streams_text_once(tmp_path):
     result = edge_cli("ask", "--stream", "What is the capital of France?", env={"XDG_DATA_HOME": str(tmp_path)})
     assert result.returncode == 0 and result.stdout.count("Paris") == 1
+
+
+@pytest.mark.models
+def test_ask_streams_a_cached_answer_once(tmp_path):
+    own_store = {"XDG_DATA_HOME": str(tmp_path)}
+    first = edge_cli("ask", "--stream", "What is the capital of France?", env=own_store)
+    again = edge_cli("ask", "--stream", "What is the capital of France?", env=own_store)
+    assert again.returncode == 0 and again.stdout == first.stdout and again.stdout.count("Paris") == 1
+
+
+@pytest.mark.models
+def test_ask_streams_a_retried_answer_on_a_line_of_its_own_after_the_abandoned_text(tmp_path, monkeypatch):
+    own_store = {"XDG_DATA_HOME": str(tmp_path)}
+    break_first_stream(monkeypatch)
+    result = edge_cli("ask", "--stream", "What is the capital of France?", env=own_store)
+    (cached,) = jsonl(edge_cli("ask", "--json", "What is the capital of France?", env=own_store))
+    assert result.returncode == 0 and "Paris" in cached["text"]
+    assert result.stdout == "".join(ABANDONED) + "\n" + cached["text"] + "\n"
+
+
+@pytest.mark.models
+def test_ask_streams_json_a_retracted_event_and_the_reply_is_the_tokens_after_it(tmp_path, monkeypatch):
+    break_first_stream(monkeypatch)
+    rows = jsonl(edge_cli("ask", "--stream", "--json", "What is the capital of France?", env={"XDG_DATA_HOME": str(tmp_path)}))
+    cut = rows.index({"event": "retracted"})
+    *after, reply = rows[cut + 1 :]
+    assert [row["token"] for row in rows[:cut]] == ABANDONED and rows.count({"event": "retracted"}) == 1
+    assert "".join(row["token"] for row in after) == reply["text"] and reply["handler"] == "llm:local"
+
+
+def test_a_retraction_on_a_terminal_takes_the_cursor_back_over_every_row_the_text_filled():
+    assert erase("Octopuses are", 80) == "\r\x1b[J"
+    assert erase("x" * 100, 80) == "\r\x1b[1A\x1b[J"
+    assert erase("Octopuses:\n\n- eight arms\n" + "y" * 160, 80) == "\r\x1b[4A\x1b[J"
 
 
 @pytest.mark.models

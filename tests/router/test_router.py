@@ -4,10 +4,11 @@ import time
 import pytest
 
 from edge.config import load_settings
-from edge.router import Decision, Handled, Reply, Router, Token
+from edge.router import Decision, Handled, Reply, Retracted, Router, Token
 from edge.router.decisions import input_hash
 from edge.runtime import Runtime
 from edge.store.database import Database
+from tests.faults import ABANDONED, break_first_stream
 
 
 @pytest.fixture
@@ -30,6 +31,13 @@ def custom_router(runtime, db, tmp_path, **router_settings) -> Router:
     return Router(custom, db=db)
 
 
+def after_last_retraction(events) -> tuple[list[str], list[str]]:
+    """The tokens before the last ``Retracted`` and those after it."""
+    cut = max((i for i, e in enumerate(events) if isinstance(e, Retracted)), default=-1)
+    tokens = lambda part: [e.text for e in part if isinstance(e, Token)]
+    return tokens(events[: max(cut, 0)]), tokens(events[cut + 1 :])
+
+
 def test_a_timer_request_sets_a_timer_that_fires(router):
     heard = []
     router.skills.scheduler.subscribe(heard.append)
@@ -46,7 +54,7 @@ def test_a_general_question_streams_from_the_local_llm_a_sentence_at_a_time(rout
     assert isinstance(events[0], Decision) and events[0].route == "chat"
     tokens = [e.text for e in events if isinstance(e, Token)]
     reply = events[-1]
-    assert isinstance(reply, Reply) and len(tokens) > 1 and "".join(tokens).strip() == reply.text
+    assert isinstance(reply, Reply) and len(tokens) > 1 and "".join(tokens) == reply.text
     assert all(t.rstrip()[-1] in ".!?:)\"'" for t in tokens[:-1])
     assert "Paris" in reply.text and reply.handler is Handled.LOCAL_LLM and reply.models == ["smollm2-135m-instruct-q4_1"]
     assert reply.confidence is not None and 0 < reply.confidence <= 1
@@ -111,6 +119,46 @@ def test_a_broken_model_is_skipped_by_the_fallback_chain_and_its_breaker_opens(r
     assert replies[-1].latency_ms["answer"] < replies[0].latency_ms["answer"] * 3
 
 
+@pytest.mark.parametrize("fault", ["fail", "stall"])
+def test_a_stream_abandoned_midway_is_retracted_and_the_reply_is_the_text_streamed_after_it(
+    runtime, db, tmp_path, monkeypatch, fault
+):
+    router = custom_router(runtime, db, tmp_path, timeout_s=10.0, retries=1)
+    break_first_stream(monkeypatch, fault, runtime.llm)
+    events = list(router.stream("What is the capital of France?"))
+    reply = events[-1]
+    assert sum(isinstance(e, Retracted) for e in events) == 1
+    before, after = after_last_retraction(events)
+    assert before == ABANDONED and "".join(after) == reply.text
+    assert reply.handler is Handled.LOCAL_LLM and "Paris" in reply.text and "Abandoned" not in reply.text
+
+
+def test_a_retraction_withdraws_the_preface_too_and_the_retry_says_it_again(runtime, db, tmp_path, monkeypatch):
+    router = custom_router(runtime, db, tmp_path, retries=1)
+    break_first_stream(monkeypatch, llm=runtime.llm)
+    events = list(router.stream("What does my lease say about pets?"))
+    reply = events[-1]
+    before, after = after_last_retraction(events)
+    assert before[0].startswith("Your knowledge base is empty") and before[1:] == ABANDONED
+    assert "".join(after) == reply.text and reply.text.startswith("Your knowledge base is empty")
+
+
+def test_a_failure_before_the_first_token_is_retried_without_a_retraction(runtime, db, tmp_path, monkeypatch):
+    router = custom_router(runtime, db, tmp_path, retries=1)
+    real, calls = runtime.llm.stream, []
+
+    def first_crashes(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 1:
+            raise RuntimeError("llama.cpp crashed")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(runtime.llm, "stream", first_crashes)
+    events = list(router.stream("What is the capital of France?"))
+    assert not any(isinstance(e, Retracted) for e in events) and len(calls) == 2
+    assert "".join(e.text for e in events if isinstance(e, Token)) == events[-1].text
+
+
 def test_a_slow_model_times_out_and_the_next_one_answers(runtime, db, tmp_path, monkeypatch):
     router = custom_router(runtime, db, tmp_path, timeout_s=1.5, retries=0, chains={"chat": ["local", "larger"]})
     router.settings.router.cascade.larger_llm = runtime.registry.resolve("llm").path
@@ -132,6 +180,17 @@ def test_an_unsure_answer_escalates_to_the_larger_model(runtime, db, tmp_path):
     reply = router.ask("What is the capital of France?")
     assert reply.fallbacks[0].startswith("local: confidence")
     assert reply.handler in (Handled.LOCAL_LLM, Handled.LARGER_LLM)
+
+
+def test_a_request_whose_every_stream_breaks_midway_retracts_them_all_and_says_it_could_not_answer(
+    runtime, db, tmp_path, monkeypatch
+):
+    router = custom_router(runtime, db, tmp_path, retries=0)
+    break_first_stream(monkeypatch, llm=runtime.llm)
+    events = list(router.stream("Tell me about the moon."))
+    reply = events[-1]
+    assert [type(e).__name__ for e in events[1:]] == ["Token", "Token", "Retracted", "Reply"]
+    assert reply.handler is Handled.ERROR and "kept your request" in reply.text
 
 
 def test_a_request_every_model_fails_lands_in_the_dead_letters(runtime, db, tmp_path, monkeypatch):
@@ -172,6 +231,7 @@ def test_a_stopped_request_ends_at_the_next_token_and_is_forgotten(runtime, db, 
     pieces = []
     with router:
         for event in router.stream("Write a long story about a dragon who learns to cook.", "talk", stop):
+            assert not isinstance(event, Retracted)
             if isinstance(event, Token):
                 pieces.append(event.text)
                 if len(pieces) == 5:

@@ -3,6 +3,7 @@ voice, stopping an answer, and errors shown as one line with their fix."""
 
 from __future__ import annotations
 
+import threading
 from math import gcd
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from textual.widgets import Input
 from edge.audio import SAMPLE_RATE, output_device, write_wav
 from edge.router import Router
 from edge.voice import microphone_available
+from tests.faults import ABANDONED, break_first_stream
 from tests.tui.helpers import answered, app_for, ready, type_question, until
 from tui import AssistantApp
 
@@ -75,7 +77,7 @@ async def test_speaking_again_stops_the_answer_and_the_new_question_gets_its_own
         second = await answered(pilot, 2, timeout=120)
         first = app.conversation.turns[0]
         assert "dragon" in first.question.lower() and first.decision is not None and first.decision.route != "skill"
-        assert first.stopped == "barge-in" and first.reply is None and first.timings is not None
+        assert first.stopped == "barge-in" and first.timings is not None
         assert "12" in second.question and second.voice and second.stopped is None
         assert second.answer == "12 times 7 is 84." and second.badge_text == "skill · math"
         assert second.timings.transcript is not None and len(app.conversation.turns) == 2
@@ -96,6 +98,24 @@ async def test_escape_stops_an_answer_while_it_streams(router):
         await type_question(pilot, "what is 2 plus 2")
         second = await answered(pilot, 2)
         assert second.reply.label == "skill:math" and second.stopped is None and "4" in second.answer
+
+
+async def test_a_retried_answer_replaces_the_abandoned_text_in_its_bubble(router, monkeypatch):
+    shown = threading.Event()
+    break_first_stream(monkeypatch, llm=router.runtime.llm, before_breaking=lambda: shown.wait(30))
+    abandoned = "".join(ABANDONED)
+    async with app_for(router).run_test(size=(110, 32)) as pilot:
+        app = await ready(pilot)
+        await type_question(pilot, "Tell me about octopuses.")
+        await until(pilot, lambda: [t.answer for t in app.conversation.turns] == [abandoned], "the words that break off")
+        shown.set()
+        turn = app.conversation.turns[0]
+        retrying = lambda: turn.state == "streaming" and turn.answer and "Abandoned" not in turn.answer
+        await until(pilot, retrying, "the retry's words in place of the abandoned ones")
+        turn = await answered(pilot)
+        bubble = str(turn.query_one(".answer").content)
+        assert turn.reply.handler.by_llm and turn.answer == turn.reply.text and "Abandoned" not in bubble
+        assert bubble.count(turn.reply.text[:30]) == 1
 
 
 async def test_a_timer_that_goes_off_is_shown(router):

@@ -14,12 +14,15 @@ from edge.voice import (
     Interrupted,
     PartialTranscript,
     Recorder,
+    Retracted,
     Routed,
     Sentence,
     Token,
     TurnTimings,
     frames_of,
+    speakable,
 )
+from tests.faults import break_first_stream
 
 LONG_QUESTION = "Tell me about the history of Rome."
 
@@ -126,3 +129,27 @@ def test_speaking_during_an_answer_barges_in_and_asks_the_new_question(assistant
     assert "4" in replies[-1].text
     first_turn_audio = sum(e.duration_s for e in events[: kinds(events).index("Interrupted")] if isinstance(e, Audio))
     assert recorder.stops >= 1 and first_turn_audio > 0
+
+
+ABANDONED_SPEECH = ["Abandoned answers stop mid-sentence.", " This sentence waits its turn.", " So does this one.", " And"]
+
+
+def soon(done, timeout_s: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not done() and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+def test_a_retracted_answer_stops_being_spoken_and_the_retry_is_spoken_instead(assistant, router, recorder, monkeypatch):
+    speaking = lambda: soon(lambda: recorder.playing)
+    break_first_stream(monkeypatch, llm=router.runtime.llm, words=ABANDONED_SPEECH, before_breaking=speaking)
+    events = list(assistant.ask("What is the capital of France?"))
+    (cut,) = [i for i, e in enumerate(events) if isinstance(e, Retracted)]
+    before, after = events[:cut], events[cut + 1 :]
+    assert [e.text for e in before if isinstance(e, Sentence)][0] == "Abandoned answers stop mid-sentence."
+    reply = next(e.reply for e in after if isinstance(e, Answered))
+    assert "Paris" in reply.text and "".join(e.text for e in after if isinstance(e, Token)) == reply.text
+    assert " ".join(e.text for e in after if isinstance(e, Sentence)) == speakable(reply.text)
+    answer_s = sum(e.duration_s for e in after if isinstance(e, Audio))
+    assert recorder.wait(timeout=30) and recorder.stops >= 1
+    assert answer_s > 0.5 and recorder.played_s < answer_s + 0.5

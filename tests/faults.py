@@ -46,3 +46,24 @@ def break_first_stream(
 
     monkeypatch.setattr(llm, "stream", first_breaks)
     return calls
+
+
+def slow_device(monkeypatch: pytest.MonkeyPatch, llm: Llm, seconds_per_piece: float = 0.05) -> None:
+    """The real model on a device slow enough that a long answer is still streaming when a test acts on it: each
+    piece comes ``seconds_per_piece`` late. Stopping the generation still ends it before its next piece."""
+    real = llm.stream
+
+    def slowly(*args: Any, **kwargs: Any) -> Generation:
+        generation, halt = real(*args, **kwargs), threading.Event()
+
+        def pieces() -> Generator[str, None, GenerationStats]:
+            for piece in generation:
+                time.sleep(seconds_per_piece)
+                if halt.is_set():
+                    generation.stop()
+                yield piece
+            return generation.stats
+
+        return Generation(pieces(), halt)
+
+    monkeypatch.setattr(llm, "stream", slowly)

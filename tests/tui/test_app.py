@@ -15,7 +15,7 @@ from textual.widgets import Input
 from edge.audio import SAMPLE_RATE, output_device, write_wav
 from edge.router import Router
 from edge.voice import microphone_available
-from tests.faults import ABANDONED, break_first_stream
+from tests.faults import ABANDONED, break_first_stream, slow_device
 from tests.tui.helpers import answered, app_for, ready, type_question, until
 from tui import AssistantApp
 
@@ -83,7 +83,8 @@ async def test_speaking_again_stops_the_answer_and_the_new_question_gets_its_own
         assert second.timings.transcript is not None and len(app.conversation.turns) == 2
 
 
-async def test_escape_stops_an_answer_while_it_streams(router):
+async def test_escape_stops_an_answer_while_it_streams(router, monkeypatch):
+    slow_device(monkeypatch, router.runtime.llm)
     async with app_for(router).run_test(size=(110, 32)) as pilot:
         await ready(pilot)
         await type_question(pilot, "Tell me a long story about a dragon who learns to fly over the sea.")

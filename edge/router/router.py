@@ -61,6 +61,8 @@ class Router:
     ) -> None:
         """A runtime or database passed in stays open after ``close()``; the caller owns it. ``consent`` is asked
         before anything is sent to the cloud under the 'ask' policy; without it such requests stay local."""
+        if runtime is not None and (config is not None or overrides):
+            raise TypeError("settings go to the Runtime when one is passed in: Router(Runtime(config=..., **settings))")
         self._owns = (runtime is None, db is None)
         self.runtime = runtime or Runtime(config=config, **overrides)
         self.settings = settings = self.runtime.settings

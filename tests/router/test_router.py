@@ -242,3 +242,8 @@ def test_a_stopped_request_ends_at_the_next_token_and_is_forgotten(runtime, db, 
         assert len(pieces) <= 7
         assert router.memory.recent("talk") == []
         assert router.dead_letters.read() == []
+
+
+def test_settings_given_beside_a_runtime_are_refused_rather_than_ignored(runtime):
+    with pytest.raises(TypeError, match="settings go to the Runtime"):
+        Router(runtime, knowledge={"answer": "extract"})

@@ -1,7 +1,11 @@
 """The grounding stage: an answer from the user's documents, checked against them before it is said.
 
-The LLM gets the sources numbered in its prompt; an answer that strays from them or from the question escalates
-through the cascade, and if no model gets it right, the source sentence closest to the question is quoted.
+By default (``knowledge.answer`` "auto") the extractive reader finds the sentence of the retrieved chunks that
+answers the question, or judges that none does and the reply says so. The LLM then only rephrases that one
+sentence; its answer is said when it keeps to the sentence's values and words and holds the span the question asks
+for, and the sentence is quoted otherwise. "extract" quotes the sentence without the LLM; "llm" gives the LLM all
+the chunks, escalates an answer that strays from them through the cascade, and quotes the closest sentence when no
+model gets it right.
 """
 
 from __future__ import annotations
@@ -14,9 +18,11 @@ import numpy as np
 
 from edge.router.citations import citations
 from edge.router.gateway import Decision
+from edge.router.reader import Extract, best_sentence, read
+from edge.router.reader import stem
 from edge.router.request import Handled, Reply, Request, Retracted, Token
 from edge.router.tiers import LlmTiers, Prompt
-from edge.router.values import uncarried
+from edge.router.values import uncarried, values
 from edge.runtime import Runtime
 from edge.store.knowledge import Hit, KnowledgeBase
 from edge.store.stopwords import NEGATIONS, STOPWORDS
@@ -25,15 +31,18 @@ INSTRUCTIONS = (
     "Answer the question in one or two sentences using only the numbered sources. "
     "Cite the source of each fact by its number in square brackets, like [1]."
 )
+REPHRASE = "Answer the question in one short sentence using only the source."
 ANSWER_RELEVANCE = 0.5
 """An answer from the sources less similar than this to the question answers something else."""
 GROUNDED_TOKENS = 96
+REPHRASED_TOKENS = 48
 NOT_IN_DOCUMENTS = "I couldn't find that in your documents, so I won't guess. Try other words, or add the document that says it."
 UNSUPPORTED_SHARE = 0.34
 """An answer with more of its content words than this missing from the sources is not grounded in them."""
 SOURCE_TALK = frozenset("answer source sources according document documents".split())
 """Words an answer uses to speak of its sources, not of their content."""
 _IGNORED = STOPWORDS | NEGATIONS | SOURCE_TALK
+_CITATION_MARKS = re.compile(r"\s*\[\d+(?:\s*,\s*\d+)*\]")
 
 
 class Grounding:
@@ -43,54 +52,114 @@ class Grounding:
         self.tiers = tiers
 
     def answer(self, request: Request, hits: list[Hit], decision: Decision) -> Generator[Token | Retracted, None, Reply]:
-        """The checked answer as one token (it cannot be streamed before it is checked), then the reply. With no
-        relevant ``hits``, it says the documents hold no answer rather than guess."""
-        if not hits:
-            reply = Reply(NOT_IN_DOCUMENTS, decision, Handled.DOCUMENTS, fallbacks=["knowledge: nothing relevant"])
+        """The checked answer as one token (it cannot be streamed before it is checked), then the reply. When no
+        chunk answers the question, it says the documents hold no answer rather than guess."""
+        reply = yield from self._answer(request, hits, decision)
+        if reply.handler is not Handled.STOPPED:
             yield Token(reply.text)
-            return reply
+        return replace(reply, citations=citations(reply.text, hits))
+
+    def _answer(self, request: Request, hits: list[Hit], decision: Decision) -> Generator[Token | Retracted, None, Reply]:
+        if not hits:
+            return Reply(NOT_IN_DOCUMENTS, decision, Handled.DOCUMENTS, fallbacks=["knowledge: nothing relevant"])
         question = self.knowledge.embed_query(request.text)
         embed = self.runtime.embedder.embed
+        mode = self.knowledge.settings.answer
+        if mode == "llm":
+            return (yield from self._from_chunks(request, hits, decision, question, embed))
+        found = read(request.text, question, hits, embed)
+        if isinstance(found, str):
+            return Reply(NOT_IN_DOCUMENTS, decision, Handled.DOCUMENTS, fallbacks=[f"reader: {found}"])
+        if mode == "extract":
+            return Reply(quoted(found), decision, Handled.DOCUMENTS)
+        return (yield from self._rephrased(request, found, decision, question, embed))
+
+    def _rephrased(
+        self, request: Request, found: Extract, decision: Decision, question: np.ndarray, embed: Callable[[list[str]], np.ndarray]
+    ) -> Generator[Token | Retracted, None, Reply]:
+        """The LLM says the found sentence as an answer; the sentence itself when it cannot say it faithfully."""
 
         def accept(answer: str) -> bool:
-            return grounded(answer, hits, request.text) and float(embed([answer])[0] @ question) >= ANSWER_RELEVANCE
+            return (
+                grounded(answer, [found.sentence], request.text)
+                and (found.span is None or carries(answer, found.span))
+                and float(embed([answer])[0] @ question) >= ANSWER_RELEVANCE
+            )
 
-        prompt = Prompt(grounded_messages(request.text, hits), accept=accept, stream=False, max_tokens=GROUNDED_TOKENS)
+        messages = grounded_messages(request.text, [found.sentence], REPHRASE)
+        prompt = Prompt(messages, accept=accept, stream=False, max_tokens=REPHRASED_TOKENS, max_sentences=1)
         reply = yield from self.tiers.answer(request, decision, prompt)
         if reply.handler is Handled.STOPPED:
             return reply
-        if reply.error is None and not accept(reply.text):
-            reply = replace(
-                reply,
-                text=quoted_answer(question, hits, embed),
-                handler=Handled.DOCUMENTS,
-                confidence=None,
-                fallbacks=[*reply.fallbacks, "llm: answer not in the sources"],
-            )
-        yield Token(reply.text)
-        return replace(reply, citations=citations(reply.text, hits))
+        if reply.error is None and accept(reply.text):
+            return replace(reply, text=f"{_CITATION_MARKS.sub('', reply.text).strip()} [{found.number}]")
+        return replace(
+            reply,
+            text=quoted(found),
+            handler=Handled.DOCUMENTS,
+            confidence=None,
+            error=None,
+            fallbacks=[*reply.fallbacks, "llm: answer not in the sentence"],
+        )
+
+    def _from_chunks(
+        self,
+        request: Request,
+        hits: list[Hit],
+        decision: Decision,
+        question: np.ndarray,
+        embed: Callable[[list[str]], np.ndarray],
+    ) -> Generator[Token | Retracted, None, Reply]:
+        texts = [h.text for h in hits]
+
+        def accept(answer: str) -> bool:
+            return grounded(answer, texts, request.text) and float(embed([answer])[0] @ question) >= ANSWER_RELEVANCE
+
+        prompt = Prompt(grounded_messages(request.text, texts), accept=accept, stream=False, max_tokens=GROUNDED_TOKENS)
+        reply = yield from self.tiers.answer(request, decision, prompt)
+        if reply.handler is Handled.STOPPED or reply.error is not None or accept(reply.text):
+            return reply
+        closest = best_sentence(request.text, question, hits, embed)
+        return replace(
+            reply,
+            text=quoted(closest) if closest else NOT_IN_DOCUMENTS,
+            handler=Handled.DOCUMENTS,
+            confidence=None,
+            fallbacks=[*reply.fallbacks, "llm: answer not in the sources"],
+        )
 
 
-def grounded_messages(question: str, hits: list[Hit]) -> list[dict[str, str]]:
+def quoted(found: Extract) -> str:
+    """What the documents say, in their words, with the citation."""
+    return f'Your documents say: "{found.sentence}" [{found.number}]'
+
+
+def carries(answer: str, span: str) -> bool:
+    """Whether ``answer`` says ``span``: its words, or the same values in other words ("6:40 AM" for "06:40")."""
+    if span.lower() in answer.lower():
+        return True
+    return bool(values(span)) and not uncarried(span, [answer])
+
+
+def grounded_messages(question: str, sources: list[str], instructions: str = INSTRUCTIONS) -> list[dict[str, str]]:
     """Sources and question in the user turn, where small models attend to them best."""
-    sources = "\n\n".join(f"[{n}] {h.text}" for n, h in enumerate(hits, 1))
+    numbered = "\n\n".join(f"[{n}] {text}" for n, text in enumerate(sources, 1))
     return [
-        {"role": "system", "content": INSTRUCTIONS},
-        {"role": "user", "content": f"Sources:\n\n{sources}\n\nQuestion: {question}"},
+        {"role": "system", "content": instructions},
+        {"role": "user", "content": f"Sources:\n\n{numbered}\n\nQuestion: {question}"},
     ]
 
 
-def grounded(answer: str, hits: list[Hit], question: str = "") -> bool:
+def grounded(answer: str, sources: list[str], question: str = "") -> bool:
     """Whether the answer keeps to the sources: each value it states (a time, date, amount, number) equals one of
     theirs, each name it uses is in them or in the question, and most of its words are in them.
 
     Small models asked to answer from sources still invent figures, names and facts; this catches the plain cases.
     """
-    body = re.sub(r"\[\d+(?:\s*,\s*\d+)*\]", " ", answer)
+    body = _CITATION_MARKS.sub(" ", answer)
     words = _words(body)
     if not words or _repeats(body):
         return False
-    sources = [h.text for h in hits]
     if uncarried(body, sources) or _unknown_names(body, " ".join([*sources, question])):
         return False
     source_words = set().union(*(_words(s) for s in sources)) if sources else set()
@@ -100,47 +169,18 @@ def grounded(answer: str, hits: list[Hit], question: str = "") -> bool:
 
 def _unknown_names(answer: str, known_text: str) -> list[str]:
     """Capitalised words after the first of each sentence (names) that neither the sources nor the question hold."""
-    known = {_stem(w) for w in re.findall(r"[a-z]+", known_text.lower())}
+    known = {stem(w) for w in re.findall(r"[a-z]+", known_text.lower())}
     names = [
         word
         for sentence in re.split(r"(?<=[.!?:;])\s+|\n+", answer)
         for word in re.findall(r"[A-Za-z]+", sentence)[1:]
         if word[0].isupper() and word.lower() not in STOPWORDS
     ]
-    return [n for n in names if _stem(n.lower()) not in known]
-
-
-def quoted_answer(question_vector: np.ndarray, hits: list[Hit], embed: Callable[[list[str]], np.ndarray]) -> str:
-    """The source sentence closest in meaning to the question, quoted with its citation: what the documents
-    say, when the LLM could not say it faithfully."""
-    candidates = [(n, s) for n, h in enumerate(hits, 1) for s in _sentences(_body(h.text))]
-    if not candidates:
-        return ""
-    scores = embed([s for _, s in candidates]) @ question_vector
-    number, sentence = candidates[int(np.argmax(scores))]
-    return f'Your documents say: "{sentence}" [{number}]'
-
-
-def _body(chunk_text: str) -> str:
-    """The chunk without its heading prefix."""
-    head, sep, rest = chunk_text.partition("\n\n")
-    return rest if sep and len(head) < 200 and not head.rstrip().endswith((".", "!", "?")) else chunk_text
-
-
-def _sentences(text: str) -> list[str]:
-    parts = re.split(r"(?<=[.!?])\s+|\n{2,}", text)
-    return [" ".join(p.split()) for p in parts if len(p.split()) >= 3]
+    return [n for n in names if stem(n.lower()) not in known]
 
 
 def _words(text: str) -> list[str]:
-    return [_stem(w) for w in re.findall(r"[a-z]+", text.lower()) if w not in _IGNORED and len(w) > 2]
-
-
-def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
+    return [stem(w) for w in re.findall(r"[a-z]+", text.lower()) if w not in _IGNORED and len(w) > 2]
 
 
 def _repeats(text: str) -> bool:

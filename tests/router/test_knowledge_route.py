@@ -4,6 +4,7 @@ import pytest
 
 from edge.router import Handled, Router
 from edge.router.grounding import NOT_IN_DOCUMENTS, grounded
+from edge.runtime import Runtime
 from edge.store.database import Database
 from edge.store.knowledge import Hit
 from tests.store.samples import mixed_folder
@@ -223,7 +224,7 @@ def hit(text):
     ],
 )
 def test_an_answer_is_grounded_only_when_its_numbers_and_words_come_from_the_sources(answer, ok):
-    source = hit("Manual > Descaling\n\nDescale the machine every 200 cups, or once a month with hard water.")
+    source = "Manual > Descaling\n\nDescale the machine every 200 cups, or once a month with hard water."
     assert grounded(answer, [source]) is ok
 
 
@@ -238,10 +239,36 @@ def test_an_answer_is_grounded_only_when_its_numbers_and_words_come_from_the_sou
     ],
 )
 def test_the_grounding_check_compares_times_durations_and_names_as_values(answer, ok):
-    assert grounded(answer, [hit(NOTES["greenhouse.md"])], "When does the greenhouse irrigation valve open?") is ok
+    assert grounded(answer, [NOTES["greenhouse.md"]], "When does the greenhouse irrigation valve open?") is ok
 
 
 def test_the_greenhouse_question_is_answered_with_the_time_its_note_gives_and_the_citation(router, notes):
     reply = router.ask("At what time does the greenhouse irrigation valve open?")
     assert "06:40" in reply.text or "6:40 in the morning" in reply.text
     assert "12:40" not in reply.text and cited_files(reply) == ["greenhouse.md"]
+
+
+def test_a_question_about_the_notes_that_they_do_not_answer_is_declined_with_the_reason(router, notes):
+    reply = router.ask("Who installed the greenhouse irrigation valve?")
+    assert reply.text == NOT_IN_DOCUMENTS and reply.handler is Handled.DOCUMENTS
+    assert reply.fallbacks == ["reader: the sentence does not hold the kind of answer asked for"]
+
+
+def test_an_answer_from_the_notes_holds_the_span_and_cites_the_one_sentence_it_came_from(router, notes):
+    reply = router.ask("How long does the irrigation run?")
+    assert "12 minutes" in reply.text and reply.text.endswith("[1]") and cited_files(reply) == ["greenhouse.md"]
+    assert grounded(reply.text, [NOTES["greenhouse.md"]])
+
+
+def test_extract_mode_quotes_the_sentence_without_the_llm(runtime, tmp_path):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "boat.md").write_text(NOTES["boat.md"])
+    settings = runtime.settings
+    extracting = Runtime(settings.model_copy(update={"knowledge": settings.knowledge.model_copy(update={"answer": "extract"})}))
+    extracting.engines = runtime.engines
+    with Router(extracting, db=Database(tmp_path / "edge.db")) as router:
+        router.knowledge.add([folder])
+        reply = router.ask("what berth is the Marigold at")
+    assert reply.text == f'Your documents say: "{NOTES["boat.md"].strip()}" [1]'
+    assert reply.handler is Handled.DOCUMENTS and reply.models == [] and cited_files(reply) == ["boat.md"]

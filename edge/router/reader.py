@@ -1,0 +1,203 @@
+"""The extractive reader: the sentence of the retrieved chunks that answers a question, and in it the short span
+the question asks for, or the judgement that the chunks do not answer it.
+
+There is no extractive QA model in any package registry, so the reader is built from what edge already runs: the
+embedder scores each sentence's meaning against the question, the question's words are looked for in the sentence
+and its chunk, and the question's type (when, how many, who, where...) picks the span: a value parsed as in
+grounding, or a name. A question whose names or rare words the chunks do not hold is not answered from them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from edge.router.values import Value, values
+from edge.store.knowledge import Hit
+from edge.store.stopwords import NEGATIONS, STOPWORDS
+
+WORDS_WEIGHT = 0.5
+"""A sentence's score is its similarity to the question plus this share of the question's words it holds."""
+ANSWERABLE = 0.62
+"""The best sentence's score below which the chunks are taken not to answer the question."""
+_QUESTION_WORDS = frozenset("what which who whom whose when where why how name named".split())
+_MEASURES = "many much long old far big large tall high often wide deep heavy fast"
+_PLACES = "city country state town place region county river continent"
+_KINDS: list[tuple[re.Pattern[str], frozenset[str]]] = [
+    (re.compile(r"\bwhat time\b", re.I), frozenset({"time"})),
+    (
+        re.compile(r"\b(?:when|what year|which year|what date|what day|what century|what decade)\b", re.I),
+        frozenset({"date", "year"}),
+    ),
+    (
+        re.compile(rf"\bhow (?:{'|'.join(_MEASURES.split())})\b|\bwhat (?:percentage|percent|number|amount)\b", re.I),
+        frozenset({"number", "amount", "money", "percent"}),
+    ),
+    (re.compile(r"\bwho(?:m|se)?\b", re.I), frozenset({"name"})),
+    (re.compile(rf"\bwhere\b|\b(?:what|which) (?:{'|'.join(_PLACES.split())})\b", re.I), frozenset({"name"})),
+]
+"""What a question asks for, by how it asks: the first pattern that matches decides."""
+_MONTHS = "January February March April May June July August September October November December"
+_DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+_DATE_WORDS = re.compile(
+    rf"\b(?:(?:early |late |mid-?)?(?:the )?\d{{1,2}}(?:st|nd|rd|th) centur(?:y|ies)|(?:{'|'.join(_MONTHS.split())})"
+    rf"|(?:{'|'.join(_DAYS.split())})|(?:spring|summer|autumn|winter) of)\b"
+)
+"""When a sentence says a time without a parsed date: a century, a month or a weekday alone."""
+
+
+@dataclass(frozen=True)
+class Extract:
+    number: int
+    """The chunk's number among the hits, as cited: 1 for the first."""
+    sentence: str
+    span: str | None
+    """The short answer inside the sentence, when the question asks for a value or a name and one is there."""
+    score: float
+
+
+def read(question: str, question_vector: np.ndarray, hits: list[Hit], embed: Callable[[list[str]], np.ndarray]) -> Extract | str:
+    """The sentence of ``hits`` that answers the question, or why none does."""
+    found = best_sentence(question, question_vector, hits, embed)
+    if found is None:
+        return "the documents have no sentences"
+    chunk = hits[found.number - 1].text
+    if found.score < ANSWERABLE:
+        return f"no sentence is close to the question (best {found.score:.2f} < {ANSWERABLE})"
+    if _names_missing(question, chunk):
+        return "a name in the question is not in the documents"
+    if missing := _numbers_missing(question, chunk):
+        return f"the question's {missing[0]} is not in the documents"
+    if _negated(question) and not _negated(found.sentence):
+        return "the question asks what is not so; the sentence says what is"
+    if found.span is None and _kind_absent(question, found.sentence):
+        return "the sentence does not hold the kind of answer asked for"
+    return found
+
+
+def best_sentence(
+    question: str, question_vector: np.ndarray, hits: list[Hit], embed: Callable[[list[str]], np.ndarray]
+) -> Extract | None:
+    """The sentence of ``hits`` closest to the question in meaning and words, whether or not it answers it."""
+    candidates = [(n, s) for n, h in enumerate(hits, 1) for s in sentences(body(h.text))]
+    if not candidates:
+        return None
+    asked = content_words(question)
+    similarity = embed([s for _, s in candidates]) @ question_vector
+    scores = [
+        float(sim) + WORDS_WEIGHT * _share(asked, content_words(s)) for sim, (_, s) in zip(similarity, candidates, strict=True)
+    ]
+    best = int(np.argmax(scores))
+    number, sentence = candidates[best]
+    return Extract(number, sentence, span(question, sentence), round(scores[best], 4))
+
+
+def span(question: str, sentence: str) -> str | None:
+    """The part of ``sentence`` of the kind the question asks for that the question does not already say."""
+    kinds = _kinds(question)
+    if kinds is None:
+        return None
+    said = content_words(question)
+    if "name" in kinds:
+        names = [n for n in _names(sentence) if not content_words(n) <= said]
+        return names[0] if len(names) == 1 else None
+    found = [v.text for v in values(sentence) if _kind_fits(v, kinds) and not content_words(v.text) <= said]
+    if not found and "date" in kinds:
+        found = [m.group() for m in _DATE_WORDS.finditer(sentence) if not content_words(m.group()) <= said]
+    return found[0] if len(found) == 1 else None
+
+
+def _kinds(question: str) -> frozenset[str] | None:
+    return next((k for pattern, k in _KINDS if pattern.search(question)), None)
+
+
+def _kind_fits(value: Value, kinds: frozenset[str]) -> bool:
+    if "year" in kinds and value.kind == "number" and value.stated is not None and 1000 <= value.stated <= 2100:
+        return True
+    return value.kind in kinds
+
+
+def _names(sentence: str) -> list[str]:
+    """Runs of capitalised words after the sentence's first word, joined by "of", "the", "de"."""
+    words = sentence.split()
+    runs: list[str] = []
+    current: list[str] = []
+    for i, word in enumerate(words):
+        clean = word.strip(".,;:!?\"'()[]")
+        if i > 0 and clean[:1].isupper() and clean.lower() not in STOPWORDS:
+            current.append(clean)
+        elif current and clean in ("of", "the", "de", "von", "van") and i + 1 < len(words) and words[i + 1][:1].isupper():
+            current.append(clean)
+        else:
+            if current:
+                runs.append(" ".join(current))
+            current = []
+        if current and word[-1:] in ".,;:!?":
+            runs.append(" ".join(current))
+            current = []
+    if current:
+        runs.append(" ".join(current))
+    return runs
+
+
+def _numbers_missing(question: str, chunk: str) -> list[str]:
+    """The numbers the question states that the chunk does not."""
+    held = set(re.findall(r"\d+", chunk))
+    return [n for n in re.findall(r"\d+", question) if n not in held]
+
+
+def _negated(text: str) -> bool:
+    return any(w in NEGATIONS or w.endswith("n't") for w in re.findall(r"[a-z']+", text.lower()))
+
+
+def _kind_absent(question: str, sentence: str) -> bool:
+    """Whether the question asks for a kind of answer (a time, a number, a name) that the sentence holds none of."""
+    kinds = _kinds(question)
+    if kinds is None:
+        return False
+    if "name" in kinds:
+        said = content_words(question)
+        return not any(not content_words(n) <= said for n in _names(sentence))
+    if "date" in kinds and _DATE_WORDS.search(sentence):
+        return False
+    return not any(_kind_fits(v, kinds) for v in values(sentence))
+
+
+def _names_missing(question: str, chunk: str) -> bool:
+    """Whether a name the question asks about (a capitalised word after its first) is nowhere in the chunk."""
+    held = content_words(chunk)
+    asked = [w for w in question.split()[1:] if w[:1].isupper() and w.strip("?.,'\"").lower() not in STOPWORDS]
+    return any(not content_words(w) <= held for w in asked)
+
+
+def _share(asked: set[str], held: set[str]) -> float:
+    return len(asked & held) / len(asked) if asked else 0.0
+
+
+def content_words(text: str) -> set[str]:
+    return {
+        stem(w)
+        for w in re.findall(r"[a-z0-9]+", text.lower())
+        if w not in STOPWORDS and w not in NEGATIONS and w not in _QUESTION_WORDS and (len(w) > 2 or w.isdigit())
+    }
+
+
+def stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def body(chunk_text: str) -> str:
+    """The chunk without its heading prefix."""
+    head, sep, rest = chunk_text.partition("\n\n")
+    return rest if sep and len(head) < 200 and not head.rstrip().endswith((".", "!", "?")) else chunk_text
+
+
+def sentences(text: str) -> list[str]:
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])|\n{2,}", text)
+    return [" ".join(p.split()) for p in parts if len(p.split()) >= 3]

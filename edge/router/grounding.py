@@ -3,9 +3,10 @@
 By default (``knowledge.answer`` "auto") the extractive reader finds the sentence of the retrieved chunks that
 answers the question, or judges that none does and the reply says so. The LLM then only rephrases that one
 sentence; its answer is said when it keeps to the sentence's values and words and holds the span the question asks
-for, and the sentence is quoted otherwise. "extract" quotes the sentence without the LLM; "llm" gives the LLM all
-the chunks, escalates an answer that strays from them through the cascade, and quotes the closest sentence when no
-model gets it right.
+for, and the sentence is quoted otherwise. A question for a name or value whose span the reader could not single
+out is answered with the quote: the sentence holds several, and a small model picks one at random. "extract"
+quotes the sentence without the LLM; "llm" gives the LLM all the chunks, escalates an answer that strays from them
+through the cascade, and quotes the closest sentence when no model gets it right.
 """
 
 from __future__ import annotations
@@ -18,8 +19,7 @@ import numpy as np
 
 from edge.router.citations import citations
 from edge.router.gateway import Decision
-from edge.router.reader import Extract, best_sentence, read
-from edge.router.reader import stem
+from edge.router.reader import Extract, asked_kinds, best_sentence, read, stem
 from edge.router.request import Handled, Reply, Request, Retracted, Token
 from edge.router.tiers import LlmTiers, Prompt
 from edge.router.values import uncarried, values
@@ -70,7 +70,7 @@ class Grounding:
         found = read(request.text, question, hits, embed)
         if isinstance(found, str):
             return Reply(NOT_IN_DOCUMENTS, decision, Handled.DOCUMENTS, fallbacks=[f"reader: {found}"])
-        if mode == "extract":
+        if mode == "extract" or (found.span is None and asked_kinds(request.text) is not None):
             return Reply(quoted(found), decision, Handled.DOCUMENTS)
         return (yield from self._rephrased(request, found, decision, question, embed))
 

@@ -9,6 +9,7 @@ grounding, or a name. A question whose names or rare words the chunks do not hol
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,7 +37,7 @@ _KINDS: list[tuple[re.Pattern[str], frozenset[str]]] = [
         re.compile(rf"\bhow (?:{'|'.join(_MEASURES.split())})\b|\bwhat (?:percentage|percent|number|amount)\b", re.I),
         frozenset({"number", "amount", "money", "percent"}),
     ),
-    (re.compile(r"\bwho(?:m|se)?\b", re.I), frozenset({"name"})),
+    (re.compile(r"\bwho(?:m|se)?\b|\bwhat (?:is |was |were |are )?(?:the |its |their )?names?\b", re.I), frozenset({"name"})),
     (re.compile(rf"\bwhere\b|\b(?:what|which) (?:{'|'.join(_PLACES.split())})\b", re.I), frozenset({"name"})),
 ]
 """What a question asks for, by how it asks: the first pattern that matches decides."""
@@ -71,6 +72,8 @@ def read(question: str, question_vector: np.ndarray, hits: list[Hit], embed: Cal
         return "a name in the question is not in the documents"
     if missing := _numbers_missing(question, chunk):
         return f"the question's {missing[0]} is not in the documents"
+    if _only_names_shared(question, found.sentence):
+        return "the sentence shares only names with the question, none of what it asks about"
     if _negated(question) and not _negated(found.sentence):
         return "the question asks what is not so; the sentence says what is"
     if found.span is None and _kind_absent(question, found.sentence):
@@ -97,7 +100,7 @@ def best_sentence(
 
 def span(question: str, sentence: str) -> str | None:
     """The part of ``sentence`` of the kind the question asks for that the question does not already say."""
-    kinds = _kinds(question)
+    kinds = asked_kinds(question)
     if kinds is None:
         return None
     said = content_words(question)
@@ -110,7 +113,8 @@ def span(question: str, sentence: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def _kinds(question: str) -> frozenset[str] | None:
+def asked_kinds(question: str) -> frozenset[str] | None:
+    """The kinds of answer the question asks for (a time, a date, a number, a name), or None for any other."""
     return next((k for pattern, k in _KINDS if pattern.search(question)), None)
 
 
@@ -155,7 +159,7 @@ def _negated(text: str) -> bool:
 
 def _kind_absent(question: str, sentence: str) -> bool:
     """Whether the question asks for a kind of answer (a time, a number, a name) that the sentence holds none of."""
-    kinds = _kinds(question)
+    kinds = asked_kinds(question)
     if kinds is None:
         return False
     if "name" in kinds:
@@ -167,10 +171,30 @@ def _kind_absent(question: str, sentence: str) -> bool:
 
 
 def _names_missing(question: str, chunk: str) -> bool:
-    """Whether a name the question asks about (a capitalised word after its first) is nowhere in the chunk."""
+    """Whether a name the question asks about (a capitalised word after its first) is nowhere in the chunk, not
+    even misspelt ("Hatmanis" for "Hartmanis", as typed or as heard by speech recognition)."""
     held = content_words(chunk)
-    asked = [w for w in question.split()[1:] if w[:1].isupper() and w.strip("?.,'\"").lower() not in STOPWORDS]
-    return any(not content_words(w) <= held for w in asked)
+    return any(not _near(word, held) for name in _asked_names(question) for word in content_words(name))
+
+
+def _near(word: str, held: set[str]) -> bool:
+    if word in held:
+        return True
+    if len(word) < 5 or word.isdigit():
+        return False
+    return bool(difflib.get_close_matches(word, [h for h in held if abs(len(h) - len(word)) <= 2], n=1, cutoff=0.8))
+
+
+def _only_names_shared(question: str, sentence: str) -> bool:
+    """Whether the question's words other than its names are all missing from the sentence: "What colour is the
+    Marigold's sail?" is not answered by where the Marigold is moored."""
+    names = set().union(*(content_words(w) for w in _asked_names(question)))
+    rest = content_words(question) - names
+    return bool(rest) and not rest & content_words(sentence)
+
+
+def _asked_names(question: str) -> list[str]:
+    return [w for w in question.split()[1:] if w[:1].isupper() and w.strip("?.,'\"").lower() not in STOPWORDS]
 
 
 def _share(asked: set[str], held: set[str]) -> float:

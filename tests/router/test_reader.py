@@ -48,6 +48,7 @@ def test_the_sentence_that_answers_is_found_with_the_span_asked_for(ask, questio
         ("Which valve does not open at 06:40?", "what is not so"),
         ("What happens to the valve at 07:15?", "07"),
         ("At which berth is the sailboat Nautilus moored in the north harbour?", "name in the question"),
+        ("What colour is the Marigold's sail?", "shares only names"),
     ],
 )
 def test_a_question_the_sentences_do_not_answer_gets_the_reason_instead(ask, question, why):
@@ -74,3 +75,8 @@ def test_a_question_far_from_every_sentence_is_not_answered(ask):
 )
 def test_the_span_is_the_value_or_name_of_the_kind_the_question_asks_for(question, sentence, wanted):
     assert span(question, sentence) == wanted
+
+
+def test_a_name_misspelt_in_the_question_is_still_found_in_the_documents(ask):
+    found = ask("what berth is the Marrigold at")
+    assert isinstance(found, Extract) and found.sentence == NOTES[1]

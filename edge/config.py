@@ -201,6 +201,11 @@ class RouterSettings(_Section):
     breaker_failures: int = Field(3, ge=1, description="consecutive failures that open a handler's circuit breaker")
     breaker_reset_s: float = Field(30.0, gt=0.0, description="seconds before an open breaker lets one trial call through")
     cascade: CascadeSettings = Field(default_factory=CascadeSettings)
+    fact_questions: Literal["decline", "hedge", "answer"] = Field(
+        "decline",
+        description="a question for a time, date, number, name or place that no skill or document answers: the local "
+        "models 'decline' it (the cloud may still answer), 'hedge' their guess, or 'answer' it plainly",
+    )
 
     @field_validator("intents")
     @classmethod

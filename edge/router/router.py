@@ -26,6 +26,7 @@ from edge.router.caching import Caching
 from edge.router.decisions import DecisionLog
 from edge.router.direct import clarification, refusal, skill_reply
 from edge.router.escalation import CloudEscalation
+from edge.router.facts import DONT_KNOW, asks_for_fact, for_fact
 from edge.router.gateway import Decision, Gateway
 from edge.router.grounding import Grounding
 from edge.router.request import Handled, Reply, Request, Retracted, Token
@@ -201,7 +202,12 @@ class Router:
         else:
             wants_documents = decision.route == "knowledge"
             prompt = chat_prompt(self.settings.llm.system_prompt, history, text, wants_documents)
-            reply = yield from self.tiers.answer(request, decision, prompt)
+            policy, cloud = self.settings.router.fact_questions, self.cloud.allowed(decision.route)
+            asked = for_fact(prompt, policy, cloud) if not history and asks_for_fact(text) else prompt
+            if asked is None:
+                reply = Reply(DONT_KNOW, decision, Handled.REFUSAL, fallbacks=["llm: a fact the local models would guess"])
+            else:
+                reply = yield from self.tiers.answer(request, decision, asked)
         reply = replace(reply, latency_ms=stages)
         if cacheable:
             self.caching.store(text, decision.route, reply, kb_version)

@@ -50,6 +50,8 @@ class Prompt:
     """Said before the answer, e.g. that it is not from the user's documents."""
     fallback: str | None = None
     """Noted first among the reply's fallbacks, with the preface."""
+    local: bool = True
+    """False: only the cloud may answer (a question the local models would only guess at)."""
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ class LlmTiers:
     def answer(self, request: Request, decision: Decision, prompt: Prompt) -> Generator[Token | Retracted, None, Reply]:
         """The cascade over the route's chain, the cloud last when its policy allows. What is streamed ends as the
         reply's text: when the answer is not what was streamed, it is retracted and the reply's text follows."""
-        tiers = self.tiers(decision.route)
+        tiers = [t for t in self.tiers(decision.route) if prompt.local or t[0] == "cloud"]
         if prompt.max_sentences is None and request.max_sentences is not None:
             prompt = replace(prompt, max_sentences=request.max_sentences)
         if not tiers:

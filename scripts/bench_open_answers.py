@@ -7,8 +7,8 @@ paragraph (general-knowledge questions), half are CLINC150's out-of-scope test q
 assistant that no skill handles); both from the evaluation data (EDGE_EVAL_DIR). Each question is answered three
 ways with the default model:
 
-- raw: the LLM alone, no guard (what edge said before the guard);
-- ask: ``Router.ask`` as ``edge ask`` calls it (the guard, no sentence budget);
+- raw: the LLM alone, no guard and no repeat penalty (what edge said before either);
+- ask: ``Router.ask`` as ``edge ask`` calls it (``llm.chat_repeat_penalty`` and the guard, no sentence budget);
 - voice: ``Router.ask`` with the voice budget (``voice.max_sentences``).
 
 Reported per way: answers with a sequence of 4 words said 3 or more times (target 0 for ask and voice), and the
@@ -53,9 +53,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         with Router(db=Database(Path(tmp) / "edge.db"), data_dir=tmp, cache={"enabled": False}) as router:
             budget = router.settings.voice.max_sentences
-            system = router.settings.llm.system_prompt
             for text in questions:
-                raw = router.runtime.llm.chat(chat_prompt(system, [], text).messages).text
+                raw = router.runtime.llm.chat(chat_prompt(router.settings.llm, [], text).messages, repeat_penalty=1.0).text
                 ask = router.ask(text)
                 voice = router.ask(text, max_sentences=budget)
                 rows.append(

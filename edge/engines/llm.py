@@ -77,6 +77,12 @@ class Generation(Iterator[str]):
         self._halt.set()
 
 
+@dataclass(frozen=True)
+class Sampling:
+    temperature: float
+    repeat_penalty: float
+
+
 @dataclass
 class Completion:
     text: str
@@ -135,17 +141,23 @@ class Llm(Engine[Any]):
         json_schema: dict[str, Any] | None = None,
         grammar: str | None = None,
         logprobs: bool = False,
+        repeat_penalty: float | None = None,
     ) -> Generation:
         """The reply token by token. ``json_schema`` or a GBNF ``grammar`` constrains the output;
         ``logprobs`` measures how sure the model was (``stats.confidence``)."""
         halt = threading.Event()
-        return Generation(self._generate(messages, max_tokens, temperature, stop, json_schema, grammar, logprobs, halt), halt)
+        opts = self.settings.llm
+        sampling = Sampling(
+            opts.temperature if temperature is None else temperature,
+            opts.repeat_penalty if repeat_penalty is None else repeat_penalty,
+        )
+        return Generation(self._generate(messages, max_tokens, sampling, stop, json_schema, grammar, logprobs, halt), halt)
 
     def _generate(
         self,
         messages: Messages,
         max_tokens: int | None,
-        temperature: float | None,
+        sampling: Sampling,
         stop: Sequence[str] | None,
         json_schema: dict[str, Any] | None,
         grammar: str | None,
@@ -158,9 +170,9 @@ class Llm(Engine[Any]):
             messages=chat,
             stream=True,
             max_tokens=max_tokens or opts.max_tokens,
-            temperature=opts.temperature if temperature is None else temperature,
+            temperature=sampling.temperature,
             top_p=opts.top_p,
-            repeat_penalty=opts.repeat_penalty,
+            repeat_penalty=sampling.repeat_penalty,
             stop=list(stop or []),
         )
         if json_schema is not None:

@@ -201,7 +201,7 @@ class Router:
             reply = yield from self.grounding.answer(request, hits, decision)
         else:
             wants_documents = decision.route == "knowledge"
-            prompt = chat_prompt(self.settings.llm.system_prompt, history, text, wants_documents)
+            prompt = chat_prompt(self.settings.llm, history, text, wants_documents)
             policy, cloud = self.settings.router.fact_questions, self.cloud.allowed(decision.route)
             asked = for_fact(prompt, policy, cloud) if not history and asks_for_fact(text) else prompt
             if asked is None:

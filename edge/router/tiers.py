@@ -12,7 +12,7 @@ from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from edge.config import Settings, Tier, is_llm_route
+from edge.config import LlmSettings, Settings, Tier, is_llm_route
 from edge.engines import Llm
 from edge.errors import RoleUnavailable
 from edge.privacy.policy import EgressRefused
@@ -52,6 +52,8 @@ class Prompt:
     """Noted first among the reply's fallbacks, with the preface."""
     local: bool = True
     """False: only the cloud may answer (a question the local models would only guess at)."""
+    repeat_penalty: float | None = None
+    """For the local models; None takes ``llm.repeat_penalty``."""
 
 
 @dataclass(frozen=True)
@@ -64,17 +66,17 @@ class LlmAnswer:
     cloud: CloudTrace | None = None
 
 
-def chat_prompt(system_prompt: str, history: Sequence[Turn], text: str, wants_documents: bool = False) -> Prompt:
+def chat_prompt(llm: LlmSettings, history: Sequence[Turn], text: str, wants_documents: bool = False) -> Prompt:
     """The request after the conversation's recent turns. A question meant for documents, asked while there are
     none, is answered with a preface saying so."""
     messages = [
-        {"role": "system", "content": system_prompt},
+        {"role": "system", "content": llm.system_prompt},
         *({"role": t.role, "content": t.text} for t in history),
         {"role": "user", "content": text},
     ]
     if wants_documents:
-        return Prompt(messages, preface=NO_DOCUMENTS, fallback="knowledge: no documents")
-    return Prompt(messages)
+        return Prompt(messages, preface=NO_DOCUMENTS, fallback="knowledge: no documents", repeat_penalty=llm.chat_repeat_penalty)
+    return Prompt(messages, repeat_penalty=llm.chat_repeat_penalty)
 
 
 class LlmTiers:
@@ -187,7 +189,9 @@ class LlmTiers:
             model = llm.model_info.id if llm.model_info else tier
             if not self.meter.allows(model):
                 raise OverBudget(f"{model} is over this month's budget of ${self.settings.metering.budget.monthly_usd}")
-            generation = llm.stream(prompt.messages, logprobs=True, max_tokens=prompt.max_tokens)
+            generation = llm.stream(
+                prompt.messages, logprobs=True, max_tokens=prompt.max_tokens, repeat_penalty=prompt.repeat_penalty
+            )
             guard = Rambling(prompt.max_sentences)
             try:
                 for piece in generation:

@@ -26,6 +26,13 @@ def test_max_tokens_limits_the_reply(runtime):
     assert reply.stats.completion_tokens <= 8 and reply.stats.finish_reason == "length"
 
 
+def test_a_repeat_penalty_given_for_one_call_keeps_that_reply_from_repeating_itself(runtime):
+    asked = [{"role": "user", "content": "Write the word cat ten times."}]
+    plain = runtime.llm.chat(asked, max_tokens=30, repeat_penalty=1.0).text
+    penalised = runtime.llm.chat(asked, max_tokens=30, repeat_penalty=1.5).text
+    assert plain.lower().count("cat") >= 8 > penalised.lower().count("cat")
+
+
 def test_a_stop_string_ends_the_reply_before_it(runtime):
     prompt = "Describe the sea in two sentences."
     full = runtime.llm.chat(prompt, max_tokens=40).text

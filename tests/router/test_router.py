@@ -6,6 +6,7 @@ import pytest
 from edge.config import load_settings
 from edge.router import Decision, Handled, Reply, Retracted, Router, Token
 from edge.router.decisions import input_hash
+from edge.router.tiers import Prompt, chat_prompt
 from edge.runtime import Runtime
 from edge.store.database import Database
 from tests.faults import ABANDONED, break_first_stream
@@ -247,3 +248,10 @@ def test_a_stopped_request_ends_at_the_next_token_and_is_forgotten(runtime, db, 
 def test_settings_given_beside_a_runtime_are_refused_rather_than_ignored(runtime):
     with pytest.raises(TypeError, match="settings go to the Runtime"):
         Router(runtime, knowledge={"answer": "extract"})
+
+
+def test_open_answers_are_sampled_with_the_chat_repeat_penalty_and_the_rest_with_the_plain_one():
+    llm = load_settings(env={}).llm
+    assert chat_prompt(llm, [], "Tell me about octopuses.").repeat_penalty == llm.chat_repeat_penalty == 1.1
+    assert chat_prompt(llm, [], "What does my contract say?", wants_documents=True).repeat_penalty == 1.1
+    assert Prompt([{"role": "user", "content": "x"}]).repeat_penalty is None and llm.repeat_penalty == 1.0

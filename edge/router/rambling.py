@@ -33,6 +33,7 @@ class Rambling:
         self._pending = ""
         self._counts: Counter[tuple[str, ...]] = Counter()
         self._sentences: set[str] = set()
+        self._wordless = False
 
     @property
     def text(self) -> str:
@@ -71,11 +72,15 @@ class Rambling:
         return rest
 
     def _accept(self, sentence: str) -> bool:
+        """A sentence that repeats the answer is a loop, and so is a second sentence in a row without a word
+        (a count running on: "1. 2. 3. 4. 5. ...")."""
         words = _words(sentence)
         key = " ".join(words)
-        if len(words) >= NGRAM and key in self._sentences or self._loops(words):
+        wordless = not re.search(r"[^\W\d_]", sentence)
+        if len(words) >= NGRAM and key in self._sentences or self._loops(words) or (wordless and self._wordless):
             self.stopped = "loop"
             return False
+        self._wordless = wordless
         self._counts.update(_ngrams(words))
         self._sentences.add(key)
         self._kept.append(sentence)

@@ -38,6 +38,15 @@ def test_the_same_sentence_twice_is_a_loop():
     assert (text, why) == ("Octopuses have three hearts. ", "loop")
 
 
+def test_a_count_running_on_without_words_is_a_loop():
+    text, why = shown(tokens("1. 1. 2. 3. 4. 5. 6. 7. 8. 9. 10. 11."))
+    assert why == "loop" and text == "1. 1. "
+
+
+def test_a_sentence_that_is_only_a_number_is_kept():
+    assert shown(tokens("It opened in 1889. 1889. That is all.")) == ("It opened in 1889. 1889. That is all. ", None)
+
+
 def test_an_answer_that_keeps_to_itself_is_shown_whole_as_it_was_generated():
     answer = "Octopuses have three hearts. Their blood is blue because of copper.\nThey can change colour in a moment!"
     pieces = [answer[i : i + 3] for i in range(0, len(answer), 3)]

@@ -161,6 +161,9 @@ def _default_intents() -> dict[str, str]:
     }
 
 
+FactPolicy = Literal["decline", "hedge", "answer"]
+
+
 class CascadeSettings(_Section):
     larger_llm: Path | None = Field(None, description="a bigger local GGUF the cascade escalates to (e.g. Qwen2.5-1.5B-Instruct)")
     min_confidence: float = Field(
@@ -206,7 +209,7 @@ class RouterSettings(_Section):
     breaker_failures: int = Field(3, ge=1, description="consecutive failures that open a handler's circuit breaker")
     breaker_reset_s: float = Field(30.0, gt=0.0, description="seconds before an open breaker lets one trial call through")
     cascade: CascadeSettings = Field(default_factory=CascadeSettings)
-    fact_questions: Literal["decline", "hedge", "answer"] = Field(
+    fact_questions: FactPolicy = Field(
         "decline",
         description="a question for a time, date, number, name or place that no skill or document answers: the local "
         "models 'decline' it (the cloud may still answer), 'hedge' their guess, or 'answer' it plainly",

@@ -27,7 +27,7 @@ _LEAD_IN = re.compile(
     r"hey|ok|okay|so|um|uh|please|can you|could you|would you|will you|tell me|quickly|calculate|compute|work out|"
     r"figure out|solve|evaluate|convert|what is|what are|what does|what do|how much is|how much are|how much does|do|"
     r"find|give me|show me|the answer (?:to|for|of)|(?:to |for )?this (?:problem|sum|calculation)|answer|"
-    r"i (?:need|want|would like|'d like) to know|let me know|provide|if you|what(?= [\d$(-]))\s+)+"
+    r"i (?:need|want|would like|'d like|wanna) to know|i wanna know|let me know|provide|if you|what(?= [\d$(-]))\s+)+"
 )
 _TRAIL = re.compile(r"(?:\s*\b(?:please|for me|equals?|equal to|make|come to|is)\b|\s*[=?!,]|\s*\.(?!\d))+$")
 _MONEY = re.compile(r"\$\s*(?=\d)|(?<=\d) (?:dollars?|bucks|euros?|pounds? sterling)\b|(?<=\d),(?=\d{3}\b)")
@@ -299,6 +299,8 @@ _UNIT_ALIASES = {
     **dict.fromkeys(("cubic foot", "cubic feet"), "foot**3"),
     **dict.fromkeys(("cc", "cubic centimeter", "cubic centimeters"), "centimeter**3"),
     **dict.fromkeys(("gallons", "gal"), "gallon"),
+    **dict.fromkeys(("kilo", "kilos"), "kilogram"),
+    **dict.fromkeys(("celcius", "celsisus", "degrees celcius"), "degC"),
     **dict.fromkeys(("imperial gallon", "imperial gallons", "uk gallon", "uk gallons"), "imperial_gallon"),
 }
 _NOT_UNITS = frozenset({"a", "an", "as", "at", "in", "is", "it", "of", "on", "or", "to", "the", "and", "me", "my"})
@@ -311,6 +313,42 @@ _CONVERSIONS = (
         r"(?:in|is|are|make|makes|per|to|equals?) (?P<amount>.+)"
     ),
 )
+_CONVERSION_FORMS = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"\b(?:a )?half (?:of )?an? ", "0.5 "),
+        (r"\b(\d+) and (?:a )?half ", r"\1.5 "),
+        (r"\ban? (?=\d)", ""),
+        (
+            r"^(?:how (?:do|can|would|should) (?:i|you|we) |tell me how to |help me )?(?:convert|change|turn)"
+            r" (.*\d.*?) (?:to|into|in) (.+)$",
+            r"\1 in \2",
+        ),
+        (r"^(?:what|which) (?:amount|number) of (.+?) (?:are|is) (?:there )?in (.+)$", r"how many \1 in \2"),
+        (
+            r"^(?:the )?(?:total |correct |exact )?(?:number|amount) of (.+?) (?:that )?(?:are |is )?(?:there )?in (.+)$",
+            r"how many \1 in \2",
+        ),
+        (r"^how many (.+?) (?:are|is) (?:equivalent|equal) to (.+)$", r"how many \1 in \2"),
+        (r"^how many (.+?) make up(?: in)? (.+)$", r"how many \1 in \2"),
+        (r"^what (?:would|will|does|is) (.+?) (?:be|make|come to) in (.+)$", r"\1 in \2"),
+        (r"^if (?:i|you|we) have (.+?),? how many (.+?) (?:is|are) (?:that|those|they|it)$", r"\1 in \2"),
+        (r"^(.+?) (?:is|are) (?:equal to|equivalent to|the same as) how many (.+)$", r"\1 in \2"),
+        (r"^(?:the )?equivalent of (.+?) (?:to|in) (.+)$", r"\1 in \2"),
+    )
+)
+"""Other ways of asking for a conversion, rewritten as "how many X in Y" or "Y in X"."""
+_PER_UNIT = re.compile(
+    r"^(?:(?:how (?:do|can|would|should|could) (?:you|i|we|one)|tell me how to|help me(?: to)?"
+    r"|is there an? (?:easy|simple|quick) way to|what is the (?:proper |correct |best |right |easiest )?way to"
+    r"|i need to know how to|how to)(?: go about)? )?"
+    r"(?:convert(?:ing)?|change|changing|turn|go from|get from) (?P<source>[a-z ]+?) (?:to|into|in|and) (?P<target>[a-z ]+)$"
+    r"|^(?:(?:what|which) (?:is|would be) )?(?:the )?conversion (?:rate |factor )?(?:between|from|of|for) (?P<source2>[a-z ]+?)"
+    r" (?:and|to|into|in) (?P<target2>[a-z ]+)$"
+    r"|^how (?:are|is) (?P<source3>[a-z ]+?) converted (?:to|into) (?P<target3>[a-z ]+)$"
+    r"|^(?:give me |i need )?(?P<source4>[a-z ]+?) (?:to|into|in(?! an? | one )) (?P<target4>[a-z ]+)$"
+)
+"""A conversion asked without an amount ("how do you convert pounds to grams"): it is answered for one unit."""
 _QUANTITY = re.compile(r"(?P<value>-?\d+(?:\.\d+)?|\ban?(?= ))\s*(?P<unit>[^\d]+)")
 
 
@@ -352,6 +390,8 @@ def _amount(amount: str) -> tuple[float, str] | None:
 
 
 def _conversion(text: str) -> Slots | None:
+    for form, replacement in _CONVERSION_FORMS:
+        text = form.sub(replacement, text)
     for pattern in _CONVERSIONS:
         match = pattern.fullmatch(text)
         if not match or not re.search(r"\d|\ban? ", match["amount"]):
@@ -359,8 +399,38 @@ def _conversion(text: str) -> Slots | None:
         amount = _amount(re.sub(r"\b(?:minus|negative) (?=\d)", "-", match["amount"]))
         target = _unit(match["target"]) if amount else None
         if amount and target:
-            return {"action": "convert", "value": amount[0], "from_unit": amount[1], "to_unit": target}
-    return None
+            source, target = _fluid(amount[1], target)
+            return {"action": "convert", "value": amount[0], "from_unit": source, "to_unit": target}
+    return _per_unit(text)
+
+
+def _per_unit(text: str) -> Slots | None:
+    """One of a unit in another, when both are units of the same kind: "convert inches to centimeters"."""
+    if not (match := _PER_UNIT.match(text)):
+        return None
+    source, target = (group for group in match.groups() if group)
+    source_unit, target_unit = _unit(_singular(source)), _unit(_singular(target))
+    if source_unit is None or target_unit is None or source_unit == target_unit:
+        return None
+    source_unit, target_unit = _fluid(source_unit, target_unit)
+    try:
+        unit_registry().Quantity(1, source_unit).to(target_unit)
+    except Exception:
+        return None
+    return {"action": "convert", "value": 1.0, "from_unit": source_unit, "to_unit": target_unit}
+
+
+def _fluid(source: str, target: str) -> tuple[str, str]:
+    """Ounces beside a volume are fluid ounces: "milliliters to ounces"."""
+    volume = unit_registry().get_dimensionality("[length] ** 3")
+    dimensions = [unit_registry().parse_units(unit).dimensionality for unit in (source, target)]
+    if volume in dimensions:
+        return tuple("fluid_ounce" if unit == "ounce" else unit for unit in (source, target))  # type: ignore[return-value]
+    return source, target
+
+
+def _singular(phrase: str) -> str:
+    return re.sub(r"^(?:an?|one|the) ", "", phrase.strip())
 
 
 def _pluralize(word: str) -> str:

@@ -338,3 +338,41 @@ def test_everyday_ways_of_asking_for_a_sum_are_worked_out(text, answer):
 def test_a_factorial_needs_a_whole_number_and_stays_in_range():
     assert reply("what is 200 factorial") == "That number is too big for me to work out."
     assert reply("factorial of 0") == "0 factorial is 1."
+
+
+@pytest.mark.parametrize(
+    "text, spoken",
+    [
+        ("how do you convert pounds to grams", "1 pound is 453.59 grams."),
+        ("convert inch to cm", "1 inch is 2.54 centimeters."),
+        ("what's the conversion between cups and tablespoons", "1 cup is 16 tablespoons."),
+        ("is there an easy way to turn feet into inches", "1 foot is 12 inches."),
+        ("give me kilos to pounds", "1 kilogram is 2.2 pounds."),
+    ],
+)
+def test_a_conversion_asked_without_an_amount_is_given_for_one_unit(text, spoken):
+    assert reply(text) == spoken
+
+
+@pytest.mark.parametrize(
+    "text, spoken",
+    [
+        ("what amount of meters are in 3 kilometers", "3 kilometers is 3,000 meters."),
+        ("what would four inches be in centimeters", "4 inches is 10.16 centimeters."),
+        ("if i have 2 gallons, how many quarts is that", "2 gallons is 8 quarts."),
+        ("6 feet is equal to how many inches", "6 feet is 72 inches."),
+        ("how many teaspoons are in half a cup", "0.5 cups is 24 teaspoons."),
+        ("how do i convert 2 and a half cups to milliliters", "2.5 cups is 591.47 milliliters."),
+    ],
+)
+def test_other_ways_of_asking_for_a_conversion_with_an_amount(text, spoken):
+    assert reply(text) == spoken
+
+
+def test_ounces_beside_a_volume_are_fluid_ounces():
+    assert reply("how do you convert milliliters to ounces") == "1 milliliter is 0.0338 fluid ounces."
+
+
+@pytest.mark.parametrize("text", ["convert this to a list", "what is love in french", "give me bread to eat"])
+def test_words_that_are_not_two_units_are_not_a_conversion(text):
+    assert SKILL.parse(text) is None

@@ -63,9 +63,9 @@ _family(
         "skill",
         "notes",
         {
-            "lists_createoradd": frozenset({"add", "create"}),
+            "lists_createoradd": frozenset({"add", "create", "update"}),
             "lists_query": frozenset({"read", "lists", "contains"}),
-            "lists_remove": frozenset({"remove", "clear", "delete_list"}),
+            "lists_remove": frozenset({"remove", "clear", "delete_list", "update"}),
         },
     ),
     "lists_createoradd",

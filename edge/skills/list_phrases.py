@@ -15,18 +15,21 @@ POLITE_START = re.compile(
     r"^(?:(?:please|kindly|hey|ok|okay|so|now|and|also|then|just|oh|um|uh|alright|all right|yes|yeah|yep|sure"
     r"|can you|could you|would you(?: mind)?|will you|would you be able to|are you able to|can i|could i|may i"
     r"|go ahead and|i(?:'d| would) like(?: you)? to|i want(?: you)? to|i wanna|let'?s|help me(?: to)?|i need you to"
-    r"|i have to|i'?ve got to|i need to(?= (?:add|put|remove|delete|take|cross|create|make|start|clear|empty|check))"
+    r"|i have to|i'?ve got to|i need to(?= (?:add|put|include|remove|delete|take|cross|create|make|start|clear|empty|check))"
     r"|remember to(?= (?:add|put))|don'?t forget to(?= (?:add|put)))\b[ ,]*)+",
     re.IGNORECASE,
 )
 POLITE_END = re.compile(
     r"(?:[ ,]+(?:please|for me|thanks|thank you|now|right now|as well|too|also|real quick|okay|ok|again))+$", re.IGNORECASE
 )
+INNER_PLEASE = re.compile(r",? please,?(?= )", re.IGNORECASE)
 REASON_END = re.compile(
-    r"[ ,]+(?:(?:'?cause|because|cuz|since|as) (?:i|we)\b.*"
+    r"[ ,;]+(?:(?:'?cause|because|cuz|since|as) (?:i|we)\b.*"
     r"|(?:i|we)(?:'m| am|'re| are) (?:all |completely )?out(?: of (?:it|them))?"
     r"|(?:i|we) (?:just )?used (?:up )?the last(?: of (?:it|them))?"
-    r"|(?:if|unless) (?:it|they|that)(?:'s|'re| is| are)?(?: not| isn'?t| aren'?t)?(?: already)? (?:on|in|there)\b.*)$",
+    r"|(?:if|unless) (?:it|they|that)(?:'s|'re| is| are)?(?: not| isn'?t| aren'?t)?(?: already)? (?:on|in|there)\b.*"
+    r"|if (?:it|they|that)(?:'s not| is not|'re not| are not| isn'?t| aren'?t)"
+    r"|(?:unless|if) (?:i|we|you) (?:already did|(?:haven'?t|didn'?t|have not|did not)(?: already)?)(?: already)?)$",
     re.IGNORECASE,
 )
 """Why or on what condition an item is added, which is not part of the item: "put milk on my list cause I'm out of it",
@@ -59,10 +62,19 @@ ADD_ITEM_AFTER = re.compile(
 ADD_LIST_FIRST = re.compile(
     rf"^(?:(?:on|to|in|for) )?{LIST_REF}[,:]? (?:add|put|include|needs?|should have|gets?|plus) (?P<text>.+)$"
 )
+WANT = (
+    r"(?:(?:i|we) (?:need|want|would like|'d like)(?: (?:for )?you to (?:get|have)| get| have)? |(?:get|have) )"
+    r"(?!to |you |i |we )"
+)
 ADD_NEEDED = re.compile(
-    rf"^(?:i|we) (?:need|want|would like|'d like) (?P<text>.+?) (?:on|in|added to|put on) {LIST_REF}$"
+    rf"^{WANT}(?P<text>.+?) (?:on|in|(?:to be |gets? )?added to|put on) {LIST_REF}$"
     rf"|^(?P<text2>.+?) (?:needs to|should|has to|must) (?:go|be|get) (?:on|in|added to|put on) {list_ref('b')}$"
 )
+MAKE_SURE = re.compile(
+    rf"^(?:make sure|ensure|be sure|check)(?: that)? (?P<text>.+?) (?:is|are|gets?|has been|have been) (?:added to|put on|on|in)"
+    rf" {LIST_REF}$"
+)
+"""Asked to be sure an item is on a list, it is put there unless it already is."""
 ADD_ALONE = re.compile(r"^(?:add|put down|write down|jot down) (?P<text>(?:(?! (?:to|on|onto|into|in) ).)+)$")
 """An item without a list, when the request is known to be about lists: "add eggs" (to the shopping list)."""
 NEED_TO_BUY = re.compile(
@@ -76,7 +88,7 @@ NEED_TO_BUY = re.compile(
     r" (?P<text>.+?)(?:,.*| (?:at|from) the (?:store|shop|supermarket)| today| tomorrow| later)?$"
 )
 REMOVE_VERB = (
-    r"(?:remove|delete|erase|take|cross|check|tick|scratch|strike|drop|get rid of|pull|knock|rub|wipe|mark|cancel|clear)"
+    r"(?:remove|delete|erase|take|cross|check|tick|scratch|strike|drop|get rid of|pull|knock|rub|wipe|mark|cancel|clear|nix)"
 )
 REMOVE_FROM = re.compile(
     rf"^{REMOVE_VERB}(?: off| out)? (?:the )?(?:items? |entry |entries )?(?P<text>.+?)(?: off| out)?"
@@ -85,6 +97,9 @@ REMOVE_FROM = re.compile(
 REMOVE_FROM_AFTER = re.compile(
     rf"^{REMOVE_VERB}(?: off| out)? (?:from|off(?: of)?|out of) (?:{LIST_REF}|{BARE_LIST})[,:]? "
     rf"{NOT_A_PURPOSE}(?:the )?(?:items? |entry )?(?P<text>.+)$"
+)
+REMOVE_NEEDED = re.compile(
+    rf"^{WANT}(?P<text>.+?) (?:removed|deleted|erased|taken off|crossed off) (?:from |off |off of )?{LIST_REF}$"
 )
 REMOVE_OFF = re.compile(rf"^(?:cross|check|tick|take|scratch|strike|knock|mark) (?P<text>.+?) off(?: of)?(?: {LIST_REF})?$")
 POSITION = re.compile(
@@ -122,7 +137,9 @@ UNWANTED_LIST = re.compile(
 )
 CLEAR = re.compile(
     rf"^(?:clear|empty|wipe|reset|blank)(?: out| off)?(?: all(?: of)?)? (?:{LIST_REF}|{BARE_LIST})$"
-    r"|^(?:delete|remove|erase|clear|take off|wipe|cross off|get rid of) (?:everything|all(?: of)?(?: the)? "
+    rf"|^(?:make|leave|get) (?:{list_ref('c')}|{BARE_LIST.replace('bare', 'cbare')}) (?:completely |totally |all )?"
+    r"(?:blank|empty|clear|cleared)$"
+    r"|^(?:delete|remove|erase|clear|take off|wipe|cross off|get rid of|nuke|nix) (?:everything|all(?: of)?(?: the)? "
     r"(?:items|things|entries|of it|of them|stuff)|all|every (?:item|thing)|each item|the (?:items|contents))"
     rf" (?:on|from|in|off(?: of)?) (?:{list_ref('b')}|{BARE_LIST.replace('bare', 'bbare')})$"
 )
@@ -141,7 +158,13 @@ CONTAINS = re.compile(
     r"|^(?:do|did|have|had) (?:i|we) (?:already |still )?(?:have|got|add|added|put|need|include|included|write|written"
     rf"|wrote|list|listed)(?: down)? (?:any |some )?(?P<text2>.+?) (?:on|in|to|onto|into) {list_ref('b')}"
     rf"$|^(?:does|did|do) {list_ref('c')} (?:have|has|contain|include|say|mention)(?: any)? (?P<text3>.+)$"
+    rf"|^(?:if|whether) (?P<text4>.+?) (?:is|are) (?:already |still )?(?:on|in) {list_ref('d')}$"
 )
+ASKING = re.compile(
+    r"^(?:(?:i|we) (?:need|want|would like|'d like) to (?:know|hear|see|check)|(?:can|could|would|will) you (?:tell me|check)"
+    r"|tell me|let me know|show me|check|see)(?= (?:if|whether|what|which|how many|the|everything|all)\b) "
+)
+"""Words that ask for an answer before the question itself: "I need to know if milk is on my list"."""
 ANYTHING = frozenset({"anything", "something", "stuff", "things", "items", "any items", "any things", "everything"})
 LISTS = re.compile(
     r"\b(?:what|which)(?: are)?(?: all)?(?: my| the| of my| of the)? lists\b|\blists (?:do|have|did) (?:i|we)\b"
@@ -159,7 +182,12 @@ CHANGE = re.compile(
     r"\b(?:add|put|include|create|make|start|new|remove|delete|erase|clear|empty|take|cross|scratch|drop|cancel|rename"
     r"|change|edit|move|replace|update)\b"
 )
-"""How a request to change a list starts; one that is not understood is not read back instead."""
+CHANGED = re.compile(
+    r"^(?!(?:what|which|when|who|how|why|did|do|does|have|has|is|are|was|were)\b).*\b(?:added|removed|deleted|erased"
+    r"|crossed|taken off|put on)\b"
+)
+"""How a request to change a list starts, or what it asks to be done ("I need soda added to my list"); one that is not
+understood is not read back instead."""
 _WHEN = r"(?: (?:today|tonight|tomorrow|this (?:week|weekend|morning|afternoon|evening)|now|next|first|later|left))*$"
 WHAT_TO_DO = re.compile(
     rf"^what (?:do|have|must|should) (?:i|we) (?:got |still )?(?:left |got |have |need )?to do{_WHEN}"
@@ -173,7 +201,7 @@ WHAT_TO_DO = re.compile(
 """A question about what there is to do, which the to-do list answers: "what do I have to do today"."""
 ANY_LIST = re.compile(rf"\b{LIST_REF}\b|\b(?:my|the|our) {BARE_LIST.replace('(?:my |the |our )?', '')}\b")
 
-DESCRIBED_LIST = re.compile(r"\blist of (?P<what>[a-z ]+?)(?= for |$)", re.IGNORECASE)
+DESCRIBED_LIST = re.compile(r"\blist (?:of (?P<what>[a-z ]+?)|(?P<todo>to do))(?= for | and |[,;]|$)", re.IGNORECASE)
 """A list named by what it holds: "the list of things I need to buy", "my list of errands for saturday"."""
 BUYING = re.compile(r"\b(?:buy|get|pick up|shop|shopping|groceries|grocery|purchase)\b", re.IGNORECASE)
 TO_DO = re.compile(r"\b(?:to do|todo|tasks?|chores|things to do)\b", re.IGNORECASE)
@@ -194,66 +222,75 @@ POINTERS = {"first": "first", "oldest": "first", "old": "first", "this": "this",
 NOT_ITEMS = re.compile(r"\b(?:alarms?|timers?|reminders?|notes?|lists?|events?|meetings?|emails?|songs?|playlists?)\b")
 
 
-def parse_list_request(text: str) -> Slots | None:
-    """The list slots of a request about lists, or None when it is not one."""
-    plain = _plain(text)
-    plain = DESCRIBED_LIST.sub(_named_list, re.sub(r"(?i)\bto-do", "to do", plain))
+def plain_request(text: str) -> str:
+    """The request without courtesy around it, nor a reason or condition after it, its described lists named."""
+    text = ASKING.sub("", INNER_PLEASE.sub("", POLITE_START.sub("", text.strip().rstrip(".!?"))))
+    plain = POLITE_END.sub("", REASON_END.sub("", text)).strip()
+    return DESCRIBED_LIST.sub(_named_list, re.sub(r"(?i)\bto-do", "to do", plain))
+
+
+def parse_list_clause(plain: str) -> Slots | None:
+    """The list slots of one request (already ``plain_request``) about lists, or None when it is not one."""
     lower = plain.lower()
     if (m := CREATE.match(lower)) and _creates(m):
         name = list_name(m["name"] or m["list"] or m["for"])
-        if m["items"] and (item := _item(plain, m)):
+        if m["items"] and (item := item_text(plain, m)):
             return {"action": "add", "list": name or "shopping", "text": item}
         return {"action": "create", "list": name}
     if m := CLEAR.match(lower):
-        return {"action": "clear", **_named(m)}
+        return {"action": "clear", **named_slots(m)}
     if m := POSITION.match(lower):
-        return {"action": "remove", **_named(m), "position": "first" if m["position"] in ("first", "top", "oldest") else "last"}
+        return {
+            "action": "remove",
+            **named_slots(m),
+            "position": "first" if m["position"] in ("first", "top", "oldest") else "last",
+        }
     if ALL_LISTS.match(lower):
         return {"action": "delete_list", "list": None, "all": True}
     if m := DELETE_LIST.match(lower) or UNWANTED_LIST.match(lower):
         return _deleted(m)
-    for pattern in (ADD_ITEM_AFTER, ADD_ITEM_FIRST, ADD_LIST_FIRST, ADD_NEEDED):
-        if (m := pattern.match(lower)) and (item := _item(plain, m)):
-            return {"action": "add", **_named(m), "text": item}
-    for pattern in (REMOVE_FROM_AFTER, REMOVE_FROM, REMOVE_OFF):
-        if (m := pattern.match(lower)) and (item := _item(plain, m)):
-            return {"action": "remove", **_named(m), "text": item}
-    if (m := NOT_NEEDED.match(lower)) and (item := _item(plain, m)) and not NOT_ITEMS.search(item.lower()):
-        return {"action": "remove", **_named(m), "text": item, "listed": True}
-    if (m := MARK_DONE.match(lower)) and (item := _item(plain, m)):
-        return {"action": "remove", **_named(m), "text": item, "listed": True}
+    for pattern in (ADD_ITEM_AFTER, ADD_ITEM_FIRST, ADD_LIST_FIRST, ADD_NEEDED, MAKE_SURE):
+        if (m := pattern.match(lower)) and (item := item_text(plain, m)):
+            return {"action": "add", **named_slots(m), "text": item}
+    for pattern in (REMOVE_FROM_AFTER, REMOVE_FROM, REMOVE_OFF, REMOVE_NEEDED):
+        if (m := pattern.match(lower)) and (item := item_text(plain, m)):
+            return {"action": "remove", **named_slots(m), "text": item}
+    if (m := NOT_NEEDED.match(lower)) and (item := item_text(plain, m)) and not NOT_ITEMS.search(item.lower()):
+        return {"action": "remove", **named_slots(m), "text": item, "listed": True}
+    if (m := MARK_DONE.match(lower)) and (item := item_text(plain, m)):
+        return {"action": "remove", **named_slots(m), "text": item, "listed": True}
     if LISTS.search(lower):
         return {"action": "lists"}
-    if (m := CONTAINS.match(lower)) and (item := _item(plain, m)):
+    if (m := CONTAINS.match(lower)) and (item := item_text(plain, m)):
         if item.lower() in ANYTHING:
-            return {"action": "read", **_named(m)}
-        return {"action": "contains", **_named(m), "text": item}
+            return {"action": "read", **named_slots(m)}
+        return {"action": "contains", **named_slots(m), "text": item}
     if WHAT_TO_BUY.search(lower):
         return {"action": "read", "list": "shopping"}
     if WHAT_TO_DO.search(lower):
         return {"action": "read", "list": "todo"}
-    if (m := NEED_TO_BUY.match(lower)) and (item := _item(plain, m)) and not NOT_ITEMS.search(item.lower()):
+    if (m := NEED_TO_BUY.match(lower)) and (item := item_text(plain, m)) and not NOT_ITEMS.search(item.lower()):
         return {"action": "add", "list": "shopping", "text": item}
-    if (m := DONE.match(lower)) and (item := _item(plain, m)):
+    if (m := DONE.match(lower)) and (item := item_text(plain, m)):
         return {"action": "remove", "list": None, "text": item, "listed": True}
-    if (m := ANY_LIST.search(lower)) and not CHANGE.match(lower):
-        return {"action": "read", **_named(m)}
+    return None
+
+
+def parse_list_read(plain: str) -> Slots | None:
+    """Any other mention of a list that does not ask to change it reads it: "my shopping list"."""
+    lower = plain.lower()
+    if (m := ANY_LIST.search(lower)) and not CHANGE.match(lower) and not CHANGED.search(lower):
+        return {"action": "read", **named_slots(m)}
     return None
 
 
 def parse_list_item_request(text: str) -> Slots | None:
     """An add or remove that names no list, for a request already known to be about lists: "add eggs", "remove eggs"."""
-    lower = _plain(text)
+    lower = plain_request(text)
     for pattern, action in ((ADD_ALONE, "add"), (REMOVE_ALONE, "remove")):
-        if (m := pattern.match(lower.lower())) and (item := _item(lower, m)) and not NOT_ITEMS.search(item.lower()):
+        if (m := pattern.match(lower.lower())) and (item := item_text(lower, m)) and not NOT_ITEMS.search(item.lower()):
             return {"action": action, "list": None, "text": item, **({"listed": True} if action == "remove" else {})}
     return None
-
-
-def _plain(text: str) -> str:
-    """The request without courtesy around it, nor a reason or condition after it."""
-    text = POLITE_START.sub("", text.strip().rstrip(".!?"))
-    return POLITE_END.sub("", REASON_END.sub("", text)).strip()
 
 
 def list_name(name: str | None) -> str | None:
@@ -275,7 +312,7 @@ def _creates(match: re.Match[str]) -> bool:
     return len(said.split()) <= 4
 
 
-def _named(match: re.Match[str]) -> Slots:
+def named_slots(match: re.Match[str]) -> Slots:
     """The list a match points at: its name, or what it is for ("the list for saturday"), or how it points ("this")."""
     groups = {key: value for key, value in match.groupdict().items() if value}
     said = next((value for key, value in groups.items() if key.endswith(("list", "bare"))), None)
@@ -291,14 +328,14 @@ def _deleted(match: re.Match[str]) -> Slots:
     """A list to delete; "the list" or "my list" is the one in use, "a list" is asked for."""
     if match.groupdict().get("name"):
         return {"action": "delete_list", "list": list_name(match["name"])}
-    slots = _named(match)
+    slots = named_slots(match)
     if slots["list"] is None and "which" not in slots and DEFINITE.search(match[0]):
         slots["which"] = "this"
     return {"action": "delete_list", **slots}
 
 
-def _item(original: str, match: re.Match[str]) -> str | None:
-    group = next((g for g in ("text", "text2", "text3") if match.groupdict().get(g)), None)
+def item_text(original: str, match: re.Match[str]) -> str | None:
+    group = next((g for g in ("text", "text2", "text3", "text4") if match.groupdict().get(g)), None)
     if group is None:
         return None
     item = original[match.start(group) : match.end(group)].strip(" ,:")
@@ -307,7 +344,7 @@ def _item(original: str, match: re.Match[str]) -> str | None:
 
 def _named_list(described: re.Match[str]) -> str:
     """ "list of things I need to buy" → "shopping list", "list of errands" → "errands list"."""
-    what = described["what"]
+    what = described["what"] or described["todo"]
     if TO_DO.search(what):
         return "todo list"
     if BUYING.search(what):

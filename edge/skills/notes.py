@@ -9,7 +9,8 @@ from datetime import datetime
 from typing import Any
 
 from edge.skills.base import Skill, SkillReply, Slots
-from edge.skills.list_phrases import parse_list_item_request, parse_list_request
+from edge.skills.list_phrases import parse_list_item_request
+from edge.skills.list_requests import parse_list_request
 from edge.skills.spoken import WEEKDAYS, normalize_numbers, parse_clock_time, parse_duration, spoken_duration, spoken_time
 from edge.skills.timers import TimerStore
 from edge.store.database import Database, inserted_id
@@ -99,7 +100,7 @@ class NotesSkill(Skill):
         task = re.sub(r"\s+", " ", TIME_PHRASE.sub("", normalize_numbers(rest))).strip(" ,.")
         text = re.sub(r"^(?:to|that|about) ", "", task, flags=re.I) or None
         due = now.timestamp() + seconds if seconds else at.timestamp() if at else None
-        if due is None and text and (listed := parse_list_request(text)) and listed["action"] == "add":
+        if due is None and text and (listed := parse_list_request(text)) and listed["action"] in ("add", "read"):
             return listed
         return {"action": "remind", "text": text, "due": datetime.fromtimestamp(due).astimezone().isoformat() if due else None}
 
@@ -117,6 +118,10 @@ class NotesSkill(Skill):
             return SkillReply(self.name, action, f"Your reminders: {_join(parts)}.", {"ids": [r.id for r in reminders]})
         if action == "lists":
             return self._lists()
+        if action == "update":
+            replies = [self.run(step) for step in slots["steps"]]
+            text = " ".join(reply.text for reply in replies)
+            return SkillReply(self.name, action, text, {"steps": [reply.data for reply in replies]})
         if action == "create":
             return self._create(slots.get("list"))
         if action == "delete_list" and slots.get("all"):
@@ -128,10 +133,9 @@ class NotesSkill(Skill):
         if action == "add":
             if not slots.get("text"):
                 return SkillReply(self.name, action, "What should the note say?" if name == "notes" else "What should I add?", {})
-            items = [slots["text"]] if name == "notes" else _split_items(slots["text"])
-            ids = self._add(name, items)
-            saved = "Noted." if name == "notes" else f"Added {_join(items)} to {where}."
-            return SkillReply(self.name, action, saved, {"ids": ids, "list": name})
+            if name == "notes":
+                return SkillReply(self.name, action, "Noted.", {"ids": self._add(name, [slots["text"]]), "list": name})
+            return self._add_items(name, _split_items(slots["text"]), where)
         if not self._exists(name):
             return SkillReply(self.name, action, f"You have no list called {name}.", {"list": name, "items": []})
         entries = self.db.query("SELECT id, text FROM notes WHERE list = ? ORDER BY id", (name,))
@@ -282,6 +286,18 @@ class NotesSkill(Skill):
         wait = due.timestamp() - self.timers.clock()
         when = f"in {spoken_duration(round(wait))}" if wait < 3600 else f"at {spoken_time(due)}"
         return SkillReply(self.name, "remind", f"I'll remind you to {slots['text']} {when}.", {"ids": [reminder.id]})
+
+    def _add_items(self, name: str, items: list[str], where: str) -> SkillReply:
+        """Adds what the list does not hold yet; an item already on it is said to be there, not added twice."""
+        held = {row["text"].lower() for row in self.db.query("SELECT text FROM notes WHERE list = ?", (name,))}
+        new = [item for item in dict.fromkeys(items) if item.lower() not in held]
+        there = [item for item in items if item.lower() in held]
+        ids = self._add(name, new) if new else []
+        said = [f"Added {_join(new)} to {where}."] if new else []
+        if there:
+            already = f"{_join(there)} {'is' if len(there) == 1 else 'are'} already on {where}."
+            said.append(already[0].upper() + already[1:])
+        return SkillReply(self.name, "add", " ".join(said), {"ids": ids, "list": name, "already": there})
 
     def _add(self, name: str, items: list[str]) -> list[int]:
         now = time.time()

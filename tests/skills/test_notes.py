@@ -301,3 +301,90 @@ def test_not_needing_something_that_is_on_no_list_is_not_a_list_request(skill):
 def test_removing_an_unnamed_item_asks_which(skill, text):
     ask(skill, "add jam to my shopping list")
     assert ask(skill, text) == "What should I remove from your shopping list?"
+
+
+def test_an_item_already_on_the_list_is_not_added_twice(skill):
+    ask(skill, "add milk to my shopping list")
+    assert ask(skill, "add milk and eggs to my shopping list") == (
+        "Added eggs to your shopping list. Milk is already on your shopping list."
+    )
+    assert ask(skill, "what's on my shopping list") == "In your shopping list: milk and eggs."
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        (
+            "take bread off my shopping list and add milk",
+            "Removed bread from your shopping list. Added milk to your shopping list.",
+        ),
+        (
+            "remove bread and add milk to my shopping list",
+            "Removed bread from your shopping list. Added milk to your shopping list.",
+        ),
+        (
+            "delete bread from my shopping list and put milk on it instead",
+            "Removed bread from your shopping list. Added milk to your shopping list.",
+        ),
+    ],
+)
+def test_two_changes_in_one_request_are_both_made(skill, text, said):
+    ask(skill, "add bread to my shopping list")
+    assert ask(skill, text) == said
+    assert ask(skill, "what's on my shopping list") == "In your shopping list: milk."
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("is rice on my shopping list? if not, add it", "Added rice to your shopping list."),
+        ("do i have rice on my shopping list, please add it if it isn't", "Added rice to your shopping list."),
+        ("i'm out of rice so can you put that on my shopping list", "Added rice to your shopping list."),
+        ("we have no rice, add it to the grocery list", "Added rice to your shopping list."),
+        ("i need to call the bank, put it on my to do list", "Added call the bank to your todo list."),
+        ("please add rice to my shopping list unless i already did", "Added rice to your shopping list."),
+    ],
+)
+def test_an_item_named_before_the_request_that_points_back_at_it_is_added(skill, text, said):
+    assert ask(skill, text) == said
+
+
+def test_an_item_done_and_pointed_back_at_comes_off(skill):
+    ask(skill, "add water the plants to my to do list")
+    assert ask(skill, "i just did water the plants, so cross it off my to do list") == (
+        "Removed water the plants from your todo list."
+    )
+
+
+@pytest.mark.parametrize(
+    "text, slots",
+    [
+        ("do me a favor and put soap on my list for shopping", {"action": "add", "list": "shopping", "text": "soap"}),
+        ("make sure soap is on my shopping list", {"action": "add", "list": "shopping", "text": "soap"}),
+        ("i need soap added to my shopping list", {"action": "add", "list": "shopping", "text": "soap"}),
+        ("please get soap removed from my shopping list", {"action": "remove", "list": "shopping", "text": "soap"}),
+        ("on my to do list please add paint the fence", {"action": "add", "list": "todo", "text": "paint the fence"}),
+        ("update my shopping list, delete the soap", {"action": "remove", "list": "shopping", "text": "soap"}),
+        ("nuke everything on my to do list", {"action": "clear", "list": "todo"}),
+        ("make my to do list blank", {"action": "clear", "list": "todo"}),
+    ],
+)
+def test_a_change_after_words_that_are_not_part_of_it(skill, text, slots):
+    assert skill.parse(text) == slots
+
+
+@pytest.mark.parametrize(
+    "text, slots",
+    [
+        ("i need to know if soap is on my shopping list", {"action": "contains", "list": "shopping", "text": "soap"}),
+        ("i need to know what is on my shopping list", {"action": "read", "list": "shopping"}),
+        ("tell me what i put on the shopping list", {"action": "read", "list": "shopping"}),
+        ("remind me what is on my shopping list", {"action": "read", "list": "shopping"}),
+    ],
+)
+def test_a_question_asked_in_other_words_is_answered_not_added(skill, text, slots):
+    assert skill.parse(text) == slots
+
+
+def test_a_change_that_is_not_understood_is_not_read_back_instead(skill):
+    assert skill.parse("i need soap added to my list and the bleach moved") is None

@@ -48,7 +48,7 @@ _family(
         "skill",
         "timer",
         {
-            "alarm_set": frozenset({"start"}),
+            "alarm_set": frozenset({"start", "move"}),
             "alarm_query": frozenset({"status"}),
             "alarm_remove": frozenset({"cancel"}),
         },

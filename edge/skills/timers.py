@@ -8,9 +8,10 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 from edge.skills.base import Skill, SkillReply, Slots
+from edge.skills.repeats import EVERY_DAY, first_ring, next_ring, parse_repeat, spoken_repeat
 from edge.skills.spoken import (
     normalize_numbers,
     parse_clock_time,
@@ -38,6 +39,8 @@ class Timer:
     """Set while paused."""
     state: Literal["running", "paused", "fired", "cancelled"]
     fired_at: float | None
+    repeat: str | None = None
+    """For an alarm that repeats, the weekdays it rings on (``edge.skills.repeats``)."""
 
     def remaining(self, now: float) -> float:
         return self.remaining_s if self.state == "paused" and self.remaining_s is not None else max(self.due_at - now, 0.0)
@@ -79,12 +82,15 @@ class TimerStore:
         for callback in self._listeners:
             callback()
 
-    def add(self, kind: Kind, due_at: float, label: str | None = None, seconds: float | None = None) -> Timer:
+    def add(
+        self, kind: Kind, due_at: float, label: str | None = None, seconds: float | None = None, repeat: str | None = None
+    ) -> Timer:
         now = self.clock()
         with self.db.transaction() as conn:
             cursor = conn.execute(
-                "INSERT INTO timers (kind, label, seconds, created_at, due_at, state) VALUES (?, ?, ?, ?, ?, 'running')",
-                (kind, label, seconds, now, due_at),
+                "INSERT INTO timers (kind, label, seconds, created_at, due_at, state, repeat)"
+                " VALUES (?, ?, ?, ?, ?, 'running', ?)",
+                (kind, label, seconds, now, due_at, repeat),
             )
             timer_id = inserted_id(cursor)
         self._changed()
@@ -119,6 +125,9 @@ class TimerStore:
             lambda t: (now + (t.remaining_s or 0.0),),
         )
 
+    def move(self, timer: Timer, due_at: float) -> None:
+        self._update([timer], "UPDATE timers SET due_at = ? WHERE id = ?", lambda t: (due_at,))
+
     def extend(self, timers: list[Timer], seconds: float) -> None:
         self._update(
             timers,
@@ -133,13 +142,24 @@ class TimerStore:
         self._changed()
 
     def take_due(self) -> list[Fired]:
-        """Mark every running entry that is due as fired, and return them."""
+        """Mark every running entry that is due as fired, and return them; a repeating alarm is set again for its next
+        day, in the same transaction, so that a crash cannot lose the series."""
         now = self.clock()
         with self.db.transaction() as conn:
             rows = conn.execute("SELECT id FROM timers WHERE state = 'running' AND due_at <= ? ORDER BY due_at", (now,))
             ids = [row[0] for row in rows.fetchall()]
             conn.executemany("UPDATE timers SET state = 'fired', fired_at = ? WHERE id = ?", [(now, i) for i in ids])
-        fired = [self.get(i) for i in ids]
+            fired = _timers(conn, ids)
+            for timer in fired:
+                if timer.repeat:
+                    following = _following(timer, now)
+                    conn.execute(
+                        "INSERT INTO timers (kind, label, seconds, created_at, due_at, state, repeat)"
+                        " VALUES (?, ?, NULL, ?, ?, 'running', ?)",
+                        (timer.kind, timer.label, now, following, timer.repeat),
+                    )
+        if any(timer.repeat for timer in fired):
+            self._changed()
         return [Fired(t, max(now - t.due_at, 0.0)) for t in fired]
 
     def next_due(self) -> float | None:
@@ -232,6 +252,8 @@ NOT_AN_ALARM_TO_SET = re.compile(
     r"|\bwhat (?:is|are) (?:an? )?alarm clocks?\b|\b(?:raise|raised|raising|sound|sounding|sounded) (?:the |an )?alarms?\b"
 )
 """Alarms that are devices or figures of speech, not ones edge rings: "the smoke alarm keeps beeping"."""
+MOVE = re.compile(r"\b(?:move|change|reschedule|push|shift|update|adjust|bump|switch|make)\b(?=.*\balarms?\b).*\bto (?=\S+)")
+"""An alarm moved to another time: "move my 7 am alarm to 8", "change my alarm to six thirty"."""
 SNOOZE = re.compile(r"\bsnooze\b")
 SNOOZE_S = 540
 """How long a snooze lasts when no length is said: nine minutes, as on most alarm clocks."""
@@ -269,6 +291,8 @@ class TimerSkill(Skill):
         label = _label(plain)
         scope = {"kind": kind, "label": label, "all": bool(ALL.search(plain))}
         seconds = parse_duration(matched["duration"] if matched and "duration" in matched else plain)
+        if kind == "alarm" and (moved := self._moved(plain, label)):
+            return moved
         if SNOOZE.search(plain) and not CANCEL.search(plain):
             return {"action": "snooze", "kind": "alarm", "seconds": _whole(seconds or SNOOZE_S)}
         if CANCEL.search(plain) and not (seconds and SHORTEN.search(plain)):
@@ -283,10 +307,31 @@ class TimerSkill(Skill):
             return {"action": "status", **scope, **self._when(plain, kind)}
         if kind == "alarm":
             now = datetime.fromtimestamp(self.store.clock()).astimezone()
-            said = f"{plain} am" if WAKING.search(plain) and not PERIOD.search(plain) else plain
-            at = parse_clock_time(said, now) or (now + timedelta(seconds=seconds) if seconds else None)
-            return {"action": "start", "kind": "alarm", "label": label, "at": at.isoformat() if at else None}
+            at = self._clock_time(plain, now) or (now + timedelta(seconds=seconds) if seconds else None)
+            repeat = parse_repeat(plain)
+            if at is not None and repeat:
+                at = first_ring(at, repeat)
+            return {"action": "start", "kind": "alarm", "label": label, "at": at.isoformat() if at else None} | (
+                {"repeat": repeat} if repeat else {}
+            )
         return {"action": "start", "kind": "timer", "label": label, "seconds": _whole(seconds) if seconds else None}
+
+    @staticmethod
+    def _clock_time(plain: str, now: datetime) -> datetime | None:
+        said = f"{plain} am" if WAKING.search(plain) and not PERIOD.search(plain) else plain
+        return parse_clock_time(said, now)
+
+    def _moved(self, plain: str, label: str | None) -> Slots | None:
+        if not (move := MOVE.search(plain)):
+            return None
+        now = datetime.fromtimestamp(self.store.clock()).astimezone()
+        to = plain[move.end() :]
+        at = self._clock_time(to, now)
+        if at is None:
+            return None
+        which = self._when(plain[: move.end()], "alarm")
+        half = {"same_half": True} if not PERIOD.search(to) else {}
+        return {"action": "move", "kind": "alarm", "label": label, "at": at.isoformat(), "all": False, **which, **half}
 
     def _when(self, plain: str, kind: Kind) -> Slots:
         """Which alarms a question or a cancel is about: those at a time of day said ("my 7 am alarm"), on a day said
@@ -311,6 +356,8 @@ class TimerSkill(Skill):
             return self._start(slots)
         if action == "snooze":
             return self._snooze(slots["seconds"])
+        if action == "move":
+            return self._move(slots)
         targets = self._targets(slots)
         if not targets:
             return self._reply(action, _none_text(slots), ids=[])
@@ -341,6 +388,26 @@ class TimerSkill(Skill):
         way = "to" if slots["seconds"] > 0 else "off"
         return self._reply(action, f"{verb} {spoken_duration(abs(slots['seconds']))} {way} your {_names(targets)}.", ids=ids)
 
+    def _move(self, slots: Slots) -> SkillReply:
+        """Moves the alarm a request points at; with no alarm to move, it sets one for the new time."""
+        targets = self._targets(slots)
+        if not targets:
+            return self._start({"action": "start", "kind": "alarm", "label": slots.get("label"), "at": slots["at"]})
+        if len(targets) > 1:
+            now = self.store.clock()
+            times = _join([_due(t, now) for t in targets])
+            return self._reply("move", f"You have {len(targets)} alarms: {times}. Which one should I move?", ids=[])
+        alarm, now = targets[0], self.store.clock()
+        at = datetime.fromisoformat(slots["at"])
+        if slots.get("same_half"):
+            at = _same_half(at, datetime.fromtimestamp(alarm.due_at).astimezone(), now)
+        if alarm.repeat:
+            at = first_ring(at, alarm.repeat)
+        before = _due(alarm, now)
+        self.store.move(alarm, at.timestamp())
+        after = _due(self.store.get(alarm.id), now)
+        return self._reply("move", f"Moved your {alarm.name} from {before} to {after}.", ids=[alarm.id], due_at=at.timestamp())
+
     def _snooze(self, seconds: float) -> SkillReply:
         """Snoozing sets the alarm again, a few minutes from now; the reply's action is "start", as it sets one."""
         alarm = self.store.add("alarm", self.store.clock() + seconds)
@@ -353,9 +420,10 @@ class TimerSkill(Skill):
             if not slots.get("at"):
                 return self._reply("start", "What time should I set the alarm for?", ids=[])
             at = datetime.fromisoformat(slots["at"])
-            alarm = self.store.add("alarm", at.timestamp(), slots.get("label"))
-            when = _due(alarm, self.store.clock())
-            return self._reply("start", f"Alarm set for {when}.", ids=[alarm.id], due_at=alarm.due_at)
+            repeat = slots.get("repeat")
+            alarm = self.store.add("alarm", at.timestamp(), slots.get("label"), repeat=repeat)
+            when = f"{spoken_time(at)} {spoken_repeat(repeat)}" if repeat else _due(alarm, self.store.clock())
+            return self._reply("start", f"Alarm set for {when}.", ids=[alarm.id], due_at=alarm.due_at, repeat=repeat)
         seconds = slots.get("seconds")
         if not seconds or seconds <= 0:
             return self._reply("start", "For how long should I set the timer?", ids=[])
@@ -377,6 +445,27 @@ class TimerSkill(Skill):
 
     def _reply(self, action: str, text: str, **data: object) -> SkillReply:
         return SkillReply(self.name, action, text, dict(data))
+
+
+def _same_half(at: datetime, alarm: datetime, now: float) -> datetime:
+    """A new time said without AM or PM keeps the alarm's half of the day and day: 6 AM moved "to 6:45" is 6:45 AM."""
+    moved = alarm.replace(hour=at.hour % 12 + (12 if alarm.hour >= 12 else 0), minute=at.minute)
+    return moved if moved.timestamp() > now else moved + timedelta(days=1)
+
+
+def _timers(conn: Any, ids: list[int]) -> list[Timer]:
+    """Rows read inside a transaction, on its connection."""
+    cursor = conn.execute(f"SELECT * FROM timers WHERE id IN ({','.join('?' * len(ids))}) ORDER BY due_at", ids)
+    names = [column[0] for column in cursor.description]
+    return [Timer(**dict(zip(names, row, strict=True))) for row in cursor.fetchall()]
+
+
+def _following(timer: Timer, now: float) -> float:
+    """The next ring of a repeating alarm after now, however many were missed while edge was off."""
+    ring = datetime.fromtimestamp(timer.due_at).astimezone()
+    while ring.timestamp() <= now:
+        ring = next_ring(ring, timer.repeat or EVERY_DAY)
+    return ring.timestamp()
 
 
 def _clock_words(text: str) -> str:
@@ -419,7 +508,8 @@ def _clock(hour: int, minute: int, either: bool) -> str:
 
 
 def _due(timer: Timer, now: float) -> str:
-    return spoken_time(datetime.fromtimestamp(timer.due_at), datetime.fromtimestamp(now))
+    when = spoken_time(datetime.fromtimestamp(timer.due_at), datetime.fromtimestamp(now))
+    return f"{when} {spoken_repeat(timer.repeat)}" if timer.repeat else when
 
 
 def _join(parts: list[str]) -> str:

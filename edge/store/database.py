@@ -188,6 +188,9 @@ MIGRATIONS: tuple[str, ...] = (
     );
     INSERT INTO lists (name, created_at) SELECT list, MIN(created_at) FROM notes WHERE list != 'notes' GROUP BY list;
     """,
+    """
+    ALTER TABLE timers ADD COLUMN repeat TEXT;
+    """,
 )
 
 

@@ -164,9 +164,11 @@ def test_more_ways_of_reading_and_changing_a_list(skill, text, slots):
 def test_a_store_from_before_named_lists_keeps_its_lists(tmp_path):
     from edge.store.database import MIGRATIONS
 
+    before_lists = next(number for number, script in enumerate(MIGRATIONS) if "CREATE TABLE lists" in script)
     db = Database(tmp_path / "edge.db")
     db.execute("DROP TABLE lists")
-    db.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+    db.execute("ALTER TABLE timers DROP COLUMN repeat")
+    db.execute(f"PRAGMA user_version = {before_lists}")
     db.execute("INSERT INTO notes (list, text, created_at) VALUES ('shopping', 'tea', 1), ('notes', 'hello', 2)")
     db.close()
     reopened = Database(tmp_path / "edge.db")

@@ -227,3 +227,66 @@ def test_snoozing_sets_the_alarm_again_a_few_minutes_from_now(skill, store, cloc
     reply = ask(skill, "snooze")
     assert reply.action == "start" and reply.text == "Snoozed for 9 minutes: your alarm rings again at 12:09 PM."
     assert ask(skill, "snooze for 5 minutes").data["due_at"] == clock.now + 300
+
+
+def test_an_alarm_that_repeats_on_weekdays_rings_first_on_the_next_weekday(skill, store):
+    assert ask(skill, "set an alarm for 7 am every weekday").text == "Alarm set for 7 AM every weekday."
+    (alarm,) = store.active()
+    assert alarm.repeat == "01234" and datetime.fromtimestamp(alarm.due_at) == datetime(2026, 11, 23, 7, 0)
+
+
+def test_a_repeating_alarm_is_set_again_for_its_next_day_when_it_rings(skill, store, clock):
+    ask(skill, "wake me up at 7 on weekdays")
+    rings = []
+    for _ in range(6):
+        clock.now = store.active()[0].due_at
+        (fired,) = store.take_due()
+        rings.append(datetime.fromtimestamp(fired.timer.due_at).strftime("%a %H:%M"))
+    assert rings == ["Mon 07:00", "Tue 07:00", "Wed 07:00", "Thu 07:00", "Fri 07:00", "Mon 07:00"]
+    assert len(store.active()) == 1
+
+
+def test_a_repeating_alarm_missed_while_edge_was_off_rings_once_and_goes_on_from_now(skill, store, clock):
+    ask(skill, "set an alarm every day at 6 am")
+    clock.now += 3 * 86400
+    assert len(store.take_due()) == 1
+    (following,) = store.active()
+    assert following.due_at > clock.now and datetime.fromtimestamp(following.due_at).hour == 6
+
+
+def test_cancelling_a_repeating_alarm_ends_the_series(skill, store):
+    ask(skill, "set an alarm for 8 am on saturdays and sundays")
+    assert ask(skill, "cancel my alarm").text.startswith("Cancelled your alarm")
+    assert store.active() == []
+
+
+def test_asking_about_a_repeating_alarm_says_when_it_repeats(skill):
+    ask(skill, "alarm every monday and thursday at 5 pm")
+    assert ask(skill, "when is my alarm").text == "Your alarm is set for tomorrow at 5 PM every Monday and Thursday."
+
+
+def test_an_alarm_is_moved_to_another_time(skill, store):
+    ask(skill, "set an alarm for 6 am")
+    ask(skill, "set an alarm for 9 pm")
+    assert ask(skill, "move my 6 am alarm to 6:45").text == "Moved your alarm from tomorrow at 6 AM to tomorrow at 6:45 AM."
+    assert ask(skill, "change my alarm to 7").text.endswith("Which one should I move?")
+    assert sorted(datetime.fromtimestamp(a.due_at).strftime("%H:%M") for a in store.active()) == ["06:45", "21:00"]
+
+
+def test_moving_an_alarm_when_there_is_none_sets_one(skill, store):
+    reply = ask(skill, "change my alarm to six thirty")
+    assert (reply.action, reply.text) == ("start", "Alarm set for 6:30 PM.")
+
+
+def test_alarms_from_a_store_made_before_repeats_keep_ringing(tmp_path, clock):
+    from edge.store.database import MIGRATIONS
+
+    db = Database(tmp_path / "edge.db")
+    TimerStore(db, clock).add("alarm", clock.now + 60)
+    db.execute("ALTER TABLE timers DROP COLUMN repeat")
+    db.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+    db.close()
+    store = TimerStore(Database(tmp_path / "edge.db"), clock)
+    clock.now += 60
+    (fired,) = store.take_due()
+    assert fired.timer.kind == "alarm" and fired.timer.repeat is None

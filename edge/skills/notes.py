@@ -11,7 +11,15 @@ from typing import Any
 from edge.skills.base import Skill, SkillReply, Slots
 from edge.skills.list_phrases import parse_list_item_request
 from edge.skills.list_requests import parse_list_request
-from edge.skills.spoken import WEEKDAYS, normalize_numbers, parse_clock_time, parse_duration, spoken_duration, spoken_time
+from edge.skills.spoken import (
+    WEEKDAYS,
+    capitalized,
+    normalize_numbers,
+    parse_clock_time,
+    parse_duration,
+    spoken_duration,
+    spoken_time,
+)
 from edge.skills.timers import TimerStore
 from edge.store.database import Database, inserted_id
 
@@ -296,7 +304,7 @@ class NotesSkill(Skill):
         said = [f"Added {_join(new)} to {where}."] if new else []
         if there:
             already = f"{_join(there)} {'is' if len(there) == 1 else 'are'} already on {where}."
-            said.append(already[0].upper() + already[1:])
+            said.append(capitalized(already))
         return SkillReply(self.name, "add", " ".join(said), {"ids": ids, "list": name, "already": there})
 
     def _add(self, name: str, items: list[str]) -> list[int]:

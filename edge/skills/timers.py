@@ -216,8 +216,8 @@ class Scheduler:
 
 CANCEL = re.compile(
     r"\b(cancel|stop|delete|remove|kill|clear|turn off|shut off|switch off|get rid of|dismiss|never ?mind|disable"
-    r"|deactivate|unset|silence|(?:turn|switch|shut) (?:\w+ ){1,3}off|(?:don'?t|do not|no longer) (?:need|want|use)"
-    r"|(?:don'?t|do not) wake)\b"
+    r"|deactivate|unset|silence|(?:turn|switch|shut|take)(?: \w+){0,3} off|(?:don'?t|do not|no longer) (?:need|want|use)"
+    r"|(?:don'?t|do not) wake|forget|removed|deleted|cancell?ed|silenced|disabled)\b"
 )
 PAUSE = re.compile(r"\b(pause|hold|freeze)\b")
 RESUME = re.compile(r"\b(resume|unpause|continue|restart|start again|keep going)\b")
@@ -232,6 +232,17 @@ QUESTION = re.compile(
     r"|\b(?:tell|show|give|provide|read|list|check)(?: me)?\b.*\b(?:alarms|timers|alarm times|alarm timings)\b"
 )
 """A question about the timers and alarms there are, not a command to set one."""
+ASKING = re.compile(
+    r"\b(?:know|see|review|confirm|tell me|let me|show|list|check|find out|look at|what|whats|which|when|how many|any)\b"
+    r"|^(?:my |the )?alarms$"
+)
+SETTING = re.compile(
+    r"(?<!you )(?<!i )(?<!is )(?<!are )(?<!have )(?<!been )\bset\b"
+    r"|\b(?:make|create|add|put|new|schedule|need|want|give me|start|turn on|fix)\b"
+)
+"""An alarm request that says no time is a question about the alarms when it asks one, or a command that asks for
+the time when it sets one: "let me see my alarms", "what alarms do I have" / "set an alarm", "I need an alarm"."""
+NEXT = re.compile(r"\b(?:next|upcoming|first)\b(?! (?:week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b)")
 ALARM = re.compile(
     r"\b(alarms?|wake ?-?up (?:call|alarm)|wake (?:me|us)(?: up)? (?:at|by|tomorrow|on|early|around|before)"
     r"|(?:need|want|have|got|like) to (?:wake|get) up|get (?:me|us) up (?:at|by|tomorrow|early)|alarm me|snooze"
@@ -254,7 +265,7 @@ NOT_AN_ALARM_TO_SET = re.compile(
 """Alarms that are devices or figures of speech, not ones edge rings: "the smoke alarm keeps beeping"."""
 MOVE = re.compile(r"\b(?:move|change|reschedule|push|shift|update|adjust|bump|switch|make)\b(?=.*\balarms?\b).*\bto (?=\S+)")
 """An alarm moved to another time: "move my 7 am alarm to 8", "change my alarm to six thirty"."""
-SNOOZE = re.compile(r"\bsnooze\b")
+SNOOZE = re.compile(r"(?<!to )(?<!without )(?<!no )(?<!option to )\bsnooze\b")
 SNOOZE_S = 540
 """How long a snooze lasts when no length is said: nine minutes, as on most alarm clocks."""
 ALL = re.compile(r"\b(all|every|everything)\b")
@@ -267,6 +278,8 @@ NOT_LABELS = frozenset(
 SPOKEN_CLOCK = [
     (re.compile(r"\b([ap])\.? ?m\b\.?"), r"\1m"),
     (re.compile(r"\b(\d{1,2}) (?:o'?clock|0 clock|o clock)\b"), r"\1"),
+    (re.compile(r"\b([1-9]|1[0-2])00 ?([ap]m)\b"), r"\1 \2"),
+    (re.compile(r"\b([1-9]|1[0-2])([0-5]\d) ?([ap]m)\b"), r"\1:\2 \3"),
     (re.compile(r"\b(at|for|to) ([1-9]|1[0-2])([0-5]\d)\b(?! ?(?:seconds?|minutes?|hours?|mins?|secs?))"), r"\1 \2:\3"),
 ]
 """Times as speech recognition writes them: "7 a m", "nine o clock", "one thirty" heard as "130"."""
@@ -296,7 +309,8 @@ class TimerSkill(Skill):
         if SNOOZE.search(plain) and not CANCEL.search(plain):
             return {"action": "snooze", "kind": "alarm", "seconds": _whole(seconds or SNOOZE_S)}
         if CANCEL.search(plain) and not (seconds and SHORTEN.search(plain)):
-            return {"action": "cancel", **scope, **self._when(plain, kind)}
+            every = scope["all"] or bool(re.search(rf"\b{kind}s\b", plain))
+            return {"action": "cancel", **scope, "all": every, **self._when(plain, kind)}
         if PAUSE.search(plain):
             return {"action": "pause", **scope}
         if RESUME.search(plain) and not seconds:
@@ -304,7 +318,9 @@ class TimerSkill(Skill):
         if seconds and (SHORTEN.search(plain) or (EXTEND.search(plain) and "timer for" not in plain)):
             return {"action": "extend", "seconds": _whole(-seconds if SHORTEN.search(plain) else seconds), **scope}
         if (STATUS.search(plain) or QUESTION.search(plain)) and not seconds:
-            return {"action": "status", **scope, **self._when(plain, kind)}
+            return {"action": "status", **scope, **self._when(plain, kind), **self._next(plain)}
+        if kind == "alarm" and not seconds and not AT_A_TIME.search(plain) and self._asks_about_alarms(plain):
+            return {"action": "status", **scope, **self._when(plain, kind), **self._next(plain)}
         if kind == "alarm":
             now = datetime.fromtimestamp(self.store.clock()).astimezone()
             at = self._clock_time(plain, now) or (now + timedelta(seconds=seconds) if seconds else None)
@@ -333,9 +349,19 @@ class TimerSkill(Skill):
         half = {"same_half": True} if not PERIOD.search(to) else {}
         return {"action": "move", "kind": "alarm", "label": label, "at": at.isoformat(), "all": False, **which, **half}
 
+    def _asks_about_alarms(self, plain: str) -> bool:
+        now = datetime.fromtimestamp(self.store.clock()).astimezone()
+        if self._clock_time(plain, now) is not None:
+            return False
+        return bool(ASKING.search(plain)) and not (SETTING.search(plain) and not re.search(r"\balarms\b", plain))
+
+    @staticmethod
+    def _next(plain: str) -> Slots:
+        return {"next": True} if NEXT.search(plain) else {}
+
     def _when(self, plain: str, kind: Kind) -> Slots:
         """Which alarms a question or a cancel is about: those at a time of day said ("my 7 am alarm"), on a day said
-        ("tomorrow's alarm"), or both."""
+        ("tomorrow's alarm"), in a part of the day ("any alarms in the morning"), or both."""
         if kind != "alarm":
             return {}
         now = datetime.fromtimestamp(self.store.clock()).astimezone()
@@ -345,6 +371,8 @@ class TimerSkill(Skill):
         if at is not None:
             when["time"] = [at.hour, at.minute]
             when["either_half"] = not re.search(r"\b(?:am|pm|morning|afternoon|evening|tonight|night|noon|midnight)\b", plain)
+        elif part := re.search(r"\b(morning|afternoon|evening|tonight|night)\b", plain):
+            when["half"] = "am" if part[1] == "morning" else "pm"
         if said_day:
             day = parse_clock_time(f"{said_day[1]} at 23:59", now) if at is None else at
             when["day"] = day.date().isoformat() if day else None
@@ -364,6 +392,8 @@ class TimerSkill(Skill):
         ids = [t.id for t in targets]
         if action == "status":
             now = self.store.clock()
+            if slots.get("next"):
+                return self._reply(action, f"Your next {targets[0].kind} is set for {_due(targets[0], now)}.", ids=ids[:1])
             if slots["kind"] == "alarm" and len(targets) > 1:
                 times = [_due(t, now) for t in targets]
                 text = f"You have {len(targets)} alarms: {_join(times)}."
@@ -475,13 +505,15 @@ def _clock_words(text: str) -> str:
 
 
 def _filtered(slots: Slots) -> bool:
-    return bool(slots.get("time") or slots.get("day"))
+    return bool(slots.get("time") or slots.get("day") or slots.get("half"))
 
 
 def _at(timer: Timer, slots: Slots) -> bool:
     """Whether an alarm rings at the time of day and on the day a request said; "7" alone is 7 AM or 7 PM."""
     due = datetime.fromtimestamp(timer.due_at)
     if slots.get("day") and due.date().isoformat() != slots["day"]:
+        return False
+    if slots.get("half") and (due.hour < 12) != (slots["half"] == "am"):
         return False
     if not slots.get("time"):
         return True
@@ -499,6 +531,8 @@ def _none_text(slots: Slots) -> str:
         said.append(f"at {_clock(hour, minute, either=bool(slots.get('either_half')))}")
     if slots.get("day"):
         said.append(f"on {spoken_date(date.fromisoformat(slots['day']))}")
+    if slots.get("half"):
+        said.append("in the morning" if slots["half"] == "am" else "in the afternoon or evening")
     return f"You have no alarm set {' '.join(said)}."
 
 

@@ -290,3 +290,47 @@ def test_alarms_from_a_store_made_before_repeats_keep_ringing(tmp_path, clock):
     clock.now += 60
     (fired,) = store.take_due()
     assert fired.timer.kind == "alarm" and fired.timer.repeat is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["let me see my alarms", "may i know the alarms you set", "if any alarm is set then let me know", "review my alarms"],
+)
+def test_an_alarm_request_that_asks_and_says_no_time_is_a_question(skill, store, text):
+    ask(skill, "set an alarm for 6 am")
+    reply = ask(skill, text)
+    assert reply.action == "status" and len(store.active()) == 1
+
+
+@pytest.mark.parametrize("text", ["set an alarm", "i need an alarm", "can you set an alarm for me"])
+def test_an_alarm_to_set_without_a_time_asks_for_it(skill, text):
+    assert ask(skill, text).text == "What time should I set the alarm for?"
+
+
+def test_the_next_alarm_is_the_one_that_rings_first(skill):
+    ask(skill, "set an alarm for 6 am")
+    ask(skill, "set an alarm for 7 pm")
+    assert ask(skill, "what's my next alarm").text == "Your next alarm is set for 7 PM."
+
+
+def test_a_question_about_alarms_in_part_of_the_day_looks_only_there(skill):
+    ask(skill, "set an alarm for 7 pm")
+    assert ask(skill, "do i have any alarms in the morning").text == "You have no alarm set in the morning."
+    ask(skill, "set an alarm for 6 am")
+    assert ask(skill, "have i set any alarms in the morning").text == "Yes. Your alarm is set for tomorrow at 6 AM."
+
+
+def test_cancelling_alarms_in_the_plural_cancels_them_all(skill, store):
+    ask(skill, "set an alarm for 6 am")
+    ask(skill, "set an alarm for 7 pm")
+    assert ask(skill, "take off my alarms").text == "Cancelled all 2 alarms."
+    assert store.active() == []
+
+
+def test_a_time_heard_as_hundreds_is_a_clock_time(skill):
+    assert ask(skill, "set an eight hundred am alarm for next tuesday").text == "Alarm set for Tuesday at 8 AM."
+
+
+def test_snooze_named_as_an_option_is_not_a_snooze(skill):
+    reply = ask(skill, "set an alarm without the option to snooze for seven am")
+    assert (reply.action, reply.text) == ("start", "Alarm set for tomorrow at 7 AM.")

@@ -64,7 +64,7 @@ ADD_LIST_FIRST = re.compile(
 )
 WANT = (
     r"(?:(?:i|we) (?:need|want|would like|'d like)(?: (?:for )?you to (?:get|have)| get| have)? |(?:get|have) )"
-    r"(?!to |you |i |we )"
+    r"(?!to |you |i |we |rid )"
 )
 ADD_NEEDED = re.compile(
     rf"^{WANT}(?P<text>.+?) (?:on|in|(?:to be |gets? )?added to|put on) {LIST_REF}$"
@@ -169,6 +169,8 @@ ANYTHING = frozenset({"anything", "something", "stuff", "things", "items", "any 
 LISTS = re.compile(
     r"\b(?:what|which)(?: are)?(?: all)?(?: my| the| of my| of the)? lists\b|\blists (?:do|have|did) (?:i|we)\b"
     r"|\bhow many lists\b|\b(?:do|have) (?:i|we) (?:have |got )?(?:any )?lists\b|\bany lists\b"
+    r"|\bnames? (?:of )?(?:all )?(?:(?:my|the|our|saved|current|available) )*lists\b"
+    r"|\blists (?:that )?(?:i|we) (?:currently )?(?:have|own|created|made|saved|got|keep)\b"
     r"|\b(?:show|tell|read|display|give|check|list|name|open|bring up|pull up|see)(?: me)?(?: out)?(?: all)?(?: of)?"
     r"(?: my| the| available| our)? lists\b|^(?:my |all |all my |the )?lists$|\b(?:my|available|all) lists$"
 )
@@ -201,7 +203,9 @@ WHAT_TO_DO = re.compile(
 """A question about what there is to do, which the to-do list answers: "what do I have to do today"."""
 ANY_LIST = re.compile(rf"\b{LIST_REF}\b|\b(?:my|the|our) {BARE_LIST.replace('(?:my |the |our )?', '')}\b")
 
-DESCRIBED_LIST = re.compile(r"\blist (?:of (?P<what>[a-z ]+?)|(?P<todo>to do))(?= for | and |[,;]|$)", re.IGNORECASE)
+DESCRIBED_LIST = re.compile(
+    r"\blist (?:of (?P<what>[a-z ]+?)|(?P<todo>to do))(?= for | and |[,;]|$| (?:today|tonight|tomorrow)\b)", re.IGNORECASE
+)
 """A list named by what it holds: "the list of things I need to buy", "my list of errands for saturday"."""
 BUYING = re.compile(r"\b(?:buy|get|pick up|shop|shopping|groceries|grocery|purchase)\b", re.IGNORECASE)
 TO_DO = re.compile(r"\b(?:to do|todo|tasks?|chores|things to do)\b", re.IGNORECASE)
@@ -210,7 +214,11 @@ ALIASES = {
     **dict.fromkeys(("grocery", "groceries", "grocery shopping", "shopping", "food shopping", "food"), "shopping"),
     **dict.fromkeys(("to do", "todo", "to dos", "todos", "to do's", "things to do", "task", "tasks"), "todo"),
 }
-LEADING = frozenset("my the our a an this that new your whole entire full".split())
+LEADING = frozenset(
+    "my the our a an this that new your whole entire full read show tell give open check see get me us out back "
+    "creating making starting building today's tomorrow's tonight's daily weekly".split()
+)
+"""Words before a list's name that are not part of it: "read that list", "start creating a new list"."""
 NOT_NAMES = frozenset(
     "me us myself old whole entire first last latest newest oldest previous recent other current new a an the my our "
     "this that your list lists another one some any same second".split()
@@ -349,5 +357,5 @@ def _named_list(described: re.Match[str]) -> str:
         return "todo list"
     if BUYING.search(what):
         return "shopping list"
-    words = [w for w in what.lower().split() if w not in FILLER]
+    words = [w for w in what.lower().split() if w not in FILLER and w not in NOT_NAMES]
     return f"{words[0]} list" if words else described[0]

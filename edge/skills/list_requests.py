@@ -12,6 +12,7 @@ import re
 from edge.skills.base import Slots
 from edge.skills.list_phrases import (
     ADD_VERB,
+    DELETE_VERB,
     ANY_LIST,
     CONTAINS,
     LIST_REF,
@@ -33,10 +34,13 @@ ADD_IT = re.compile(
     rf"|\b{PRONOUN} (?:to be |gets? )?added\b"
 )
 REMOVE_IT = re.compile(rf"\b{REMOVE_VERB} {PRONOUN}(?: off| out)?\b")
+DELETE_IT = re.compile(rf"\b{DELETE_VERB} (?:it|that|this)(?: one)?(?: too| as well| for me)?$")
+"""A list named first and then deleted: "I don't need the shopping list, delete it"."""
 SAME_LIST = re.compile(rf"(?: (?:to|on|onto|in|into|from|off(?: of)?) (?:it|there|{PRONOUN} list|the same list))?(?: instead)?$")
 CONNECTIVES = re.compile(
     r"(?:[ ,;:.?!-]|\b(?:and|so|then|but|or|otherwise|if not|if (?:it|they|that)(?:'s|'re| is| are)? ?(?:not|isn'?t|aren'?t)"
-    r"(?: there| on (?:it|there|the list))?|can you|could you|will you|would you|please|go ahead and|just|if you can"
+    r"(?: there| on (?:it|there|the list))?|if so|if (?:it|they) (?:is|are)|can you|could you|will you|would you|please"
+    r"|go ahead and|just|if you can"
     r"|can i get you to))+$"
 )
 ANOTHER_ITEM = re.compile(rf"^{ADD_VERB} (?P<text>.+)$")
@@ -54,7 +58,8 @@ DONE_WITH = re.compile(
 QUESTION = re.compile(
     r"^(?:did|does|do (?:i|we|you)|is|are|was|were|have|has)\b|\b(?:what|which|whether|if|how|when|where|who|why)\b"
 )
-COMMAND = re.compile(rf"\b(?:{ADD_VERB}|{REMOVE_VERB}|nuke|empty)\b")
+COMMAND = re.compile(rf"\b(?:{ADD_VERB}|remove|delete|erase|cross|scratch|strike|nix|nuke|empty|clear|get rid of)\b")
+"""Where a change starts after a preamble; "check" and "take" are left out, as "check for" and "take a look" are not."""
 
 
 def parse_list_request(text: str) -> Slots | None:
@@ -92,6 +97,10 @@ def _back_reference(plain: str) -> Slots | None:
     """ "I'm out of kleenex so put that on my list", "I finished the laundry, cross it off": the item is in the clause
     before the one that points back at it."""
     lower = plain.lower()
+    if (deleted := DELETE_IT.search(lower)) and (named := ANY_LIST.search(lower[: deleted.start()])):
+        context = CONNECTIVES.sub("", plain[: deleted.start()])
+        if named_slots(named)["list"] and _antecedent(context, "remove") is None:
+            return {"action": "delete_list", **named_slots(named)}
     for action, pattern in (("add", ADD_IT), ("remove", REMOVE_IT)):
         reference = pattern.search(lower)
         if reference is None or reference.start() == 0:
@@ -112,7 +121,7 @@ def _antecedent(context: str, action: str) -> tuple[str, str | None] | None:
     kinds = (
         ((CONTAINS, None), (LISTED, None), (NEED_TO_BUY, "shopping"), (HAVE_NONE, "shopping"), (TO_DO, "todo"))
         if action == "add"
-        else ((DONE_WITH, None),)
+        else ((CONTAINS, None), (LISTED, None), (DONE_WITH, None))
     )
     for pattern, implied in kinds:
         if (m := pattern.match(lower)) and (item := item_text(plain, m)):

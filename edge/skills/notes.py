@@ -75,10 +75,10 @@ class NotesSkill(Skill):
             return {"action": "cancel_reminder", "text": _items_of(plain, m, "text") or None}
         if m := REMIND.search(lower):
             return self._reminder(plain[m.start("rest") :] if m.group("rest") else "")
-        if (slots := parse_list_request(plain)) is not None:
-            return slots if self._fits(slots) else None
         if REMINDERS.search(lower):
             return {"action": "reminders"}
+        if (slots := parse_list_request(plain)) is not None:
+            return slots if self._fits(slots) else None
         if m := DELETE_NOTE.search(lower):
             if m["about"]:
                 return {"action": "remove", "list": "notes", "text": _items_of(plain, m, "about")}
@@ -244,7 +244,8 @@ class NotesSkill(Skill):
             known = conn.execute("DELETE FROM lists WHERE name = ?", (name,)).rowcount
             items = conn.execute("DELETE FROM notes WHERE list = ?", (name,)).rowcount
         if not known and not items:
-            return SkillReply(self.name, "delete_list", f"You have no {name} list.", {"list": name, "removed": 0})
+            text = f"Your {name} list is already empty." if name in DEFAULT_LISTS else f"You have no {name} list."
+            return SkillReply(self.name, "delete_list", text, {"list": name, "removed": 0})
         held = "" if not items else f" and its {items} item{'s' if items != 1 else ''}"
         return SkillReply(self.name, "delete_list", f"Deleted your {name} list{held}.", {"list": name, "removed": items})
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import resource
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -22,6 +23,13 @@ def resident_mb() -> float:
     return peak / 1024 / 1024 if sys.platform == "darwin" else peak / 1024
 
 
+ABOUT_ME = re.compile(
+    r"\b(?:models?|memory|ram|status|loaded|loading|running|working|offline|online|cpu|version|health|healthy|uptime"
+    r"|you|your|yours|yourself|system|edge|disk|storage|ok|okay|alive|up)\b"
+)
+"""What a question about edge itself mentions; "what lists do I have", classified as status, is about something else."""
+
+
 class StatusSkill(Skill):
     name = "status"
     clarification = "I heard a question about me, but not which part: my models, my memory, or whether I'm offline?"
@@ -29,6 +37,9 @@ class StatusSkill(Skill):
     def __init__(self, statuses: Callable[[], Sequence[Any]]) -> None:
         """``statuses`` returns the runtime's RoleStatus list."""
         self.statuses = statuses
+
+    def declines(self, text: str) -> bool:
+        return not ABOUT_ME.search(text.lower())
 
     def parse(self, text: str, matched: Mapping[str, str] | None = None) -> Slots | None:
         return {"action": "status"}

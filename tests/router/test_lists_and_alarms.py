@@ -22,6 +22,11 @@ LIST_REQUESTS = [
     ("delete the last item on my shopping list", "remove"),
     ("clear my shopping list", "clear"),
     ("delete my party list", "delete_list"),
+    ("tell me what lists i currently have", "lists"),
+    ("what are my lists so far", "lists"),
+    ("take bread off my shopping list and add butter", "update"),
+    ("i'm out of rice so can you put that on my shopping list", "add"),
+    ("do me a favor and put soap on my list for shopping", "add"),
 ]
 ALARM_REQUESTS = [
     ("wake me up at 7 am", "start"),
@@ -37,6 +42,10 @@ ALARM_REQUESTS = [
     ("when will i wake up", "status"),
     ("snooze", "start"),
     ("snooze the alarm for five minutes", "start"),
+    ("set an alarm for 7 am every weekday", "start"),
+    ("move my 7 am alarm to 7:30", "move"),
+    ("let me see my alarms", "status"),
+    ("what's my next alarm", "status"),
 ]
 
 

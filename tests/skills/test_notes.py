@@ -390,3 +390,35 @@ def test_a_question_asked_in_other_words_is_answered_not_added(skill, text, slot
 
 def test_a_change_that_is_not_understood_is_not_read_back_instead(skill):
     assert skill.parse("i need soap added to my list and the bleach moved") is None
+
+
+def test_a_list_named_and_then_deleted_is_deleted(skill):
+    ask(skill, "add hammer to my tools list")
+    assert ask(skill, "i don't need the tools list, delete it") == "Deleted your tools list and its 1 item."
+
+
+def test_an_item_asked_about_and_then_deleted_comes_off_and_its_list_stays(skill):
+    ask(skill, "add milk and eggs to my shopping list")
+    assert ask(skill, "is milk on my list, if so delete it") == "Removed milk from your shopping list."
+    assert ask(skill, "what's on my shopping list") == "In your shopping list: eggs."
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("tell me what lists i currently have", "You have one list: tools."),
+        ("what are the names of the lists i have created", "You have one list: tools."),
+        ("read that list back to me", "In your tools list: hammer."),
+    ],
+)
+def test_more_ways_of_asking_which_lists_there_are(skill, text, said):
+    ask(skill, "add hammer to my tools list")
+    assert ask(skill, text) == said
+
+
+def test_a_list_described_by_what_it_holds_is_named_by_its_noun(skill):
+    assert skill.parse("make a new list of recent workouts") == {"action": "create", "list": "workouts"}
+
+
+def test_a_request_for_the_reminders_is_not_about_a_list(skill):
+    assert skill.parse("give me a list of all my reminders") == {"action": "reminders"}

@@ -25,7 +25,7 @@ _CALENDAR_DATES = (
     re.compile(rf"{_ORDINAL}? (?:of )?(?P<month>{MONTH})(?: (?P<year>\d{{4}}))?"),
     re.compile(rf"(?P<month>{MONTH}) (?:the )?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?: (?P<year>\d{{4}}))?"),
 )
-_DAY_OF_MONTH = re.compile(rf"{_ORDINAL}(?: (?:day )?(?:of|in) (?P<which>this|next|last|the) month)?")
+_DAY_OF_MONTH = re.compile(rf"{_ORDINAL}(?: (?:day )?(?:(?:of|in) )?(?P<which>this|next|last|the) month)?")
 _NTH_WEEKDAY = re.compile(
     rf"(?P<n>\d)(?:st|nd|rd|th)? (?P<weekday>{WEEKDAY}) (?:of|in) (?:(?P<month>{MONTH})|(?P<which>this|next|last|the) month)"
 )
@@ -35,9 +35,13 @@ _EDGE_OF_MONTH = re.compile(
     rf"(?P<edge>1st day|first day|start|beginning|last day|end) of (?:(?P<month>{MONTH})|(?P<which>this|next|last|the) month)"
 )
 _WEEKDAY_PHRASE = re.compile(
-    rf"(?:(?P<which>next|this|coming|this coming|the coming|last|past) )?(?P<weekday>{WEEKDAY})"
+    rf"(?:(?P<which>next|this|coming|this coming|the coming|following|the following|last|past) )?(?P<weekday>{WEEKDAY})"
     rf"(?: (?P<week>after next|next week|this week|last week))?"
 )
+_WEEKDAYS_AWAY = re.compile(
+    rf"(?P<n>\d+) (?P<weekday>{WEEKDAY})s? (?P<way>from now|from today|ahead|later|hence|ago|back(?: from today)?|before today)"
+)
+"""The nth coming or past weekday: "two saturdays from now" is the second Saturday after today."""
 _WEEK_WEEKDAY = re.compile(rf"(?P<week>next|this|last) week (?:on )?(?P<weekday>{WEEKDAY})")
 _WEEKEND = re.compile(r"(?:(?P<which>this|next|last|the coming|the) )?weekend")
 _FROM_NOW = re.compile(
@@ -264,6 +268,11 @@ def _weekday(phrase: str, today: date, zone: tzinfo, past: bool, year: int | Non
     """ "friday", "next friday", "last friday", "friday after next", "next week friday", "this weekend"."""
     if year is not None:
         return None
+    if away := _WEEKDAYS_AWAY.fullmatch(phrase):
+        index, count = _WEEKDAY_NAMES.index(away["weekday"]), int(away["n"])
+        if away["way"].startswith(("ago", "back", "before")):
+            return today - timedelta(days=(today.weekday() - index - 1) % 7 + 1 + 7 * (count - 1)), _named(phrase)
+        return today + timedelta(days=(index - today.weekday() - 1) % 7 + 1 + 7 * (count - 1)), _named(phrase)
     match = _WEEKDAY_PHRASE.fullmatch(phrase) or _WEEK_WEEKDAY.fullmatch(phrase)
     if match is None:
         return _weekend(phrase, today)
@@ -292,7 +301,7 @@ def _weekend(phrase: str, today: date) -> Found | None:
 
 
 def _named(phrase: str) -> str:
-    names = {n.lower(): n for n in (*WEEKDAYS, *MONTHS)}
+    names = {n.lower(): n for n in (*WEEKDAYS, *MONTHS)} | {f"{d.lower()}s": f"{d}s" for d in WEEKDAYS}
     return " ".join(names.get(word, word) for word in phrase.split())
 
 

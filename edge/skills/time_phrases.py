@@ -17,8 +17,13 @@ TIME_OF_DAY = (
 
 _COURTESY = re.compile(
     r"^(?:(?:please|hey|hi|ok|okay|so|and|um|uh|excuse me|sorry)\b\s*)+"
-    r"|(?:\s*\b(?:please|thanks|thank you|for me|olly|ollie|alexa|siri|google|again|exactly)\b)+$"
+    r"|(?:\s*\b(?:please|thanks|thank you|for me|olly|ollie|alexa|siri|google|again|exactly|at this (?:very )?moment"
+    r"|at the moment|currently|is what)\b)+$"
 )
+_DATE_WORDS = re.compile(
+    r"\b(?:exact|actual|precise|correct|present|full|current) (?=(?:date|time|day)\b)|(?<=\bdate) and (?:the )?month\b"
+)
+"""Words that add nothing to the date asked for: "today's exact date", "the date and month today"."""
 
 
 def clean_request(text: str) -> str:
@@ -32,7 +37,8 @@ def clean_request(text: str) -> str:
     text = normalize_numbers(text).replace("'", "")
     text = re.sub(r"(\d)\s*([ap])\.? ?m\b\.?", r"\1 \2m", text)
     text = re.sub(r"\b(in|of|is|was|year) (1[5-9]|20) ([0-9]{2})\b(?! (?:am|pm|oclock|minutes?|hours?)\b)", r"\1 \2\3", text)
-    return _COURTESY.sub("", re.sub(r"\s+", " ", re.sub(r"[^\w\s:]", " ", text)).strip()).strip()
+    text = _DATE_WORDS.sub("", re.sub(r"\s+", " ", re.sub(r"[^\w\s:]", " ", text)).strip())
+    return _COURTESY.sub("", text).strip()
 
 
 def first_match(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:

@@ -462,3 +462,18 @@ def test_asking_whether_it_is_night_somewhere_tells_the_time_there():
 @pytest.mark.parametrize("text", ["what time is sunset", "when does the sun go down", "what time is high tide"])
 def test_the_time_of_a_sky_or_sea_event_is_never_answered_with_the_clock(text):
     assert SKILL.parse(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, spoken",
+    [
+        ("what is today's exact date", "Today is Sunday, November 22, 2026."),
+        ("what is the date and month today", "Today is Sunday, November 22, 2026."),
+        ("what is mondays actual date", "Monday is November 23, 2026."),
+        ("what's the current date in tokyo", "In Tokyo it's Monday, November 23, 2026."),
+        ("the time difference between paris and london is what", "Paris is 1 hour ahead of London."),
+        ("what is the time in berlin at this very moment", "In Berlin it's 1:42 AM on Monday."),
+    ],
+)
+def test_words_that_add_nothing_to_the_question_are_left_out(text, spoken):
+    assert reply(text) == spoken

@@ -125,3 +125,17 @@ def test_a_month_later_keeps_the_day_or_the_months_last():
     assert shift(date(2027, 1, 31), 1, "month") == date(2027, 2, 28)
     assert shift(date(2028, 2, 29), 1, "year") == date(2029, 2, 28)
     assert shift(date(2026, 11, 22), -2, "week") == date(2026, 11, 8)
+
+
+@pytest.mark.parametrize(
+    "phrase, day, label",
+    [
+        ("two saturdays from now", "2026-12-05", "2 Saturdays from now"),
+        ("one friday from now", "2026-11-27", "1 Friday from now"),
+        ("two wednesdays back from today", "2026-11-11", "2 Wednesdays back from today"),
+        ("the following monday", "2026-11-23", "following Monday"),
+        ("the 30th this month", "2026-11-30", "the 30th this month"),
+    ],
+)
+def test_weekdays_counted_from_today_and_days_of_this_month(phrase, day, label):
+    assert parse_day(phrase, TODAY) == (date.fromisoformat(day), label)

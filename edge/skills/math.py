@@ -7,7 +7,7 @@ import operator
 import re
 from collections.abc import Callable, Mapping
 from functools import cache
-from math import copysign, factorial, floor, isfinite, log10, sqrt
+from math import copysign, factorial, floor, isclose, isfinite, log10, sqrt
 from typing import TYPE_CHECKING, Any
 
 from edge.errors import InputError
@@ -26,7 +26,8 @@ _LEAD_IN = re.compile(
     r"^(?:(?:what do you get if you|"
     r"hey|ok|okay|so|um|uh|please|can you|could you|would you|will you|tell me|quickly|calculate|compute|work out|"
     r"figure out|solve|evaluate|convert|what is|what are|what does|what do|how much is|how much are|how much does|do|"
-    r"find|give me|show me|the answer (?:to|for|of)|(?:to |for )?this (?:problem|sum|calculation)|answer|"
+    r"(?:the )?(?:solution|answer) (?:for|to|of)|(?:answer|solve) (?:this |the )?(?:equation|problem|sum)|"
+    r"find|give me|show me|the answer (?:to|for|of)|(?:to |for )?this (?:problem|sum|calculation|equation)|answer|"
     r"i (?:need|want|would like|'d like|wanna) to know|i wanna know|let me know|provide|if you|what(?= [\d$(-]))\s+)+"
 )
 _TRAIL = re.compile(r"(?:\s*\b(?:please|for me|equals?|equal to|make|come to|is)\b|\s*[=?!,]|\s*\.(?!\d))+$")
@@ -48,6 +49,12 @@ _VERB_FORMS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]],
         (r"^(?:the )?(?:sum|total) of ((?:\d+(?:\.\d+)?,? (?:and )?){2,}\d+(?:\.\d+)?)$", _sum_of_list),
         (r"^(?:the )?(?:sum|total|result|value) of (.+? (?:plus|minus|times|divided by|multiplied by|over|[-+*/x]) .+)$", r"\1"),
         (r"^how many times (?:can|does|will|do|would) (.+?) (?:go|fit) into (.+)$", r"(\2) / (\1)"),
+        (r"^add (?:up |together )?(.+ (?:plus|\+) .+)$", r"\1"),
+        (r"^(?:the )?remainder (?:when|if|of) (.+?) (?:is )?divided by (.+)$", r"(\1) % (\2)"),
+        (r"^take (.+?) and (?:divide|split) (?:it|that) (?:by|into) (.+)$", r"(\1) / (\2)"),
+        (r"^take (.+?) and multiply (?:it|that) by (.+)$", r"(\1) * (\2)"),
+        (r"^take (.+?) and (?:add|plus) (.+)$", r"(\1) + (\2)"),
+        (r"^take (.+?) and subtract (.+)$", r"(\1) - (\2)"),
         (r"^add (?:up )?(.+?) (?:to|and) (.+)$", r"(\1) + (\2)"),
         (r"^subtract (.+?) from (.+)$", r"(\2) - (\1)"),
         (r"^multiply (.+?) (?:by|and|times) (.+)$", r"(\1) * (\2)"),
@@ -254,8 +261,13 @@ def _clean(text: str) -> str:
     return _TRAIL.sub("", _LEAD_IN.sub("", text)).strip()
 
 
+_CLAIM = re.compile(r"^(?:is )?(?P<expression>.+?) (?:equals?|is equal to|is|makes|=|equal to) (?P<claim>-?\d+(?:\.\d+)?)$")
+"""A sum said with its answer, to be checked: "four divided by two equals two"."""
+_NUMBERS_NAMED = re.compile(r"\b(?:the )?(?:two |following )?numbers\b ?")
+
+
 def _arithmetic(text: str) -> str | None:
-    text = _LEADING_ZEROS.sub("", _MONEY.sub("", text))
+    text = _NUMBERS_NAMED.sub("", _LEADING_ZEROS.sub("", _MONEY.sub("", text)))
     for pattern, replacement in _VERB_FORMS:
         text = pattern.sub(replacement, text)
     for pattern, replacement in _WORDS_TO_SYMBOLS:
@@ -471,13 +483,15 @@ class MathSkill(Skill):
                 continue
             if slots := _conversion(clean):
                 return slots
+            if (claimed := _CLAIM.match(clean)) and (expression := _arithmetic(claimed["expression"])):
+                return {"action": "calculate", "expression": expression, "claim": float(claimed["claim"])}
             if expression := _arithmetic(clean):
                 return {"action": "calculate", "expression": expression}
         return None
 
     def run(self, slots: Slots) -> SkillReply:
         if slots.get("action") == "calculate":
-            return self._calculate(str(slots["expression"]))
+            return self._calculate(str(slots["expression"]), slots.get("claim"))
         if slots.get("action") == "convert":
             return self._convert(float(slots["value"]), str(slots["from_unit"]), str(slots["to_unit"]))
         raise InputError(f"the math skill has no action {slots.get('action')!r}", "pass the slots MathSkill.parse returned")
@@ -485,7 +499,7 @@ class MathSkill(Skill):
     def _reply(self, action: str, text: str, **data: Any) -> SkillReply:
         return SkillReply(self.name, action, text, data)
 
-    def _calculate(self, expression: str) -> SkillReply:
+    def _calculate(self, expression: str, claim: float | None = None) -> SkillReply:
         tree = _parse_expression(expression)
         if tree is None:
             return self._reply("calculate", "I couldn't work that out.", expression=expression, error="not_arithmetic")
@@ -499,9 +513,12 @@ class MathSkill(Skill):
             return self._reply("calculate", _too_large().reply, expression=expression, error="too_large")
         if isinstance(result, float) and result.is_integer() and abs(result) < 1e15:
             result = int(result)
-        said = _say(tree)
-        text = f"{capitalized(said)} is {format_number(result)}."
-        return self._reply("calculate", text, expression=expression, result=result)
+        said = f"{_say(tree)} is {format_number(result)}"
+        if claim is None:
+            return self._reply("calculate", f"{capitalized(said)}.", expression=expression, result=result)
+        right = isclose(result, claim, rel_tol=1e-9, abs_tol=1e-9)
+        text = f"Yes, {said}." if right else f"No, {said}, not {format_number(claim)}."
+        return self._reply("calculate", text, expression=expression, result=result, claim=claim, right=right)
 
     def _convert(self, value: float, from_unit: str, to_unit: str) -> SkillReply:
         import pint

@@ -376,3 +376,30 @@ def test_ounces_beside_a_volume_are_fluid_ounces():
 @pytest.mark.parametrize("text", ["convert this to a list", "what is love in french", "give me bread to eat"])
 def test_words_that_are_not_two_units_are_not_a_conversion(text):
     assert SKILL.parse(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, spoken",
+    [
+        ("what is the remainder when 521 is divided by 3", "521 modulo 3 is 2."),
+        ("take five and divide it by two", "5 divided by 2 is 2.5."),
+        ("solution for eighty one divided by nine", "81 divided by 9 is 9."),
+        ("solve this equation one plus one", "1 plus 1 is 2."),
+        ("what's the sum of the two numbers four and six", "4 plus 6 is 10."),
+        ("can you add up thirteen plus five plus nine", "13 plus 5 plus 9 is 27."),
+    ],
+)
+def test_more_ways_of_asking_for_a_calculation(text, spoken):
+    assert reply(text) == spoken
+
+
+@pytest.mark.parametrize(
+    "text, spoken",
+    [
+        ("four divided by two equals two", "Yes, 4 divided by 2 is 2."),
+        ("three times two equals seven", "No, 3 times 2 is 6, not 7."),
+        ("is 10 minus 4 equal to 6", "Yes, 10 minus 4 is 6."),
+    ],
+)
+def test_a_sum_said_with_its_answer_is_checked(text, spoken):
+    assert reply(text) == spoken

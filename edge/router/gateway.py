@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -20,6 +21,16 @@ WORDS_SIMILARITY = 0.25
 """A chunk that shares rare words with a request must still be this similar in meaning: names alone can coincide."""
 WORDS_COVERAGE = 0.5
 """... and hold at least this share of the request's word weight."""
+MEDIA_COMMAND = re.compile(
+    r"^(?:(?:please|can you|could you|would you|will you|hey|ok|okay|now|just)\s+)*"
+    r"(?:play|replay|shuffle|stream|start playing|resume playing|put on some|(?:i (?:want|wanna|would like|'d like|need)"
+    r"|let me|let's|lets) (?:to )?(?:listen to|listen|hear))\b(?! (?:with|along)\b)"
+    r"(?! (?:(?:a|an|another|some|more|something|one) )?(?:joke|story|stories|riddle|fact|poem|funny|interesting|cool|fun"
+    r"|good|new)s?\b| (?:you|your|yours|about|what|how|why|it|that|this|from you)\b)",
+    re.IGNORECASE,
+)
+"""A command to play media, which the classifier can take for small talk ("play some jazz", "I want to hear country
+music"); it is decided as the ``device`` intent."""
 
 
 @dataclass(frozen=True)
@@ -115,6 +126,10 @@ class Gateway:
             route = self.settings.low_confidence_route
             reason = f"classifier unsure: {intent} at {confidence:.2f} < {self.settings.min_confidence}"
             return self._decision(route, intent, None, None, confidence, start, "classifier", reason, stages)
+        if intent in ("chat", "complex") and MEDIA_COMMAND.match(text.strip()):
+            route = self._route_of("device")
+            reason = f"a command to play media, classified {intent} at {confidence:.2f} -> {route}"
+            return self._decision(route, "device", None, None, confidence, start, "classifier", reason, stages)
         target = self.settings.intents.get(intent, self.settings.low_confidence_route)
         name, _, skill = target.partition(":")
         if name != "skill" and is_route(name):
@@ -132,6 +147,10 @@ class Gateway:
             return self._decision(route, intent, meant, None, confidence, start, "classifier", reason, stages)
         reason = f"intent {intent} at {confidence:.2f} -> {skill} skill"
         return self._decision("skill", intent, skill, slots, confidence, start, "classifier", reason, stages)
+
+    def _route_of(self, intent: str) -> Route:
+        name = self.settings.intents.get(intent, self.settings.low_confidence_route).partition(":")[0]
+        return name if is_route(name) and name not in ("skill", "clarify") else self.settings.low_confidence_route
 
     def _declined(self, result: Classification, skill: str, start: float, stages: dict[str, float]) -> Decision:
         """The classifier's most likely intent that is not this skill's decides; another skill's is answered as chat,

@@ -12,9 +12,9 @@ import re
 from edge.skills.base import Slots
 from edge.skills.list_phrases import (
     ADD_VERB,
-    DELETE_VERB,
     ANY_LIST,
     CONTAINS,
+    DELETE_VERB,
     LIST_REF,
     NEED_TO_BUY,
     REMOVE_VERB,

@@ -136,3 +136,19 @@ def test_the_time_skill_answers_on_its_own_clock(runtime, skills):
     d = gateway(runtime, skills).decide("how many weeks until the summer solstice")
     assert d.slots == {"action": "days_until", "date": "2027-06-21", "day": "the summer solstice", "unit": "weeks"}
     assert skill_reply(skills, d).text == "The summer solstice is in 30 weeks and 1 day."
+
+
+@pytest.mark.parametrize("text", ["play some calming music for me", "i want to listen to george strait", "play chess with me"])
+def test_a_command_to_play_media_taken_for_small_talk_is_decided_as_a_device_command(runtime, skills, text):
+    d = gateway(runtime, skills).decide(text)
+    assert (d.route, d.intent) == ("oos", "device"), d.reason
+
+
+@pytest.mark.parametrize("text", ["i want to hear a joke", "i would like to hear a story", "play along with me"])
+def test_asking_to_hear_a_joke_or_a_story_is_still_small_talk(runtime, skills, text):
+    assert gateway(runtime, skills).decide(text).route == "chat"
+
+
+def test_a_status_question_about_something_else_is_not_answered_with_the_models(runtime, skills):
+    d = gateway(runtime, skills).decide("what list do i have")
+    assert d.skill != "status"

@@ -39,12 +39,16 @@ WORD = r"(?!(?:to|on|in|into|onto|from|off|of|for|my|the|our|and|at|with|called|
 PURPOSE = r"(?:my |the |our |this |next )?[a-z0-9']+(?: [a-z0-9']+)?"
 
 
+WHEN_SAID = r"(?: (?:on )?(?:today|tonight|tomorrow|this (?:week|weekend)|(?:mon|tues|wednes|thurs|fri|satur|sun)days?))?"
+"""When a change is said to be for, which names no list: "remove X from my to do list on sunday"."""
+
+
 def list_ref(tag: str = "") -> str:
     """A list, named or not, with what it is for: "my shopping list", "the list for saturday", "my to do list".
 
     ``tag`` prefixes the group names (``list``, ``for``), so that one pattern can hold several references."""
     name = rf"(?P<{tag}list>(?:{WORD} ){{0,3}}?(?:to do|{WORD}))"
-    return rf"{DETERMINER}(?:{name} )?list(?: (?:for|from|of|due) (?P<{tag}for>{PURPOSE}))?"
+    return rf"{DETERMINER}(?:{name} )?list(?: (?:for|from|of|due) (?P<{tag}for>{PURPOSE}))?{WHEN_SAID}"
 
 
 LIST_REF = list_ref()
@@ -128,7 +132,8 @@ DELETE_VERB = (
 )
 DELETE_LIST = re.compile(
     rf"^{DELETE_VERB} (?:(?:{LIST_REF})|{DETERMINER}list (?:called|named|titled) (?P<name>[a-z0-9' ]+?))"
-    r"(?: (?:that|which|i|we) (?:i |we )?(?:created|made|have|had|started|set up|wrote)(?: [a-z ]+)?| completely| entirely)?$"
+    r"(?: (?:(?:that|which|i|we) (?:i |we )?)?(?:created|made|have|had|started|set up|wrote)(?: [a-z ]+)?| completely"
+    r"| entirely| in (?:its )?entirety| altogether| for good| permanently)?$"
 )
 ALL_LISTS = re.compile(rf"^{DELETE_VERB} (?:all|every(?: one)?|each)(?: of)?(?: my| the| our)? lists?$")
 UNWANTED_LIST = re.compile(

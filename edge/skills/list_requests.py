@@ -17,6 +17,8 @@ from edge.skills.list_phrases import (
     DELETE_VERB,
     LIST_REF,
     NEED_TO_BUY,
+    NOT_ITEMS,
+    NOT_NEEDED,
     REMOVE_VERB,
     item_text,
     named_slots,
@@ -121,10 +123,10 @@ def _antecedent(context: str, action: str) -> tuple[str, str | None] | None:
     kinds = (
         ((CONTAINS, None), (LISTED, None), (NEED_TO_BUY, "shopping"), (HAVE_NONE, "shopping"), (TO_DO, "todo"))
         if action == "add"
-        else ((CONTAINS, None), (LISTED, None), (DONE_WITH, None))
+        else ((CONTAINS, None), (LISTED, None), (DONE_WITH, None), (NOT_NEEDED, None))
     )
     for pattern, implied in kinds:
-        if (m := pattern.match(lower)) and (item := item_text(plain, m)):
+        if (m := pattern.match(lower)) and (item := item_text(plain, m)) and not NOT_ITEMS.search(item.lower()):
             return item, named_slots(m)["list"] or implied
     return None
 

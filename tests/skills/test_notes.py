@@ -422,3 +422,16 @@ def test_a_list_described_by_what_it_holds_is_named_by_its_noun(skill):
 
 def test_a_request_for_the_reminders_is_not_about_a_list(skill):
     assert skill.parse("give me a list of all my reminders") == {"action": "reminders"}
+
+
+@pytest.mark.parametrize(
+    "text, slots",
+    [
+        ("i don't need apples remove it from my shopping list", {"action": "remove", "list": "shopping", "text": "apples"}),
+        ("remove the laundry from my to do list on sunday", {"action": "remove", "list": "todo", "text": "laundry"}),
+        ("please delete my grocery list in its entirety", {"action": "delete_list", "list": "shopping"}),
+        ("delete the party list i made yesterday", {"action": "delete_list", "list": "party"}),
+    ],
+)
+def test_more_ways_of_taking_things_off(skill, text, slots):
+    assert skill.parse(text) == slots

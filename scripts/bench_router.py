@@ -6,6 +6,9 @@ Requests: the hand-written held-out phrasings (scripts/intent_heldout.csv) and C
 (intent/ in the evaluation data, EDGE_EVAL_DIR), each decided several times after a warm-up. Target: p95 <= 5 ms on 2 cores.
 Route accuracy is measured on the held-out phrasings: the route their label maps to in the default config.
 
+CLINC150 test requests for the skills (timers, alarms, lists, arithmetic, conversion, time) are answered end to end
+too; its train and val splits were read for tuning, never its test split.
+
 End to end on SLURP's devel split (real spoken requests; edge.evaluation.slurp maps its intents to edge's handlers):
 each request is decided and, when it goes to a skill, the skill runs. Reported per family and intent for the half
 held back from tuning (and the tuning half, marked as such). The file: --slurp, $EDGE_SLURP, or
@@ -24,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from edge.evaluation import eval_dir, slurp
+from edge.evaluation import clinc_skills, eval_dir, slurp
 
 if TYPE_CHECKING:
     from edge.router import Router
@@ -83,6 +86,7 @@ def main() -> int:
             if got != expected:
                 confusion[(expected, got)] += 1
         end_to_end = slurp_end_to_end(router, args.slurp, args.misses) if args.slurp.is_file() else None
+        clinc_skills_rates = clinc_skills_end_to_end(router) if clinc_skills.PATH.is_file() else None
         router.close()
 
     report = {
@@ -92,6 +96,7 @@ def main() -> int:
         "route_confusions": {f"{e} -> {g}": n for (e, g), n in confusion.most_common(12)},
         "requests": {"heldout": len(heldout), "clinc150_test": len(clinc), "reps": args.reps},
         "slurp_devel": end_to_end,
+        "clinc150_test_skills": clinc_skills_rates,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2))
@@ -111,6 +116,10 @@ def main() -> int:
         print(f"SLURP devel not found at {args.slurp}: end-to-end rates not measured", file=sys.stderr)
     else:
         print_slurp(end_to_end)
+    if clinc_skills_rates is not None:
+        print("CLINC150 test, skill requests: answered by the right skill and action (n)")
+        for family, rates in clinc_skills_rates.items():
+            print(f"  {family:<40} {rates['answered']:.3f} ({rates['n']})")
     return 0
 
 
@@ -142,6 +151,22 @@ def slurp_end_to_end(router: Router, path: Path, misses: str | None) -> dict[str
         }
         for split, keys in sorted(tally.items())
     }
+
+
+def clinc_skills_end_to_end(router: Router) -> dict[str, dict[str, float]]:
+    """CLINC150's test requests for the skills (its train and val were read for tuning), answered per family."""
+    from edge.router.direct import skill_reply
+
+    tally: dict[str, list[bool]] = defaultdict(list)
+    for text, _, expected in clinc_skills.read():
+        decision = router.decide(text)
+        reply = skill_reply(router.skills, decision) if decision.route == "skill" else None
+        action = reply.skill.action if reply and reply.skill else None
+        asked = bool(reply and reply.text.rstrip().endswith("?"))
+        right = clinc_skills.answered(expected, decision.route, decision.skill, action, asked)
+        for key in ("overall", expected.family):
+            tally[key].append(right)
+    return {key: {"answered": round(sum(v) / len(v), 3), "n": len(v)} for key, v in sorted(tally.items())}
 
 
 def print_slurp(end_to_end: dict[str, Any]) -> None:

@@ -258,8 +258,8 @@ class KnowledgeSettings(_Section):
     mode: Literal["dense", "bm25", "hybrid"] = Field("hybrid", description="how the knowledge route searches")
     top_k: int = Field(4, ge=1, le=20, description="chunks given to the LLM to answer from")
     answer: Literal["auto", "extract", "llm"] = Field(
-        "auto",
-        description="auto: the LLM rephrases the answering sentence; extract: it is quoted; llm: the LLM reads the chunks",
+        "extract",
+        description="extract: the answering sentence is quoted; auto: the LLM rephrases it; llm: the LLM reads the chunks",
     )
     min_similarity: float = Field(
         0.3, ge=0.0, le=1.0, description="best chunk's cosine similarity below which the answer is 'not in your documents'"

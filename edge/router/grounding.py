@@ -1,12 +1,12 @@
 """The grounding stage: an answer from the user's documents, checked against them before it is said.
 
-By default (``knowledge.answer`` "auto") the extractive reader finds the sentence of the retrieved chunks that
-answers the question, or judges that none does and the reply says so. The LLM then only rephrases that one
-sentence; its answer is said when it keeps to the sentence's values and words and holds the span the question asks
-for, and the sentence is quoted otherwise. A question for a name or value whose span the reader could not single
-out is answered with the quote: the sentence holds several, and a small model picks one at random. "extract"
-quotes the sentence without the LLM; "llm" gives the LLM all the chunks, escalates an answer that strays from them
-through the cascade, and quotes the closest sentence when no model gets it right.
+The extractive reader finds the sentence of the retrieved chunks that answers the question, or judges that none
+does and the reply says so. By default (``knowledge.answer`` "extract") that sentence is quoted. With "auto" the
+LLM only rephrases it; its answer is said when it keeps to the sentence's values and words and holds the span the
+question asks for, and the sentence is quoted otherwise. A question for a name or value whose span the reader could
+not single out is answered with the quote: the sentence holds several, and a small model picks one at random.
+"llm" gives the LLM all the chunks, escalates an answer that strays from them through the cascade, and quotes the
+closest sentence when no model gets it right.
 """
 
 from __future__ import annotations

@@ -260,15 +260,22 @@ def test_an_answer_from_the_notes_holds_the_span_and_cites_the_one_sentence_it_c
     assert grounded(reply.text, [NOTES["greenhouse.md"]])
 
 
-def test_extract_mode_quotes_the_sentence_without_the_llm(runtime, tmp_path):
-    folder = tmp_path / "notes"
-    folder.mkdir()
-    (folder / "boat.md").write_text(NOTES["boat.md"])
-    settings = runtime.settings
-    extracting = Runtime(settings.model_copy(update={"knowledge": settings.knowledge.model_copy(update={"answer": "extract"})}))
-    extracting.engines = runtime.engines
-    with Router(extracting, db=Database(tmp_path / "edge.db")) as router:
-        router.knowledge.add([folder])
-        reply = router.ask("what berth is the Marigold at")
+def test_by_default_the_sentence_is_quoted_without_the_llm(router, notes):
+    reply = router.ask("what berth is the Marigold at")
     assert reply.text == f'Your documents say: "{NOTES["boat.md"].strip()}" [1]'
     assert reply.handler is Handled.DOCUMENTS and reply.models == [] and cited_files(reply) == ["boat.md"]
+
+
+def test_auto_mode_has_the_llm_rephrase_the_sentence_and_keep_its_values(runtime, tmp_path):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "greenhouse.md").write_text(NOTES["greenhouse.md"])
+    settings = runtime.settings
+    rephrasing = Runtime(settings.model_copy(update={"knowledge": settings.knowledge.model_copy(update={"answer": "auto"})}))
+    rephrasing.engines = runtime.engines
+    with Router(rephrasing, db=Database(tmp_path / "edge.db")) as router:
+        router.knowledge.add([folder])
+        reply = router.ask("At what time does the greenhouse irrigation valve open?")
+    assert reply.models, "the LLM was asked to rephrase"
+    assert ("06:40" in reply.text or "6:40 in the morning" in reply.text) and "12:40" not in reply.text
+    assert cited_files(reply) == ["greenhouse.md"]

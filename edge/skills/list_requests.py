@@ -42,8 +42,7 @@ SAME_LIST = re.compile(rf"(?: (?:to|on|onto|in|into|from|off(?: of)?) (?:it|ther
 CONNECTIVES = re.compile(
     r"(?:[ ,;:.?!-]|\b(?:and|so|then|but|or|otherwise|if not|if (?:it|they|that)(?:'s|'re| is| are)? ?(?:not|isn'?t|aren'?t)"
     r"(?: there| on (?:it|there|the list))?|if so|if (?:it|they) (?:is|are)|can you|could you|will you|would you|please"
-    r"|go ahead and|just|if you can"
-    r"|can i get you to))+$"
+    r"|go ahead and|just|if you can|can i get you to))+$"
 )
 ANOTHER_ITEM = re.compile(rf"^{ADD_VERB} (?P<text>.+)$")
 """An item added beside another change, whose list that change names: "take bread off my list and put milk"."""

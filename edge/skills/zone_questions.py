@@ -94,7 +94,8 @@ _ZONES_OF_PLACES = (
     re.compile(rf"^{_ZONE_WORD} (?:in|of|for) {_place('place')}$"),
 )
 _SET_ZONE = re.compile(
-    rf"\b(?:switch|change|set|move|put|convert|adjust|update)(?: me| it| us)?(?: over)?(?: (?:my|the|our))?"
+    r"^(?:(?:can|could|would|will) you |i (?:want|need|would like|'d like) (?:you )?to |lets |let us |please )*"
+    rf"(?:switch|change|set|move|put|convert|adjust|update)(?: me| it| us)?(?: over)?(?: (?:my|the|our))?"
     rf"(?: (?:time zone|clock|time))? (?:to|into|as|for|on) {_place('place')}(?: time| time zone| zone)?$"
 )
 _ASKS_THE_TIME = re.compile(

@@ -477,3 +477,8 @@ def test_the_time_of_a_sky_or_sea_event_is_never_answered_with_the_clock(text):
 )
 def test_words_that_add_nothing_to_the_question_are_left_out(text, spoken):
     assert reply(text) == spoken
+
+
+@pytest.mark.parametrize("text", ["when did i move to lisbon", "when did you move to paris", "why did we switch to tokyo"])
+def test_a_question_about_moving_to_a_place_is_not_a_time_zone_change(text):
+    assert SKILL.parse(text) is None

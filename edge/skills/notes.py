@@ -23,8 +23,18 @@ from edge.skills.spoken import (
 from edge.skills.timers import TimerStore
 from edge.store.database import Database, inserted_id
 
-REMIND = re.compile(r"\b(?:(?:remind|alert|ping|nudge) (?:me|us)|don'?t let me forget)\b(?: (?:to|that|about)\b)? ?(?P<rest>.*)")
-REMINDERS = re.compile(r"\b(reminders|what (?:do i|should i) remember)\b")
+REMIND = re.compile(
+    r"\b(?:(?:remind|alert|ping|nudge) (?:me|us)|don'?t let me forget"
+    r"|(?:set|make|create|add|put|schedule|give me)(?: me| up)? (?:a |an |one )?(?:new )?reminder(?: alert| notification)?"
+    r"(?: for me)?)\b(?: (?P<how>to|that|about|for|of)\b)? ?(?P<rest>.*)"
+)
+REMINDERS = re.compile(
+    r"\b(reminders|what (?:do i|should i) remember|(?:any|pending|upcoming|my|next) reminder"
+    r"|(?:anything|something) (?:i should be|to be) reminded (?:about|of))\b"
+)
+CALENDAR = re.compile(r"\b(?:calendar|appointments?|events?|meetings?|schedule)\b")
+"""What a calendar holds, which edge does not keep: a request about it is not about a list or a note."""
+LIST_OR_NOTE = re.compile(r"\b(?:lists?|notes?|remind|reminders?)\b")
 CANCEL_REMINDER = re.compile(r"\b(?:cancel|delete|remove|forget)(?: my| the)? reminders?(?: about| to| for)? ?(?P<text>.*)$")
 ARTICLES = re.compile(r"^(?:(?:a|an|the|this|that|my|our|some|new)\b ?)+")
 ADD_NOTE = re.compile(
@@ -46,7 +56,8 @@ WEEKDAY = "(?:" + "|".join(DAY_NAMES[1:]) + ")"
 TIME_PHRASE = re.compile(
     r"\b(?:in|after) (?:\d+(?:\.\d+)? |an? |half an? )?[a-z ]*?(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\b"
     r"|\b(?:at|by|around) (?:\d{1,2}(?::\d{2})?(?: ?[ap]\.?m\.?)?|noon|midnight)"
-    rf"|\b(?:tomorrow|tonight|today|this|on {WEEKDAY}|{WEEKDAY}|in the)(?: (?:morning|afternoon|evening|night))?\b",
+    r"|\b(?:(?:for|at) )?\d{1,2}(?::\d{2})? ?[ap]\.?m\b\.?"
+    rf"|\b(?:tomorrow|tonight|today|this|(?:on )?{WEEKDAY}s?|in the)(?: (?:morning|afternoon|evening|night))?\b",
     re.IGNORECASE,
 )
 PART_OF_DAY = re.compile(r"\b(morning|afternoon|evening|tonight|night)\b")
@@ -68,13 +79,17 @@ class NotesSkill(Skill):
         self.db = db
         self.timers = timers
 
+    def declines(self, text: str) -> bool:
+        lower = text.lower()
+        return bool(CALENDAR.search(lower)) and not LIST_OR_NOTE.search(lower)
+
     def parse(self, text: str, matched: Mapping[str, str] | None = None) -> Slots | None:
         plain = text.strip().rstrip(".!?")
         lower = plain.lower()
         if m := CANCEL_REMINDER.search(lower):
             return {"action": "cancel_reminder", "text": _items_of(plain, m, "text") or None}
         if m := REMIND.search(lower):
-            return self._reminder(plain[m.start("rest") :] if m.group("rest") else "")
+            return self._reminder(plain[m.start("rest") :] if m.group("rest") else "", m["how"])
         if REMINDERS.search(lower):
             return {"action": "reminders"}
         if (slots := parse_list_request(plain)) is not None:
@@ -97,7 +112,10 @@ class NotesSkill(Skill):
         """An item said to be done ("I bought the eggs") is a list request only when it is on a list."""
         return not slots.pop("listed", False) or self._list_holding(slots["text"], slots.get("list")) is not None
 
-    def _reminder(self, rest: str) -> Slots:
+    def _reminder(self, rest: str, how: str | None = None) -> Slots:
+        """A task and when: "to call mom at 5 pm", "about the dentist on friday"; a thing, not a task, is reminded
+        "about"."""
+        rest = re.sub(r"(?i)\b(mon|tues|wednes|thurs|fri|satur|sun)days\b", r"\1day", rest)
         lower = normalize_numbers(rest.lower())
         now = datetime.fromtimestamp(self.timers.clock()).astimezone()
         seconds = parse_duration(lower) if re.search(r"\b(in|after)\b", lower) else None
@@ -106,11 +124,15 @@ class NotesSkill(Skill):
             day = next((word for word in DAY_NAMES if word in lower.split()), "")
             at = parse_clock_time(f"{day} at {PART_OF_DAY_AT[part[1]]}".strip(), now)
         task = re.sub(r"\s+", " ", TIME_PHRASE.sub("", normalize_numbers(rest))).strip(" ,.")
-        text = re.sub(r"^(?:to|that|about) ", "", task, flags=re.I) or None
+        lead = re.match(r"^(?:(?:to|that|about|for|of)\b ?)+", task, flags=re.I)
+        said = (lead[0].split()[-1].lower() if lead else how) or "to"
+        phrasing = {"for": "about", "of": "about"}.get(said, said)
+        text = (task[lead.end() :] if lead else task) or None
         due = now.timestamp() + seconds if seconds else at.timestamp() if at else None
         if due is None and text and (listed := parse_list_request(text)) and listed["action"] in ("add", "read"):
             return listed
-        return {"action": "remind", "text": text, "due": datetime.fromtimestamp(due).astimezone().isoformat() if due else None}
+        when = datetime.fromtimestamp(due).astimezone().isoformat() if due else None
+        return {"action": "remind", "text": text, "due": when} | ({"how": phrasing} if phrasing != "to" else {})
 
     def run(self, slots: Slots) -> SkillReply:
         action = slots["action"]
@@ -288,13 +310,17 @@ class NotesSkill(Skill):
     def _remind(self, slots: Slots) -> SkillReply:
         if not slots.get("text"):
             return SkillReply(self.name, "remind", "What should I remind you about?", {})
+        what = f"{slots.get('how', 'to')} {slots['text']}"
         if not slots.get("due"):
-            return SkillReply(self.name, "remind", f"When should I remind you to {slots['text']}?", {})
+            return SkillReply(self.name, "remind", f"When should I remind you {what}?", {})
         due = datetime.fromisoformat(slots["due"])
         reminder = self.timers.add("reminder", due.timestamp(), slots["text"])
-        wait = due.timestamp() - self.timers.clock()
-        when = f"in {spoken_duration(round(wait))}" if wait < 3600 else f"at {spoken_time(due)}"
-        return SkillReply(self.name, "remind", f"I'll remind you to {slots['text']} {when}.", {"ids": [reminder.id]})
+        now = self.timers.clock()
+        wait = due.timestamp() - now
+        day_and_time = spoken_time(due, datetime.fromtimestamp(now).astimezone())
+        on = "" if day_and_time.startswith("tomorrow") else "on " if " at " in day_and_time else "at "
+        when = f"in {spoken_duration(round(wait))}" if wait < 3600 else f"{on}{day_and_time}"
+        return SkillReply(self.name, "remind", f"I'll remind you {what} {when}.", {"ids": [reminder.id]})
 
     def _add_items(self, name: str, items: list[str], where: str) -> SkillReply:
         """Adds what the list does not hold yet; an item already on it is said to be there, not added twice."""

@@ -435,3 +435,31 @@ def test_a_request_for_the_reminders_is_not_about_a_list(skill):
 )
 def test_more_ways_of_taking_things_off(skill, text, slots):
     assert skill.parse(text) == slots
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("set a reminder for 5 pm to call mom", "I'll remind you to call mom at 5 PM."),
+        ("set reminder for two pm about my meeting", "I'll remind you about my meeting at 2 PM."),
+        ("remind me about the dentist on wednesday at 3 pm", "I'll remind you about the dentist on Wednesday at 3 PM."),
+        ("remind me that the oven is on in 10 minutes", "I'll remind you that the oven is on in 10 minutes."),
+        ("remind me to call mom tomorrow morning", "I'll remind you to call mom tomorrow at 9 AM."),
+    ],
+)
+def test_a_reminder_is_said_back_the_way_it_was_asked(skill, text, said):
+    assert ask(skill, text) == said
+
+
+@pytest.mark.parametrize("text", ["is there any reminder for me", "tell me about any pending reminder"])
+def test_a_question_about_a_reminder_lists_them(skill, text):
+    assert skill.parse(text) == {"action": "reminders"}
+
+
+@pytest.mark.parametrize("text", ["delete all my appointments for today", "add my business meeting to the work calendar"])
+def test_a_calendar_request_is_declined(skill, text):
+    assert skill.declines(text)
+
+
+def test_a_meeting_put_on_a_list_is_not_declined(skill):
+    assert not skill.declines("add a meeting with the architect to my project list")

@@ -7,7 +7,7 @@ import operator
 import re
 from collections.abc import Callable, Mapping
 from functools import cache
-from math import copysign, factorial, floor, isclose, isfinite, log10, sqrt
+from math import copysign, cos, factorial, floor, isclose, isfinite, log10, radians, sin, sqrt, tan
 from typing import TYPE_CHECKING, Any
 
 from edge.errors import InputError
@@ -24,9 +24,10 @@ MAX_CHARS = 300
 
 _LEAD_IN = re.compile(
     r"^(?:(?:what do you get if you|"
-    r"hey|ok|okay|so|um|uh|please|can you|could you|would you|will you|tell me|quickly|calculate|compute|work out|"
+    r"hey|ok|okay|so|um|uh|please|can you|could you|would you|will you|tell me|tell|quickly|calculate|compute|work out|"
     r"figure out|solve|evaluate|convert|what is|what are|what does|what do|how much is|how much are|how much does|do|"
     r"(?:the )?(?:solution|answer) (?:for|to|of)|(?:answer|solve) (?:this |the )?(?:equation|problem|sum)|"
+    r"(?:the )?(?:result|value) of|how (?:do|would|can|should) (?:i|you|we)|"
     r"find|give me|show me|the answer (?:to|for|of)|(?:to |for )?this (?:problem|sum|calculation|equation)|answer|"
     r"i (?:need|want|would like|'d like|wanna) to know|i wanna know|let me know|provide|if you|what(?= [\d$(-]))\s+)+"
 )
@@ -51,6 +52,21 @@ _VERB_FORMS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]],
         (r"^how many times (?:can|does|will|do|would) (.+?) (?:go|fit) into (.+)$", r"(\2) / (\1)"),
         (r"^add (?:up |together )?(.+ (?:plus|\+) .+)$", r"\1"),
         (r"^(?:the )?remainder (?:when|if|of) (.+?) (?:is )?divided by (.+)$", r"(\1) % (\2)"),
+        (r"^(?:how much is )?(?:left |remaining )?after subtracting (.+?) from (.+)$", r"(\2) - (\1)"),
+        (r"^(?:what )?(?:percentage|percent|%) (?:is )?(.+?) (?:is )?of (.+)$", r"(\1) / (\2) * 100"),
+        (r"^how many (\d+(?:\.\d+)?)s? (?:are|is|go|fit) (?:there |available )?in(?:to)? (.+)$", r"(\2) / (\1)"),
+        (
+            r"^if (?:i|you|we|he|she|they) (?:have|has|had) (\d+(?:\.\d+)?)(?: [a-z]+)? and (?:i |you |we |he |she |they )?"
+            r"(?:spend|spent|lose|lost|give away|gave away|eat|ate|use|used|sell|sold|give|gave|take away|took away|pay|paid)"
+            r" (\d+(?:\.\d+)?)(?: [a-z]+)?,? how (?:many|much)\b.*\bleft$",
+            r"(\1) - (\2)",
+        ),
+        (
+            r"^if (?:i|you|we|he|she|they) (?:have|has|had) (\d+(?:\.\d+)?)(?: [a-z]+)? and (?:i |you |we |he |she |they )?"
+            r"(?:buy|bought|get|got|find|found|receive|received|earn|earned|add|added|make|made) (\d+(?:\.\d+)?)"
+            r"(?: more)?(?: [a-z]+)?,? how (?:many|much)\b.*$",
+            r"(\1) + (\2)",
+        ),
         (r"^take (.+?) and (?:divide|split) (?:it|that) (?:by|into) (.+)$", r"(\1) / (\2)"),
         (r"^take (.+?) and multiply (?:it|that) by (.+)$", r"(\1) * (\2)"),
         (r"^take (.+?) and (?:add|plus) (.+)$", r"(\1) + (\2)"),
@@ -70,7 +86,7 @@ _VERB_FORMS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]],
 _WORDS_TO_SYMBOLS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
-        (r"\b(?:per ?cent|percent)\b", "%"),
+        (r"\b(?:per ?cent|percent|percentages?)\b", "%"),
         (r"(\d+(?:\.\d+)?)\s*% off(?: of)?\b", _percent_off),
         (r"\b(?:an? )?(\d+(?:\.\d+)?)\s*% (?:tip|tax|discount) (?:on|for|of)\b", r"percent(\1) *"),
         (r"(\d+(?:\.\d+)?)\s*% of\b", r"percent(\1) *"),
@@ -89,7 +105,8 @@ _WORDS_TO_SYMBOLS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], 
         (r"\bplus\b", "+"),
         (r"\b(?:minus|negative)\b|−", "-"),
         (r"\b(?:mod|modulo|modulus)\b", "%"),
-        (r"\b(sqrt|cbrt)\s*(-?\s*\d+(?:\.\d+)?)", r"\1(\2)"),
+        (r"\b(?:the )?(sin|cos|tan)(?:e|ine|gent)?(?: of)?\b", r"\1"),
+        (r"\b(sqrt|cbrt|sin|cos|tan)\s*(-?\s*\d+(?:\.\d+)?)(?: degrees?)?", r"\1(\2)"),
     )
 )
 _ARITHMETIC_CHARS = re.compile(r"[\d.\s+\-*/%()]*")
@@ -122,6 +139,12 @@ def _square_root(x: Number) -> float:
     return sqrt(x)
 
 
+def _tangent(degrees: Number) -> float:
+    if (degrees - 90) % 180 == 0:
+        raise _Unanswerable("undefined", f"The tangent of {format_number(degrees)} degrees is undefined.")
+    return round(tan(radians(degrees)), 12)
+
+
 def _factorial(n: Number) -> int:
     if n < 0 or n != int(n):
         raise _Unanswerable("not_whole", "A factorial needs a whole number that is not negative.")
@@ -151,6 +174,9 @@ _FUNCTIONS: dict[str, Callable[[Number], Number]] = {
     "abs": abs,
     "percent": lambda x: x / 100,
     "factorial": _factorial,
+    "sin": lambda x: round(sin(radians(x)), 12),
+    "cos": lambda x: round(cos(radians(x)), 12),
+    "tan": lambda x: _tangent(x),
 }
 _OPERATOR_WORDS = {
     ast.Add: "plus",
@@ -166,6 +192,9 @@ _FUNCTION_WORDS = {
     "abs": "the absolute value of {}",
     "percent": "{} percent",
     "factorial": "{} factorial",
+    "sin": "the sine of {} degrees",
+    "cos": "the cosine of {} degrees",
+    "tan": "the tangent of {} degrees",
 }
 
 
@@ -261,6 +290,13 @@ def _clean(text: str) -> str:
     return _TRAIL.sub("", _LEAD_IN.sub("", text)).strip()
 
 
+_DIVISIBLE = re.compile(r"^(?:is|are) (?P<dividend>.+?) (?:evenly |exactly )?divisible by (?P<divisor>.+)$")
+"""A divisibility question: "is 126 divisible by 8"."""
+_CURRENCY = re.compile(
+    r"\b(?:u\.? ?s\.? ?d|usd|eur|euros?|gbp|g\.? ?b\.? ?p|dollars?|pounds? sterling|rupees?|yen|yuan|pesos?|rials?|francs?"
+    r"|bitcoins?)\b|\b(?:exchange rate|currency|currencies)\b"
+)
+"""Money in two currencies is an exchange rate, which changes daily and is not known offline."""
 _CLAIM = re.compile(r"^(?:is )?(?P<expression>.+?) (?:equals?|is equal to|is|makes|=|equal to) (?P<claim>-?\d+(?:\.\d+)?)$")
 """A sum said with its answer, to be checked: "four divided by two equals two"."""
 _NUMBERS_NAMED = re.compile(r"\b(?:the )?(?:two |following )?numbers\b ?")
@@ -272,7 +308,7 @@ def _arithmetic(text: str) -> str | None:
         text = pattern.sub(replacement, text)
     for pattern, replacement in _WORDS_TO_SYMBOLS:
         text = pattern.sub(replacement, text)
-    if not _ARITHMETIC_CHARS.fullmatch(re.sub(r"\b(?:sqrt|cbrt|abs|percent|factorial)\(", "(", text)):
+    if not _ARITHMETIC_CHARS.fullmatch(re.sub(r"\b(?:sqrt|cbrt|abs|percent|factorial|sin|cos|tan)\(", "(", text)):
         return None
     tree = _parse_expression(text)
     return ast.unparse(tree) if tree else None
@@ -475,6 +511,11 @@ class MathSkill(Skill):
     def load(self) -> None:
         unit_registry()
 
+    def declines(self, text: str) -> bool:
+        lower = text.lower()
+        said = {m.group().rstrip("s") for m in _CURRENCY.finditer(lower)}
+        return len(said) >= 2 or bool(re.search(r"\b(?:exchange rate|currency|currencies)\b", lower))
+
     def parse(self, text: str, matched: Mapping[str, str] | None = None) -> Slots | None:
         candidates = [matched["expression"]] if matched and matched.get("expression") else []
         for candidate in [*candidates, text]:
@@ -483,6 +524,10 @@ class MathSkill(Skill):
                 continue
             if slots := _conversion(clean):
                 return slots
+            if (divisible := _DIVISIBLE.match(clean)) and (
+                expression := _arithmetic(f"({divisible['dividend']}) % ({divisible['divisor']})")
+            ):
+                return {"action": "calculate", "expression": expression, "divisible": True}
             if (claimed := _CLAIM.match(clean)) and (expression := _arithmetic(claimed["expression"])):
                 return {"action": "calculate", "expression": expression, "claim": float(claimed["claim"])}
             if expression := _arithmetic(clean):
@@ -490,6 +535,8 @@ class MathSkill(Skill):
         return None
 
     def run(self, slots: Slots) -> SkillReply:
+        if slots.get("action") == "calculate" and slots.get("divisible"):
+            return self._divisible(str(slots["expression"]))
         if slots.get("action") == "calculate":
             return self._calculate(str(slots["expression"]), slots.get("claim"))
         if slots.get("action") == "convert":
@@ -519,6 +566,23 @@ class MathSkill(Skill):
         right = isclose(result, claim, rel_tol=1e-9, abs_tol=1e-9)
         text = f"Yes, {said}." if right else f"No, {said}, not {format_number(claim)}."
         return self._reply("calculate", text, expression=expression, result=result, claim=claim, right=right)
+
+    def _divisible(self, expression: str) -> SkillReply:
+        """ "Yes, 126 is divisible by 7: 126 divided by 7 is 18." / "No, 126 divided by 8 leaves 6." """
+        tree = _parse_expression(expression)
+        if tree is None or not isinstance(tree.body, ast.BinOp):
+            return self._reply("calculate", "I couldn't work that out.", expression=expression, error="not_arithmetic")
+        try:
+            dividend, divisor = _evaluate(tree.body.left), _evaluate(tree.body.right)
+            remainder = _checked(dividend % divisor)
+        except ZeroDivisionError:
+            return self._reply("calculate", "Nothing is divisible by zero.", expression=expression, error="division_by_zero")
+        a, b = format_number(dividend), format_number(divisor)
+        if remainder == 0:
+            text = f"Yes, {a} is divisible by {b}: {a} divided by {b} is {format_number(dividend / divisor)}."
+        else:
+            text = f"No, {a} divided by {b} leaves {format_number(remainder)}."
+        return self._reply("calculate", text, expression=expression, result=remainder == 0)
 
     def _convert(self, value: float, from_unit: str, to_unit: str) -> SkillReply:
         import pint

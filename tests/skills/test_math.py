@@ -403,3 +403,41 @@ def test_more_ways_of_asking_for_a_calculation(text, spoken):
 )
 def test_a_sum_said_with_its_answer_is_checked(text, spoken):
     assert reply(text) == spoken
+
+
+@pytest.mark.parametrize(
+    "text, spoken",
+    [
+        ("what is the result of two by two", "2 times 2 is 4."),
+        ("how much is remaining after subtracting four from eight", "8 minus 4 is 4."),
+        ("how many threes are there in twenty seven", "27 divided by 3 is 9."),
+        ("if i have fifty dollars and spend twenty four how many dollars will i have left", "50 minus 24 is 26."),
+        ("if i have 3 apples and buy 4 more how many apples do i have", "3 plus 4 is 7."),
+        ("what is the sine of 30 degrees", "The sine of 30 degrees is 0.5."),
+        ("cos 60", "The cosine of 60 degrees is 0.5."),
+        ("what is the tangent of 90 degrees", "The tangent of 90 degrees is undefined."),
+    ],
+)
+def test_word_problems_and_angles_with_explicit_numbers(text, spoken):
+    assert reply(text) == spoken
+
+
+@pytest.mark.parametrize(
+    "text, spoken",
+    [
+        ("is 126 divisible by 7", "Yes, 126 is divisible by 7: 126 divided by 7 is 18."),
+        ("is 126 divisible by 8", "No, 126 divided by 8 leaves 6."),
+        ("is 5 divisible by 0", "Nothing is divisible by zero."),
+    ],
+)
+def test_divisibility_is_answered_yes_or_no(text, spoken):
+    assert reply(text) == spoken
+
+
+@pytest.mark.parametrize("text", ["what is ten usd in euros", "how many pounds sterling for one dollar", "the exchange rate"])
+def test_money_between_currencies_is_declined(text):
+    assert SKILL.declines(text)
+
+
+def test_money_in_one_currency_is_arithmetic():
+    assert not SKILL.declines("what is 20 percent of 50 dollars")

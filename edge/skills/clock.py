@@ -3,6 +3,8 @@ long until (or since) a day people name."""
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from functools import partial
@@ -23,6 +25,10 @@ Clock = Callable[[], datetime]
 _REPLIES = TIME_REPLIES | DAY_REPLIES
 
 
+CALENDAR = re.compile(r"\b(?:calendar|appointments?|events?|meetings?|schedule[ds]?|agenda)\b")
+"""What a calendar holds, which edge does not keep: "when is my next meeting" is not a question about the time."""
+
+
 class TimeSkill(Skill):
     name = "time"
     clarification = "I heard a question about the time or the date, but not which day or place: could you say it another way?"
@@ -32,6 +38,9 @@ class TimeSkill(Skill):
 
     def load(self) -> None:
         places.load()
+
+    def declines(self, text: str) -> bool:
+        return bool(CALENDAR.search(text.lower()))
 
     def parse(self, text: str, matched: Mapping[str, str] | None = None) -> Slots | None:
         """``matched`` is None when the classifier, not a template, found the request to be about time: then loosely

@@ -24,6 +24,10 @@ _DATE_WORDS = re.compile(
     r"\b(?:exact|actual|precise|correct|present|full|current) (?=(?:date|time|day)\b)|(?<=\bdate) and (?:the )?month\b"
 )
 """Words that add nothing to the date asked for: "today's exact date", "the date and month today"."""
+_WEEKDAY = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY_OR = re.compile(rf"^is (.+?) (?:an? )?{_WEEKDAY}(?: or (?:an? )?{_WEEKDAY})+$")
+"""A weekday asked among others ("is the 18th a monday or a sunday") is asked for."""
+_HOW_CLOSE = re.compile(r"\bhow (?:close|near|far|long) (?:is it|are we|away is it) (?:to|from|till|until) ")
 
 
 def clean_request(text: str) -> str:
@@ -38,6 +42,7 @@ def clean_request(text: str) -> str:
     text = re.sub(r"(\d)\s*([ap])\.? ?m\b\.?", r"\1 \2m", text)
     text = re.sub(r"\b(in|of|is|was|year) (1[5-9]|20) ([0-9]{2})\b(?! (?:am|pm|oclock|minutes?|hours?)\b)", r"\1 \2\3", text)
     text = _DATE_WORDS.sub("", re.sub(r"\s+", " ", re.sub(r"[^\w\s:]", " ", text)).strip())
+    text = _HOW_CLOSE.sub("how long until ", _WEEKDAY_OR.sub(r"what day is \1", text))
     return _COURTESY.sub("", text).strip()
 
 

@@ -482,3 +482,16 @@ def test_words_that_add_nothing_to_the_question_are_left_out(text, spoken):
 @pytest.mark.parametrize("text", ["when did i move to lisbon", "when did you move to paris", "why did we switch to tokyo"])
 def test_a_question_about_moving_to_a_place_is_not_a_time_zone_change(text):
     assert SKILL.parse(text) is None
+
+
+def test_a_weekday_asked_among_others_is_answered():
+    assert reply("is the 30th a monday or a sunday") == "The 30th is a Monday."
+
+
+def test_how_close_it_is_to_a_time_is_the_time_until_it():
+    assert reply("how close is it to 9 pm") == "9 PM is in 1 hour and 18 minutes."
+
+
+@pytest.mark.parametrize("text", ["when is my next meeting", "what time does the meeting start", "is my calendar free"])
+def test_a_question_about_a_calendar_is_declined(text):
+    assert SKILL.declines(text)

@@ -6,8 +6,8 @@
 The 134 paragraphs of the SQuAD 2.0 dev slice (qa/squad2_dev_slice.json in the evaluation data, EDGE_EVAL_DIR)
 become one document each; questions about them are asked through the whole answer path (``Router.ask``: the
 gateway, retrieval, the extractive reader and the LLM with its grounding check), once per ``knowledge.answer``
-mode: ``extract`` (the reader alone, the shipped default), ``auto`` (the reader, the LLM rephrasing) and ``llm`` (the LLM alone, its answer checked,
-the quoted sentence when it fails).
+mode: ``extract`` (the reader alone, the shipped default), ``auto`` (the reader, the LLM rephrasing) and ``llm``
+(the LLM alone, its answer checked, the quoted sentence when it fails).
 
 Reported per mode:
 - answerable questions whose answer contains a gold answer (SQuAD's normalisation: lower case, no punctuation or

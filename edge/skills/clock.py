@@ -4,7 +4,6 @@ long until (or since) a day people name."""
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from functools import partial

@@ -61,6 +61,10 @@ class SttSettings(_Section):
     compute_type: str = "int8"
     threads: int = Field(0, ge=0, description="0 uses every core")
     vad_filter: bool = Field(True, description="skip non-speech with the VAD before decoding")
+    sized_window: bool = Field(
+        True,
+        description="speech already cut to an utterance is encoded on a window sized to it (at least 6 s), not 30 s",
+    )
 
 
 class EmbedderSettings(_Section):

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from edge.audio import SAMPLE_RATE, load_audio
+from edge.engines import whisper_window
 from edge.engines.base import Engine
 from edge.errors import ModelFileError
 from edge.models import ResolvedModel
@@ -96,16 +97,16 @@ class Stt(Engine[Any]):
         start = time.perf_counter()
         samples = load_audio(audio)
         decoded = time.perf_counter()
-        with self._call() as model:
-            raw, info = self._run(model, samples, language, vad_filter)
-            segments = [_segment(s) for s in raw]
-        done = time.perf_counter()
         duration = len(samples) / SAMPLE_RATE
+        with self._call() as model:
+            sized = self._sized(model, samples, language, vad_filter)
+            segments, spoken, probability = sized or self._full(model, samples, language, vad_filter)
+        done = time.perf_counter()
         transcribe_s = done - decoded
         return Transcript(
             text=" ".join(s.text for s in segments if s.text).strip(),
-            language=info.language,
-            language_probability=round(float(info.language_probability), 4),
+            language=spoken,
+            language_probability=round(probability, 4),
             duration_s=round(duration, 3),
             segments=segments,
             timings={
@@ -116,11 +117,33 @@ class Stt(Engine[Any]):
             },
         )
 
+    def _sized(
+        self, model: Any, samples: np.ndarray, language: str | None, vad_filter: bool | None
+    ) -> tuple[list[Segment], str, float] | None:
+        """Segments, language and its probability, decoded on a window sized to speech already cut to an utterance
+        in a known language; None for other audio."""
+        opts = self.settings.stt
+        spoken = self._language(model, language)
+        if vad_filter is not False or not opts.sized_window or spoken is None or not whisper_window.fits(samples, SAMPLE_RATE):
+            return None
+        found = whisper_window.transcribe(model, samples, spoken, opts.beam_size)
+        end = round(len(samples) / SAMPLE_RATE, 3)
+        segment = Segment(0.0, end, found.text, round(found.avg_logprob, 4), round(found.no_speech_prob, 4))
+        return ([segment] if found.text else []), spoken, 1.0
+
+    def _full(
+        self, model: Any, samples: np.ndarray, language: str | None, vad_filter: bool | None
+    ) -> tuple[list[Segment], str, float]:
+        raw, info = self._run(model, samples, language, vad_filter)
+        return [_segment(s) for s in raw], info.language, float(info.language_probability)
+
+    def _language(self, model: Any, language: str | None) -> str | None:
+        language = language or self.settings.stt.language
+        return "en" if language is None and not model.model.is_multilingual else language
+
     def _run(self, model: Any, samples: np.ndarray, language: str | None, vad_filter: bool | None) -> tuple[Iterator[Any], Any]:
         opts = self.settings.stt
-        language = language or opts.language
-        if language is None and not model.model.is_multilingual:
-            language = "en"
+        language = self._language(model, language)
         return model.transcribe(
             samples,
             language=language,

@@ -11,6 +11,7 @@ from typing import Any
 from edge.skills.base import Skill, SkillReply, Slots
 from edge.skills.list_phrases import parse_list_item_request
 from edge.skills.list_requests import parse_list_request
+from edge.skills.repeats import REPEAT, first_ring, parse_repeat, spoken_repeat
 from edge.skills.spoken import (
     WEEKDAYS,
     capitalized,
@@ -24,8 +25,10 @@ from edge.skills.timers import TimerStore
 from edge.store.database import Database, inserted_id
 
 REMIND = re.compile(
-    r"\b(?:(?:remind|alert|ping|nudge) (?:me|us)|don'?t let me forget"
-    r"|(?:set|make|create|add|put|schedule|give me)(?: me| up)? (?:a |an |one )?(?:new )?reminder(?: alert| notification)?"
+    r"\b(?:(?:remind|alert|ping|nudge) (?:me|us)|remind(?= (?:to|about|that)\b)|don'?t let me forget"
+    r"|(?:i|we) (?:need|want|would like|'d like|have) to be reminded"
+    r"|(?:set|make|create|add|put|schedule|give me)(?: me| up)? (?:a |an |one )?(?:new )?"
+    r"(?:(?P<often>repeating|recurring|daily|everyday|weekly|monthly|yearly|annual) )?reminder(?: alert| notification)?"
     r"(?: for me)?)\b(?: (?P<how>to|that|about|for|of)\b)? ?(?P<rest>.*)"
 )
 REMINDERS = re.compile(
@@ -60,6 +63,9 @@ TIME_PHRASE = re.compile(
     rf"|\b(?:tomorrow|tonight|today|this|(?:on )?{WEEKDAY}s?|in the)(?: (?:morning|afternoon|evening|night))?\b",
     re.IGNORECASE,
 )
+COURTESY = re.compile(r"\b(?:please|thanks|thank you|for me|olly|ollie|alexa|google)\b", re.IGNORECASE)
+NOT_REPEATED = re.compile(r"\b(?:every (?:month|year)|monthly|yearly|annual(?:ly)?)\b")
+"""Repeats a reminder cannot have: it repeats on days of the week."""
 PART_OF_DAY = re.compile(r"\b(morning|afternoon|evening|tonight|night)\b")
 PART_OF_DAY_AT = {"morning": "9 am", "afternoon": "3 pm", "evening": "6 pm", "tonight": "8 pm", "night": "8 pm"}
 """The hour meant by "tomorrow morning" and the like, when no time is said."""
@@ -89,7 +95,12 @@ class NotesSkill(Skill):
         if m := CANCEL_REMINDER.search(lower):
             return {"action": "cancel_reminder", "text": _items_of(plain, m, "text") or None}
         if m := REMIND.search(lower):
-            return self._reminder(plain[m.start("rest") :] if m.group("rest") else "", m["how"])
+            rest = plain[m.start("rest") :] if m.group("rest") else ""
+            before = plain[: m.start()].strip(" ,")
+            if before and TIME_PHRASE.fullmatch(before):
+                rest = f"{rest} {before}"
+            often = m["often"] if m["often"] not in (None, "repeating", "recurring") else ""
+            return self._reminder(f"{rest} {often}".strip(), m["how"])
         if REMINDERS.search(lower):
             return {"action": "reminders"}
         if (slots := parse_list_request(plain)) is not None:
@@ -123,7 +134,11 @@ class NotesSkill(Skill):
         if not seconds and at is None and (part := PART_OF_DAY.search(lower)):
             day = next((word for word in DAY_NAMES if word in lower.split()), "")
             at = parse_clock_time(f"{day} at {PART_OF_DAY_AT[part[1]]}".strip(), now)
-        task = re.sub(r"\s+", " ", TIME_PHRASE.sub("", normalize_numbers(rest))).strip(" ,.")
+        repeat = parse_repeat(lower)
+        if not repeat and at is not None and re.search(r"\b(?:weekly|every week)\b", lower):
+            repeat = str(at.weekday())
+        task = TIME_PHRASE.sub("", REPEAT.sub("", COURTESY.sub("", normalize_numbers(rest))))
+        task = re.sub(r"\s+", " ", re.sub(r"\b(?:weekly|every week)\b", "", task)).strip(" ,.")
         lead = re.match(r"^(?:(?:to|that|about|for|of)\b ?)+", task, flags=re.I)
         said = (lead[0].split()[-1].lower() if lead else how) or "to"
         phrasing = {"for": "about", "of": "about"}.get(said, said)
@@ -131,8 +146,17 @@ class NotesSkill(Skill):
         due = now.timestamp() + seconds if seconds else at.timestamp() if at else None
         if due is None and text and (listed := parse_list_request(text)) and listed["action"] in ("add", "read"):
             return listed
+        if at is not None and repeat:
+            due = first_ring(at, repeat).timestamp()
         when = datetime.fromtimestamp(due).astimezone().isoformat() if due else None
-        return {"action": "remind", "text": text, "due": when} | ({"how": phrasing} if phrasing != "to" else {})
+        slots: Slots = {"action": "remind", "text": text, "due": when}
+        if phrasing != "to":
+            slots["how"] = phrasing
+        if repeat:
+            slots["repeat"] = repeat
+        if unsupported := NOT_REPEATED.search(lower):
+            slots["unsupported"] = unsupported[0]
+        return slots
 
     def run(self, slots: Slots) -> SkillReply:
         action = slots["action"]
@@ -311,11 +335,17 @@ class NotesSkill(Skill):
         if not slots.get("text"):
             return SkillReply(self.name, "remind", "What should I remind you about?", {})
         what = f"{slots.get('how', 'to')} {slots['text']}"
+        if slots.get("unsupported"):
+            text = f"I can repeat a reminder every day or on days of the week, not {slots['unsupported']}."
+            return SkillReply(self.name, "remind", text, {"ids": []})
         if not slots.get("due"):
             return SkillReply(self.name, "remind", f"When should I remind you {what}?", {})
         due = datetime.fromisoformat(slots["due"])
-        reminder = self.timers.add("reminder", due.timestamp(), slots["text"])
+        reminder = self.timers.add("reminder", due.timestamp(), slots["text"], repeat=slots.get("repeat"))
         now = self.timers.clock()
+        if slots.get("repeat"):
+            text = f"I'll remind you {what} at {spoken_time(due)} {spoken_repeat(slots['repeat'])}."
+            return SkillReply(self.name, "remind", text, {"ids": [reminder.id]})
         wait = due.timestamp() - now
         day_and_time = spoken_time(due, datetime.fromtimestamp(now).astimezone())
         on = "" if day_and_time.startswith("tomorrow") else "on " if " at " in day_and_time else "at "

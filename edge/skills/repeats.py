@@ -16,7 +16,7 @@ _DAY = "|".join(DAY_NAMES)
 REPEAT = re.compile(
     rf"\b(?:every|each)(?: single)? (?P<every>(?:(?:{_DAY}|day|weekday|weekend|workday|school day|morning|night|evening"
     r"|afternoon)s?(?:,? (?:and|&) |, )?)+)"
-    rf"|\b(?P<daily>daily|nightly)\b|\b(?:on )?(?P<plural>(?:(?:{_DAY}|weekday|weekend)s(?:,? (?:and|&) |, )?)+)"
+    rf"|\b(?P<daily>daily|nightly|everyday)\b|\b(?:on )?(?P<plural>(?:(?:{_DAY}|weekday|weekend)s(?:,? (?:and|&) |, )?)+)"
 )
 
 

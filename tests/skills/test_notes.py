@@ -463,3 +463,38 @@ def test_a_calendar_request_is_declined(skill, text):
 
 def test_a_meeting_put_on_a_list_is_not_declined(skill):
     assert not skill.declines("add a meeting with the architect to my project list")
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        (
+            "make a repeating reminder for my yoga practice every day at noon",
+            "I'll remind you about my yoga practice at 12 PM every day.",
+        ),
+        ("remind me every weekday at 8 am to take my pills", "I'll remind you to take my pills at 8 AM every weekday."),
+        ("set a daily reminder at 9 pm to lock the door", "I'll remind you to lock the door at 9 PM every day."),
+        (
+            "set a weekly reminder on monday at 9 am to water the plants",
+            "I'll remind you to water the plants at 9 AM every Monday.",
+        ),
+    ],
+)
+def test_a_reminder_can_repeat_on_days_of_the_week(skill, text, said):
+    assert ask(skill, text) == said
+
+
+def test_a_repeating_reminder_fires_and_is_set_again(skill, clock):
+    ask(skill, "set a daily reminder at 9 pm to lock the door")
+    (reminder,) = skill.timers.active(("reminder",))
+    clock.now = reminder.due_at
+    (fired,) = skill.timers.take_due()
+    assert fired.text == "Reminder: lock the door."
+    (again,) = skill.timers.active(("reminder",))
+    assert again.due_at == pytest.approx(reminder.due_at + 86400, abs=3600)
+
+
+def test_a_reminder_every_month_is_said_to_be_beyond_what_repeats(skill):
+    assert ask(skill, "please set a monthly reminder for paying rent") == (
+        "I can repeat a reminder every day or on days of the week, not monthly."
+    )

@@ -97,7 +97,7 @@ class NotesSkill(Skill):
         if m := REMIND.search(lower):
             rest = plain[m.start("rest") :] if m.group("rest") else ""
             before = plain[: m.start()].strip(" ,")
-            if before and TIME_PHRASE.fullmatch(before):
+            if before and not TIME_PHRASE.sub("", normalize_numbers(before)).strip(" ,"):
                 rest = f"{rest} {before}"
             often = m["often"] if m["often"] not in (None, "repeating", "recurring") else ""
             return self._reminder(f"{rest} {often}".strip(), m["how"])

@@ -498,3 +498,7 @@ def test_a_reminder_every_month_is_said_to_be_beyond_what_repeats(skill):
     assert ask(skill, "please set a monthly reminder for paying rent") == (
         "I can repeat a reminder every day or on days of the week, not monthly."
     )
+
+
+def test_a_time_said_before_the_reminder_is_its_time(skill):
+    assert ask(skill, "tomorrow at 5 pm, remind me to call mom") == "I'll remind you to call mom tomorrow at 5 PM."

@@ -124,32 +124,23 @@ class NotesSkill(Skill):
         return not slots.pop("listed", False) or self._list_holding(slots["text"], slots.get("list")) is not None
 
     def _reminder(self, rest: str, how: str | None = None) -> Slots:
-        """A task and when: "to call mom at 5 pm", "about the dentist on friday"; a thing, not a task, is reminded
-        "about"."""
+        """A task and when: "to call mom at 5 pm", "about the dentist on friday", "every weekday at 8"."""
         rest = re.sub(r"(?i)\b(mon|tues|wednes|thurs|fri|satur|sun)days\b", r"\1day", rest)
         lower = normalize_numbers(rest.lower())
-        now = datetime.fromtimestamp(self.timers.clock()).astimezone()
-        seconds = parse_duration(lower) if re.search(r"\b(in|after)\b", lower) else None
-        at = None if seconds else parse_clock_time(lower, now)
-        if not seconds and at is None and (part := PART_OF_DAY.search(lower)):
-            day = next((word for word in DAY_NAMES if word in lower.split()), "")
-            at = parse_clock_time(f"{day} at {PART_OF_DAY_AT[part[1]]}".strip(), now)
+        due, at = self._reminder_time(lower)
+        text, phrasing = _reminder_task(rest, how)
+        if due is None and text and (listed := parse_list_request(text)) and listed["action"] in ("add", "read"):
+            return listed
         repeat = parse_repeat(lower)
         if not repeat and at is not None and re.search(r"\b(?:weekly|every week)\b", lower):
             repeat = str(at.weekday())
-        task = TIME_PHRASE.sub("", REPEAT.sub("", COURTESY.sub("", normalize_numbers(rest))))
-        task = re.sub(r"\s+", " ", re.sub(r"\b(?:weekly|every week)\b", "", task)).strip(" ,.")
-        lead = re.match(r"^(?:(?:to|that|about|for|of)\b ?)+", task, flags=re.I)
-        said = (lead[0].split()[-1].lower() if lead else how) or "to"
-        phrasing = {"for": "about", "of": "about"}.get(said, said)
-        text = (task[lead.end() :] if lead else task) or None
-        due = now.timestamp() + seconds if seconds else at.timestamp() if at else None
-        if due is None and text and (listed := parse_list_request(text)) and listed["action"] in ("add", "read"):
-            return listed
         if at is not None and repeat:
             due = first_ring(at, repeat).timestamp()
-        when = datetime.fromtimestamp(due).astimezone().isoformat() if due else None
-        slots: Slots = {"action": "remind", "text": text, "due": when}
+        slots: Slots = {
+            "action": "remind",
+            "text": text,
+            "due": datetime.fromtimestamp(due).astimezone().isoformat() if due else None,
+        }
         if phrasing != "to":
             slots["how"] = phrasing
         if repeat:
@@ -157,6 +148,18 @@ class NotesSkill(Skill):
         if unsupported := NOT_REPEATED.search(lower):
             slots["unsupported"] = unsupported[0]
         return slots
+
+    def _reminder_time(self, lower: str) -> tuple[float | None, datetime | None]:
+        """When a reminder is due (a timestamp), and the time of day said, if one was."""
+        now = datetime.fromtimestamp(self.timers.clock()).astimezone()
+        seconds = parse_duration(lower) if re.search(r"\b(in|after)\b", lower) else None
+        if seconds:
+            return now.timestamp() + seconds, None
+        at = parse_clock_time(lower, now)
+        if at is None and (part := PART_OF_DAY.search(lower)):
+            day = next((word for word in DAY_NAMES if word in lower.split()), "")
+            at = parse_clock_time(f"{day} at {PART_OF_DAY_AT[part[1]]}".strip(), now)
+        return (at.timestamp() if at else None), at
 
     def run(self, slots: Slots) -> SkillReply:
         action = slots["action"]
@@ -373,6 +376,15 @@ class NotesSkill(Skill):
                 inserted_id(conn.execute("INSERT INTO notes (list, text, created_at) VALUES (?, ?, ?)", (name, t, now)))
                 for t in items
             ]
+
+
+def _reminder_task(rest: str, how: str | None) -> tuple[str | None, str]:
+    """What to remind of, without its time, and how to say it back: "to" a task, "that" a fact, "about" a thing."""
+    task = TIME_PHRASE.sub("", REPEAT.sub("", COURTESY.sub("", normalize_numbers(rest))))
+    task = re.sub(r"\s+", " ", re.sub(r"\b(?:weekly|every week)\b", "", task)).strip(" ,.")
+    lead = re.match(r"^(?:(?:to|that|about|for|of)\b ?)+", task, flags=re.I)
+    said = (lead[0].split()[-1].lower() if lead else how) or "to"
+    return (task[lead.end() :] if lead else task) or None, {"for": "about", "of": "about"}.get(said, said)
 
 
 def _items_of(original: str, match: re.Match[str], group: str) -> str:

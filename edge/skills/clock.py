@@ -3,7 +3,6 @@ long until (or since) a day people name."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from functools import partial
@@ -14,6 +13,7 @@ from edge.skills import places
 from edge.skills.base import Skill, SkillReply, Slots
 from edge.skills.day_questions import calendar_fact, day_question
 from edge.skills.day_replies import DAY_REPLIES
+from edge.skills.spoken import CALENDAR
 from edge.skills.time_phrases import clean_request
 from edge.skills.time_questions import general_question, local_time, time_from_now, time_in_format, time_until
 from edge.skills.time_replies import TIME_REPLIES
@@ -22,10 +22,6 @@ from edge.skills.zone_questions import conversion, date_in_place, difference, ti
 Clock = Callable[[], datetime]
 
 _REPLIES = TIME_REPLIES | DAY_REPLIES
-
-
-CALENDAR = re.compile(r"\b(?:calendar|appointments?|events?|meetings?|schedule[ds]?|agenda)\b")
-"""What a calendar holds, which edge does not keep: "when is my next meeting" is not a question about the time."""
 
 
 class TimeSkill(Skill):

@@ -13,6 +13,7 @@ from edge.skills.list_phrases import parse_list_item_request
 from edge.skills.list_requests import parse_list_request
 from edge.skills.repeats import REPEAT, first_ring, parse_repeat, spoken_repeat
 from edge.skills.spoken import (
+    CALENDAR,
     WEEKDAYS,
     capitalized,
     normalize_numbers,
@@ -35,8 +36,6 @@ REMINDERS = re.compile(
     r"\b(reminders|what (?:do i|should i) remember|(?:any|pending|upcoming|my|next) reminder"
     r"|(?:anything|something) (?:i should be|to be) reminded (?:about|of))\b"
 )
-CALENDAR = re.compile(r"\b(?:calendar|appointments?|events?|meetings?|schedule)\b")
-"""What a calendar holds, which edge does not keep: a request about it is not about a list or a note."""
 LIST_OR_NOTE = re.compile(r"\b(?:lists?|notes?|remind|reminders?)\b")
 CANCEL_REMINDER = re.compile(r"\b(?:cancel|delete|remove|forget)(?: my| the)? reminders?(?: about| to| for)? ?(?P<text>.*)$")
 ARTICLES = re.compile(r"^(?:(?:a|an|the|this|that|my|our|some|new)\b ?)+")

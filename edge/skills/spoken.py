@@ -9,6 +9,9 @@ from datetime import date, datetime, time, timedelta
 from text_to_num import alpha2digit
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+CALENDAR = re.compile(r"\b(?:calendar|appointments?|events?|meetings?|schedule[ds]?|agenda)\b")
+"""What a calendar holds, which edge does not keep: "when is my next meeting" is neither a question about the time
+nor a list request."""
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",

@@ -44,6 +44,9 @@ def _sum_of_list(match: re.Match[str]) -> str:
     return " + ".join(re.findall(r"\d+(?:\.\d+)?", match[1]))
 
 
+_HAVING = r"^if (?:i|you|we|he|she|they) (?:have|has|had) (\d+(?:\.\d+)?)(?: [a-z]+)? and (?:i |you |we |he |she |they )?"
+"""The start of a word problem: "if I have 50 dollars and ..."; what is done next decides the operation."""
+
 _VERB_FORMS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
@@ -56,14 +59,12 @@ _VERB_FORMS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]],
         (r"^(?:what )?(?:percentage|percent|%) (?:is )?(.+?) (?:is )?of (.+)$", r"(\1) / (\2) * 100"),
         (r"^how many (\d+(?:\.\d+)?)s? (?:are|is|go|fit) (?:there |available )?in(?:to)? (.+)$", r"(\2) / (\1)"),
         (
-            r"^if (?:i|you|we|he|she|they) (?:have|has|had) (\d+(?:\.\d+)?)(?: [a-z]+)? and (?:i |you |we |he |she |they )?"
-            r"(?:spend|spent|lose|lost|give away|gave away|eat|ate|use|used|sell|sold|give|gave|take away|took away|pay|paid)"
-            r" (\d+(?:\.\d+)?)(?: [a-z]+)?,? how (?:many|much)\b.*\bleft$",
+            rf"{_HAVING}(?:spend|spent|lose|lost|give away|gave away|eat|ate|use|used|sell|sold|give|gave|take away"
+            r"|took away|pay|paid) (\d+(?:\.\d+)?)(?: [a-z]+)?,? how (?:many|much)\b.*\bleft$",
             r"(\1) - (\2)",
         ),
         (
-            r"^if (?:i|you|we|he|she|they) (?:have|has|had) (\d+(?:\.\d+)?)(?: [a-z]+)? and (?:i |you |we |he |she |they )?"
-            r"(?:buy|bought|get|got|find|found|receive|received|earn|earned|add|added|make|made) (\d+(?:\.\d+)?)"
+            rf"{_HAVING}(?:buy|bought|get|got|find|found|receive|received|earn|earned|add|added|make|made) (\d+(?:\.\d+)?)"
             r"(?: more)?(?: [a-z]+)?,? how (?:many|much)\b.*$",
             r"(\1) + (\2)",
         ),

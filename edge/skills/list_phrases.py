@@ -52,7 +52,7 @@ def list_ref(tag: str = "") -> str:
 
 
 LIST_REF = list_ref()
-BARE_LIST = r"(?:my |the |our )?(?P<bare>groceries|grocery|shopping|to ?dos?|to-dos?)"
+BARE_LIST = r"(?:my |the |our )?(?P<bare>groceries|grocery|shopping|to ?dos?|to-dos?)(?! lists?\b)"
 
 ADD_VERB = r"(?:add|put|include|stick|toss|throw|pop|write(?: down)?|jot(?: down)?|append|insert|enter|place|save|plus)"
 INTO = r"(?:to|on|onto|in|into|under|at the (?:end|bottom|top) of)"

@@ -502,3 +502,10 @@ def test_a_reminder_every_month_is_said_to_be_beyond_what_repeats(skill):
 
 def test_a_time_said_before_the_reminder_is_its_time(skill):
     assert ask(skill, "tomorrow at 5 pm, remind me to call mom") == "I'll remind you to call mom tomorrow at 5 PM."
+
+
+@pytest.mark.parametrize("text", ["add to my shopping list", "put on the grocery list"])
+def test_a_list_named_with_no_item_is_not_taken_for_an_item_called_list(skill, text):
+    slots = skill.parse(text)
+    assert slots is None or not slots.get("text")
+

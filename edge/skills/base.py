@@ -41,6 +41,11 @@ class Skill(ABC):
     def run(self, slots: Slots) -> SkillReply:
         """Act on parsed slots and reply."""
 
+    def complete(self, slots: Slots) -> bool:
+        """The request had everything ``run`` needs to act; False when it would ask back ("set a timer" asks for
+        how long), so a spoken request that pauses there is not ended early."""
+        return True
+
     def declines(self, text: str) -> bool:
         """True for a request that only looks like this skill's ("the fire alarm keeps beeping" is not about an
         alarm the timer skill sets): the router then sends it where the classifier's next intent goes."""

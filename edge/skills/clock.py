@@ -57,6 +57,9 @@ class TimeSkill(Skill):
             return slots
         return general_question(clean) if matched is None else None
 
+    def complete(self, slots: Slots) -> bool:
+        return slots.get("action") != "ask"
+
     def run(self, slots: Slots) -> SkillReply:
         action = slots.get("action")
         if action == "ask":

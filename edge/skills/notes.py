@@ -160,6 +160,11 @@ class NotesSkill(Skill):
             at = parse_clock_time(f"{day} at {PART_OF_DAY_AT[part[1]]}".strip(), now)
         return (at.timestamp() if at else None), at
 
+    def complete(self, slots: Slots) -> bool:
+        if slots["action"] == "remind":
+            return bool(slots.get("text")) and bool(slots.get("due") or slots.get("unsupported"))
+        return slots["action"] != "add" or bool(slots.get("text"))
+
     def run(self, slots: Slots) -> SkillReply:
         action = slots["action"]
         if action == "remind":

@@ -378,6 +378,11 @@ class TimerSkill(Skill):
             when["day"] = day.date().isoformat() if day else None
         return when
 
+    def complete(self, slots: Slots) -> bool:
+        if slots["action"] != "start":
+            return True
+        return bool(slots.get("at")) if slots["kind"] == "alarm" else bool(slots.get("seconds"))
+
     def run(self, slots: Slots) -> SkillReply:
         action = slots["action"]
         if action == "start":

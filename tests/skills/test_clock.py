@@ -241,6 +241,7 @@ def test_time_zones_are_named_compared_and_switched_to(text, spoken):
     ],
 )
 def test_a_time_question_missing_what_only_the_user_knows_is_asked_back(text, question):
+    assert not SKILL.complete(SKILL.parse(text))
     answer = SKILL.run(SKILL.parse(text))
     assert answer.action == "ask" and question in answer.text and answer.text.endswith("?")
 

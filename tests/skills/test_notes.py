@@ -509,3 +509,9 @@ def test_a_list_named_with_no_item_is_not_taken_for_an_item_called_list(skill, t
     slots = skill.parse(text)
     assert slots is None or not slots.get("text")
 
+
+def test_a_request_is_complete_only_with_what_its_action_needs(skill):
+    assert skill.complete(skill.parse("remind me to call mom at 5 pm"))
+    assert not skill.complete(skill.parse("remind me to call mom"))
+    assert skill.complete(skill.parse("add eggs to my shopping list"))
+    assert skill.complete(skill.parse("what's on my shopping list"))

@@ -65,6 +65,7 @@ def test_setting_a_timer_replies_in_one_spoken_sentence_and_keeps_it(skill, stor
 
 
 def test_a_timer_without_a_length_asks_for_one(skill, store):
+    assert not skill.complete(skill.parse("set a timer"))
     assert ask(skill, "set a timer").text == "For how long should I set the timer?"
     assert store.active() == []
 
@@ -304,6 +305,7 @@ def test_an_alarm_request_that_asks_and_says_no_time_is_a_question(skill, store,
 
 @pytest.mark.parametrize("text", ["set an alarm", "i need an alarm", "can you set an alarm for me"])
 def test_an_alarm_to_set_without_a_time_asks_for_it(skill, text):
+    assert not skill.complete(skill.parse(text))
     assert ask(skill, text).text == "What time should I set the alarm for?"
 
 

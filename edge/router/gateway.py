@@ -17,6 +17,8 @@ from edge.store.matching import DocumentMatch
 from edge.telemetry import elapsed_ms
 
 MatchedBy = Literal["template", "classifier", "documents", "empty"]
+Completeness = Literal["complete", "incomplete", "unknown"]
+"""A skill command with everything its skill needs, one it would ask back about ("set a timer"), or neither."""
 WORDS_SIMILARITY = 0.25
 """A chunk that shares rare words with a request must still be this similar in meaning: names alone can coincide."""
 WORDS_COVERAGE = 0.5
@@ -83,6 +85,20 @@ class Gateway:
         if self.documents is None or decision.route == "knowledge" or self._confident_skill(decision):
             return decision
         return self._by_documents(text, decision, start, stages)
+
+    def completeness(self, text: str) -> Completeness:
+        """Whether ``text`` is a skill command (a template matched, or the classifier is confident and the skill
+        parses it) with everything the skill needs. The documents are not asked: this is for ending a spoken turn."""
+        if not text.strip():
+            return "unknown"
+        start = time.perf_counter()
+        decision = self._by_template(text, start, {}) if self.templates is not None else None
+        if decision is None:
+            decision = self._by_classifier(text, start, {})
+            if not self._confident_skill(decision):
+                return "unknown"
+        assert decision.skill is not None and decision.slots is not None
+        return "complete" if self.skills[decision.skill].complete(decision.slots) else "incomplete"
 
     def _confident_skill(self, decision: Decision) -> bool:
         return decision.route == "skill" and decision.confidence >= self.settings.confident_skill

@@ -27,7 +27,7 @@ from edge.router.decisions import DecisionLog
 from edge.router.direct import clarification, refusal, skill_reply
 from edge.router.escalation import CloudEscalation
 from edge.router.facts import DONT_KNOW, asks_for_fact, for_fact
-from edge.router.gateway import Decision, Gateway
+from edge.router.gateway import Completeness, Decision, Gateway
 from edge.router.grounding import Grounding
 from edge.router.request import Handled, Reply, Request, Retracted, Token
 from edge.router.resilience import CircuitBreaker, DeadLetters
@@ -142,6 +142,11 @@ class Router:
     def decide(self, text: str) -> Decision:
         """The decision alone, nothing executed (``edge route``)."""
         return self.gateway.decide(self._checked(text))
+
+    def completeness(self, text: str) -> Completeness:
+        """Whether ``text`` is a whole skill command, nothing executed: a spoken turn ends sooner after one, later
+        after one that still lacks what its skill needs."""
+        return self.gateway.completeness(text) if len(text) <= self.settings.max_text_chars else "unknown"
 
     def ask(
         self, text: str, conversation: str | None = None, stop: threading.Event | None = None, max_sentences: int | None = None

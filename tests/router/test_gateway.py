@@ -152,3 +152,20 @@ def test_asking_to_hear_a_joke_or_a_story_is_still_small_talk(runtime, skills, t
 def test_a_status_question_about_something_else_is_not_answered_with_the_models(runtime, skills):
     d = gateway(runtime, skills).decide("what list do i have")
     assert d.skill != "status"
+
+
+@pytest.mark.parametrize(
+    "text", ["set a timer for ten minutes", "wake me up at seven", "remind me to call mom at five pm", "what time is it"]
+)
+def test_a_skill_command_with_everything_its_skill_needs_is_complete(runtime, skills, text):
+    assert gateway(runtime, skills).completeness(text) == "complete"
+
+
+@pytest.mark.parametrize("text", ["set a timer", "set an alarm", "remind me to call mom", "remind me"])
+def test_a_skill_command_its_skill_would_ask_back_about_is_incomplete(runtime, skills, text):
+    assert gateway(runtime, skills).completeness(text) == "incomplete"
+
+
+@pytest.mark.parametrize("text", ["tell me about octopuses", "what is twelve times", ""])
+def test_a_request_that_is_not_a_skill_command_it_can_parse_is_unknown(runtime, skills, text):
+    assert gateway(runtime, skills).completeness(text) == "unknown"

@@ -63,7 +63,7 @@ class SttSettings(_Section):
     vad_filter: bool = Field(True, description="skip non-speech with the VAD before decoding")
     sized_window: bool = Field(
         True,
-        description="speech already cut to an utterance is encoded on a window sized to it (at least 6 s), not 30 s",
+        description="speech already cut to an utterance is encoded on a window sized to it (at least 10 s), not 30 s",
     )
 
 
@@ -112,6 +112,15 @@ class VoiceSettings(_Section):
     )
     speak: bool = Field(True, description="speak answers; False shows text only")
     partial_every_ms: int = Field(600, ge=100, description="re-transcribe this often while the user speaks")
+    complete_silence_ms: int = Field(
+        150, ge=0, description="silence that ends an utterance already heard as a whole skill command (hands-free)"
+    )
+    unfinished_silence_ms: int = Field(
+        1000,
+        ge=0,
+        description="silence that ends an utterance heard stopping mid-phrase ('set a timer for', 'now...') or "
+        "lacking what its skill needs ('set an alarm'); vad.min_silence_ms ends any other",
+    )
     pre_roll_ms: int = Field(250, ge=0, description="audio kept from before speech started")
     max_utterance_s: float = Field(30.0, gt=1.0, description="an utterance this long ends even without a pause")
     barge_in: bool = Field(True, description="speech while the assistant talks stops it")

@@ -207,7 +207,7 @@ class Assistant:
         """Voice input: every utterance in ``frames`` becomes a turn, and speech while the assistant answers stops it
         (barge-in). Ends when the frames end and the last answer is out."""
         runtime = self.router.runtime
-        listener = Listener(runtime.vad, runtime.stt, self.settings, self._events.put)
+        listener = Listener(runtime.vad, runtime.stt, self.settings, self._events.put, self.router.completeness)
         reader = threading.Thread(target=self._read, args=(frames, listener), name="edge-listen", daemon=True)
         reader.start()
         try:

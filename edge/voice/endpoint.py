@@ -39,6 +39,7 @@ class Endpointer:
         self.window = 0
         self.start: int | None = None
         self._quiet_from: int | None = None
+        self._pause_needed: int | None = None
 
     @property
     def in_speech(self) -> bool:
@@ -48,6 +49,26 @@ class Endpointer:
     def pausing(self) -> bool:
         """In speech, but quiet since the last pause."""
         return self._quiet_from is not None
+
+    @property
+    def pause_window(self) -> int | None:
+        """The first quiet window of the current pause."""
+        return self._quiet_from
+
+    @property
+    def ends_on_quiet(self) -> bool:
+        """One more quiet window would end the current pause."""
+        return self._quiet_from is not None and self._quiet_enough(self.window + 1 - self._quiet_from)
+
+    def _quiet_enough(self, windows: int) -> bool:
+        needed = self._pause_needed or self.quiet_needed
+        return needed is not None and windows >= needed
+
+    def pause_needs(self, silence_s: float) -> None:
+        """The silence that ends the current pause, for this pause only: less after words that already are a whole
+        request, more after words that stop mid-phrase. No effect without a pause, or without ``end_on_silence``."""
+        if self._quiet_from is not None and self.quiet_needed is not None:
+            self._pause_needed = max(1, round(silence_s / WINDOW_S))
 
     def push(self, probability: float) -> Boundary | None:
         i = self.window
@@ -59,7 +80,7 @@ class Endpointer:
             return None
         if probability >= self.off:
             if self._quiet_from is not None:
-                self._quiet_from = None
+                self._quiet_from, self._pause_needed = None, None
                 return Boundary("resume", i)
             if i - self.start + 1 >= self.max_windows:
                 return self._finish(i + 1)
@@ -67,7 +88,7 @@ class Endpointer:
         if self._quiet_from is None:
             self._quiet_from = i
             return Boundary("pause", i)
-        if self.quiet_needed is not None and i - self._quiet_from + 1 >= self.quiet_needed:
+        if self._quiet_enough(i - self._quiet_from + 1):
             return self._finish(self._quiet_from)
         if i - self.start + 1 >= self.max_windows:
             return self._finish(self._quiet_from)
@@ -82,5 +103,5 @@ class Endpointer:
     def _finish(self, end: int) -> Boundary:
         assert self.start is not None
         kind: Kind = "end" if end - self.start >= self.min_windows else "discard"
-        self.start, self._quiet_from = None, None
+        self.start, self._quiet_from, self._pause_needed = None, None, None
         return Boundary(kind, end)

@@ -3,14 +3,16 @@
 Whisper is not a streaming model, so the growing utterance is transcribed again every ``partial_every_ms``.
 When the speech pauses, the audio up to the pause is transcribed at once; if the pause turns out to be the end,
 that transcript is usually ready by the time the silence has been long enough to end the utterance, so little
-work is left after the user stops.
+work is left after the user stops. That transcript also sets the silence the pause needs to end the utterance:
+less when it already is a whole skill command, more when it stops mid-phrase ("set a timer for") or lacks what
+its skill needs ("set a timer").
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,8 +21,10 @@ from edge.audio import SAMPLE_RATE
 from edge.config import Settings
 from edge.engines.stt import Stt
 from edge.engines.vad import WINDOW, Vad, VadStream
+from edge.router.gateway import Completeness
 from edge.voice.endpoint import Boundary, Endpointer
 from edge.voice.events import PartialTranscript, SpeechStarted, VoiceEvent
+from edge.voice.turn_end import ends_unfinished
 
 _LEAD_IN = np.zeros(SAMPLE_RATE // 5, dtype=np.float32)
 
@@ -40,11 +44,20 @@ class Utterance:
 class Listener:
     """Feed audio as it arrives (16 kHz mono float32, any piece size); ``feed`` returns an Utterance when one ends,
     and ``finish`` when the input does (in push-to-talk mode, the only end). Partial transcripts and speech starts
-    go to ``emit`` (from this thread or the transcription thread)."""
+    go to ``emit`` (from this thread or the transcription thread). ``completeness`` tells whether a transcript is
+    a whole skill command, one that still lacks something, or neither."""
 
-    def __init__(self, vad: Vad, stt: Stt, settings: Settings, emit: Callable[[VoiceEvent], None]) -> None:
+    def __init__(
+        self,
+        vad: Vad,
+        stt: Stt,
+        settings: Settings,
+        emit: Callable[[VoiceEvent], None],
+        completeness: Callable[[str], Completeness] | None = None,
+    ) -> None:
         self.stt = stt
         self.emit = emit
+        self.completeness = completeness
         self.opts = settings.voice
         self.vad_settings = settings.vad
         self.scores = VadStream(vad)
@@ -63,6 +76,8 @@ class Listener:
         self._arrivals_from = 0
         self._begin = 0
         self._jobs: dict[int, Future[str]] = {}
+        self._judged: set[int] = set()
+        """Pauses (by their first quiet sample) whose silence the transcript has set."""
         self._last_job = 0
 
     def close(self) -> None:
@@ -84,6 +99,7 @@ class Listener:
         utterance = None
         for probability in self.scores.feed(samples):
             self._arrivals.append(now)
+            self._judge_pause()
             boundary = self.endpointer.push(float(probability))
             if boundary is not None:
                 utterance = self._on(boundary) or utterance
@@ -102,6 +118,7 @@ class Listener:
         if boundary.kind == "start":
             self._begin = max(self._audio_start, boundary.window * WINDOW - self._pre_roll)
             self._jobs.clear()
+            self._judged.clear()
             self._last_job = self._begin
             self.emit(SpeechStarted(boundary.at_s))
         elif boundary.kind == "pause":
@@ -111,6 +128,25 @@ class Listener:
         elif boundary.kind == "discard":
             self._jobs.clear()
         return None
+
+    def _judge_pause(self) -> None:
+        """The transcript up to the pause sets the silence that ends it, as soon as it is done, or before the pause
+        would end (the end waits for that transcript anyway)."""
+        window = self.endpointer.pause_window
+        if window is None or window * WINDOW in self._judged:
+            return
+        end = window * WINDOW
+        job = self._jobs.get(end)
+        if job is None or not (job.done() or self.endpointer.ends_on_quiet):
+            return
+        wait([job])
+        self._judged.add(end)
+        text = job.result() if not job.cancelled() and job.exception() is None else ""
+        judged = self.completeness(text) if text and self.completeness is not None else "unknown"
+        if ends_unfinished(text) or judged == "incomplete":
+            self.endpointer.pause_needs(self.opts.unfinished_silence_ms / 1000)
+        elif judged == "complete":
+            self.endpointer.pause_needs(self.opts.complete_silence_ms / 1000)
 
     def _maybe_partial(self) -> None:
         heard = self._audio_start + len(self._audio)

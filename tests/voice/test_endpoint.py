@@ -1,5 +1,5 @@
 from edge.config import VadSettings
-from edge.voice.endpoint import Endpointer
+from edge.voice.endpoint import Boundary, Endpointer
 
 QUIET, SPEECH = 0.05, 0.9
 
@@ -48,3 +48,18 @@ def test_push_to_talk_keeps_listening_through_pauses_until_the_input_ends():
     kinds = [b.kind for p in [SPEECH] * 10 + [QUIET] * 40 + [SPEECH] * 5 + [QUIET] * 40 if (b := endpointer.push(p))]
     assert kinds == ["start", "pause", "resume", "pause"]
     assert endpointer.close().kind == "end"
+
+
+def test_a_pause_can_be_given_its_own_silence_shorter_or_longer():
+    endpointer = Endpointer(VadSettings())  # 9 windows of quiet end a pause
+    for p in [SPEECH] * 20 + [QUIET] * 4:
+        endpointer.push(p)
+    endpointer.pause_needs(0.15)  # 5 windows
+    assert endpointer.push(QUIET) == Boundary("end", 20)
+
+    for p in [SPEECH] * 20 + [QUIET]:
+        endpointer.push(p)
+    endpointer.pause_needs(1.0)
+    assert [b for p in [QUIET] * 20 if (b := endpointer.push(p))] == []
+    assert endpointer.push(SPEECH).kind == "resume"
+    assert [b.kind for p in [QUIET] * 9 if (b := endpointer.push(p))] == ["pause", "end"]  # the next pause: 9 again

@@ -65,3 +65,24 @@ def test_in_push_to_talk_a_pause_does_not_end_the_utterance_the_end_of_input_doe
     listener.close()
     heard = normalize_words(utterance.text)
     assert heard[:3] == ["what", "time", "is"] and heard[-1] == "timer"
+
+
+def heard_with_a_pause(listener, first, pause_s, rest, speech):
+    pause = np.zeros(round(pause_s * 16_000), dtype=np.float32)
+    utterances = listen(listener, np.concatenate([speech(first), pause, speech(rest)])) + [listener.finish()]
+    listener.close()
+    return [" ".join(normalize_words(u.text)) for u in utterances if u is not None]
+
+
+def test_a_pause_after_a_whole_command_ends_it_sooner_than_silence_alone(runtime, settings, router, speech):
+    patient = settings.model_copy(update={"vad": settings.vad.model_copy(update={"min_silence_ms": 1000})})
+    listener = Listener(runtime.vad, runtime.stt, patient, lambda _: None, router.completeness)
+    assert heard_with_a_pause(listener, "What time is it?", 0.5, "Set a timer.", speech) == ["what time is it", "set a timer"]
+
+
+def test_a_pause_mid_phrase_waits_longer_than_silence_alone(runtime, settings, router, speech):
+    for unfinished_ms, utterances in ((settings.vad.min_silence_ms, 2), (settings.voice.unfinished_silence_ms, 1)):
+        voice = settings.voice.model_copy(update={"unfinished_silence_ms": unfinished_ms})
+        listener = Listener(runtime.vad, runtime.stt, settings.model_copy(update={"voice": voice}), lambda _: None)
+        heard = heard_with_a_pause(listener, "Set an alarm for", 0.3, "seven.", speech)
+        assert len(heard) == utterances and heard[0].startswith("set an alarm for")

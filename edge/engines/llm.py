@@ -228,6 +228,32 @@ class Llm(Engine[Any]):
                 stats.generation_tok_s = round((stats.completion_tokens - 1) / (end - first), 1)
             return stats
 
+    def prefill(self, messages: Messages) -> int:
+        """Evaluate the part of the prompt that ``messages`` followed by any user request share (a conversation's
+        system prompt and history), so that such a request only evaluates its own words: llama.cpp keeps the longest
+        prefix a new prompt has in common with the last. The number of tokens in that part; 0 when the model's chat
+        template is unknown."""
+        chat = self._messages(messages)
+        with self._call() as model:
+            template = model.metadata.get("tokenizer.chat_template")
+            if not template:
+                return 0
+            from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+            def spelled(token: int) -> str:
+                return model.detokenize([token], special=True).decode("utf-8", "replace") if token != -1 else ""
+
+            eos = model.token_eos()
+            formatter = Jinja2ChatFormatter(
+                template=template, eos_token=spelled(eos), bos_token=spelled(model.token_bos()), stop_token_ids=[eos]
+            )
+            asked: list[Any] = [[*chat, {"role": "user", "content": words}] for words in ("a", "b")]
+            one, other = (formatter(messages=messages) for messages in asked)
+            shared = os.path.commonprefix([one.prompt, other.prompt])
+            tokens = model.tokenize(shared.encode("utf-8"), add_bos=not one.added_special, special=True)
+            model.create_completion(tokens[:-1], max_tokens=1, temperature=0.0)
+            return len(tokens) - 1
+
     def chat(self, messages: Messages, **options: Any) -> Completion:
         """The whole reply at once; same options as ``stream``."""
         generation = self.stream(messages, **options)

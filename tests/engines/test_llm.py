@@ -112,3 +112,19 @@ def test_a_truncated_gguf_is_refused(settings, tmp_path):
         cut.write_bytes(src.read(real.stat().st_size // 3))
     with pytest.raises(ModelFileError, match="cannot be loaded"):
         Llm(settings.model_copy(update={"llm": settings.llm.model_copy(update={"path": cut})})).load()
+
+
+def test_a_prefilled_history_leaves_the_next_answer_as_it_would_be(runtime):
+    history = [
+        {"role": "system", "content": "You are a helpful assistant. Answer briefly."},
+        {"role": "user", "content": "What is the capital of France?"},
+        {"role": "assistant", "content": "The capital of France is Paris."},
+    ]
+    asked = [*history, {"role": "user", "content": "And of Italy?"}]
+    llm = runtime.llm
+    llm.prefill([{"role": "user", "content": "Something else entirely."}])
+    cold = llm.chat(asked, max_tokens=12)
+    shared = llm.prefill(history)
+    warm = llm.chat(asked, max_tokens=12)
+    assert 0 < shared < cold.stats.prompt_tokens
+    assert warm.text == cold.text

@@ -298,6 +298,9 @@ class CacheSettings(_Section):
 class MemorySettings(_Section):
     turns: int = Field(6, ge=0, description="previous turns of the conversation given to the LLM")
     idle_minutes: float = Field(30.0, gt=0.0, description="older turns are kept but no longer given to the LLM")
+    prefill: bool = Field(
+        True, description="after each turn, the local LLM evaluates the history the next request will start with"
+    )
 
 
 Consent = Literal["never", "ask", "always"]

@@ -29,6 +29,7 @@ from edge.router.escalation import CloudEscalation
 from edge.router.facts import DONT_KNOW, asks_for_fact, for_fact
 from edge.router.gateway import Completeness, Decision, Gateway
 from edge.router.grounding import Grounding
+from edge.router.prefill import HistoryPrefill
 from edge.router.request import Handled, Reply, Request, Retracted, Token
 from edge.router.resilience import CircuitBreaker, DeadLetters
 from edge.router.retrieval import Retrieval
@@ -81,6 +82,7 @@ class Router:
         self.gateway = Gateway(settings.router, self.skills.by_name, self._classify, documents=self._match_documents)
         self.tiers = LlmTiers(self.runtime, self.meter, self.cloud, self.dead_letters, settings)
         self.grounding = Grounding(self.knowledge, self.runtime, self.tiers)
+        self.prefill = HistoryPrefill(self.runtime, self.memory, settings)
 
     def start(self) -> Router:
         """Load the models (unless preload is off), templates and skills; fire timers that came due while edge was off."""
@@ -101,6 +103,7 @@ class Router:
 
     def close(self) -> None:
         self.skills.scheduler.stop()
+        self.prefill.close()
         owns_runtime, owns_db = self._owns
         if owns_runtime:
             self.runtime.close()
@@ -185,6 +188,7 @@ class Router:
         if conversation and reply.handler not in (Handled.ERROR, Handled.STOPPED):
             self.memory.add(conversation, "user", text)
             self.memory.add(conversation, "assistant", reply.text)
+            self.prefill.after_turn(conversation)
         yield reply
 
     def _answer(self, request: Request, decision: Decision) -> Generator[Token | Retracted, None, Reply]:

@@ -1,0 +1,44 @@
+"""The next request of a conversation starts with the same system prompt and history as the prompt after it: the
+local LLM evaluates them in the background, while the user reads or listens to the answer, so the next request
+only evaluates its own words. A history that slides (the oldest turn leaves the window) changes the prompt from
+its start, which llama.cpp would otherwise evaluate again in full before the first token (430 → 40 ms with four
+turns of history on 2 cores)."""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import ThreadPoolExecutor
+
+from edge.config import Settings
+from edge.errors import EdgeError
+from edge.router.tiers import chat_prompt
+from edge.runtime import Runtime
+from edge.store.memory import ConversationMemory
+
+log = logging.getLogger(__name__)
+
+
+class HistoryPrefill:
+    def __init__(self, runtime: Runtime, memory: ConversationMemory, settings: Settings) -> None:
+        self.runtime = runtime
+        self.memory = memory
+        self.settings = settings
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="edge-prefill")
+
+    def after_turn(self, conversation: str) -> None:
+        """Only a loaded local LLM is used: a prefill never loads one."""
+        if not self.settings.memory.prefill or not self.runtime.llm.loaded:
+            return
+        history = self.memory.recent(conversation)
+        if history:
+            messages = chat_prompt(self.settings.llm, history, "?").messages[:-1]
+            self._pool.submit(self._prefill, messages)
+
+    def _prefill(self, messages: list[dict[str, str]]) -> None:
+        try:
+            self.runtime.llm.prefill(messages)
+        except EdgeError as exc:
+            log.warning("the conversation's history was not prefilled: %s", exc)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)

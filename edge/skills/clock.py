@@ -3,6 +3,7 @@ long until (or since) a day people name."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from functools import partial
@@ -32,7 +33,9 @@ class TimeSkill(Skill):
         self.clock: Clock = clock or (lambda: datetime.now().astimezone())
 
     def load(self) -> None:
-        places.load()
+        """The places take about 1.5 s to read: on a thread, so start-up does not wait (a question about a place
+        asked meanwhile does)."""
+        threading.Thread(target=places.load, name="edge-places", daemon=True).start()
 
     def declines(self, text: str) -> bool:
         return bool(CALENDAR.search(text.lower()))

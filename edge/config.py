@@ -59,7 +59,7 @@ class SttSettings(_Section):
     language: str | None = Field(None, description="language code; None detects it (multilingual models)")
     beam_size: int = Field(1, ge=1, le=10)
     compute_type: str = "int8"
-    threads: int = Field(0, ge=0, description="0 uses every core")
+    threads: int = Field(0, ge=0, description="0 uses every core this process may use")
     vad_filter: bool = Field(True, description="skip non-speech with the VAD before decoding")
     sized_window: bool = Field(
         True,
@@ -83,7 +83,8 @@ class ClassifierSettings(_Section):
 class LlmSettings(_Section):
     path: Path | None = Field(None, description="any GGUF chat model; default SmolLM2-135M-Instruct Q4_1")
     context: int = Field(2048, ge=128, description="context window in tokens")
-    threads: int = Field(0, ge=0)
+    threads: int = Field(0, ge=0, description="generation threads; 0 leaves one core free for speech and the screen")
+    prompt_threads: int = Field(0, ge=0, description="prompt evaluation threads; 0 uses every core")
     gpu_layers: int = Field(0, ge=-1, description="layers offloaded to a GPU build of llama.cpp; -1 offloads all")
     max_tokens: int = Field(256, ge=1)
     temperature: float = Field(0.0, ge=0.0, le=2.0, description="0 is greedy and reproducible")
@@ -100,6 +101,7 @@ class LlmSettings(_Section):
 
 class TtsSettings(_Section):
     path: Path | None = Field(None, description="piper voice .onnx (its .onnx.json beside it)")
+    threads: int = Field(0, ge=0, description="0 uses half the cores: it speaks while the LLM writes")
     speaker: int | None = None
     length_scale: float | None = Field(None, gt=0.0, description="> 1 speaks slower")
     noise_scale: float | None = Field(None, ge=0.0, description="variation in the voice; 0 speaks a text the same way every time")

@@ -14,6 +14,7 @@ from typing import Any, Literal
 import numpy as np
 
 from edge.engines.base import Engine
+from edge.engines.threads import thread_plan
 from edge.errors import InputError, ModelFileError
 from edge.models import ResolvedModel
 
@@ -111,12 +112,13 @@ class Llm(Engine[Any]):
             )
         from llama_cpp import Llama
 
-        opts = self.settings.llm
+        opts, plan = self.settings.llm, thread_plan()
         try:
             return Llama(
                 model_path=str(path),
                 n_ctx=opts.context,
-                n_threads=opts.threads or os.cpu_count(),
+                n_threads=opts.threads or plan.llm_generation,
+                n_threads_batch=opts.prompt_threads or plan.llm_prompt,
                 n_gpu_layers=opts.gpu_layers,
                 seed=opts.seed if opts.seed >= 0 else 0xFFFFFFFF,
                 verbose=False,

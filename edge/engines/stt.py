@@ -13,6 +13,7 @@ import numpy as np
 from edge.audio import SAMPLE_RATE, load_audio
 from edge.engines import whisper_window
 from edge.engines.base import Engine
+from edge.engines.threads import thread_plan
 from edge.errors import ModelFileError
 from edge.models import ResolvedModel
 
@@ -51,9 +52,10 @@ class Stt(Engine[Any]):
                 "point stt.model at a CTranslate2 Whisper folder (model.bin, config.json, tokenizer.json)",
             )
         opts = self.settings.stt
+        threads = opts.threads or thread_plan().stt
         try:
             return WhisperModel(
-                str(folder), device="cpu", compute_type=opts.compute_type, cpu_threads=opts.threads, local_files_only=True
+                str(folder), device="cpu", compute_type=opts.compute_type, cpu_threads=threads, local_files_only=True
             )
         except Exception as exc:
             raise ModelFileError(

@@ -13,6 +13,8 @@ import numpy as np
 
 from edge.audio import write_wav
 from edge.engines.base import Engine
+from edge.engines.onnx import open_session
+from edge.engines.threads import thread_plan
 from edge.errors import MissingExtra, ModelFileError
 from edge.models import ResolvedModel
 
@@ -47,7 +49,7 @@ class Tts(Engine[Any]):
 
     def _open(self, info: ResolvedModel) -> Any:
         try:
-            from piper import PiperVoice
+            from piper import PiperConfig, PiperVoice
         except ImportError:
             raise MissingExtra("piper-tts", "tts", "text to speech") from None
         model = info.files["model"]
@@ -55,13 +57,14 @@ class Tts(Engine[Any]):
         if not config.is_file():
             raise ModelFileError(f"tts voice config {config} is missing", f"put the voice's .onnx.json next to {model.name}")
         try:
-            json.loads(config.read_text(encoding="utf-8"))
+            voice_config = json.loads(config.read_text(encoding="utf-8"))
         except (ValueError, OSError) as exc:
             raise ModelFileError(
                 f"tts voice config {config} is not valid JSON ({exc})", "restore the voice's .onnx.json"
             ) from None
+        session = open_session(model, "tts", self.settings.tts.threads or thread_plan().tts)
         try:
-            return PiperVoice.load(model, config_path=config)
+            return PiperVoice(config=PiperConfig.from_dict(voice_config), session=session)
         except Exception as exc:
             raise ModelFileError(
                 f"tts voice {model} cannot be loaded ({type(exc).__name__}: {exc})",

@@ -56,7 +56,7 @@ def test_a_voice_that_is_not_onnx_is_refused(settings, tmp_path, copy_of):
     config = ModelRegistry(settings).resolve("tts").files["config"]
     (tmp_path / "voice.onnx").write_bytes(b"\x00" * 1000)
     (tmp_path / "voice.onnx.json").write_text(json.dumps(json.loads(config.read_text())))
-    with pytest.raises(ModelFileError, match="cannot be loaded"):
+    with pytest.raises(ModelFileError, match="not a loadable ONNX model"):
         Tts(settings.model_copy(update={"tts": settings.tts.model_copy(update={"path": tmp_path / "voice.onnx"})})).load()
 
 

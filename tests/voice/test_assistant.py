@@ -102,7 +102,7 @@ def test_interrupting_stops_the_answer_and_the_voice(assistant, router, recorder
     assistant.opts = assistant.opts.model_copy(update={"max_sentences": None})
 
     def interrupt_once_speaking():
-        while recorder.played_s == 0:
+        while not recorder.playing:
             time.sleep(0.02)
         assistant.interrupt("key")
 

@@ -142,11 +142,13 @@ class Listener:
         wait([job])
         self._judged.add(end)
         text = job.result() if not job.cancelled() and job.exception() is None else ""
-        judged = self.completeness(text) if text and self.completeness is not None else "unknown"
-        if ends_unfinished(text) or judged == "incomplete":
-            self.endpointer.pause_needs(self.opts.unfinished_silence_ms / 1000)
-        elif judged == "complete":
-            self.endpointer.pause_needs(self.opts.complete_silence_ms / 1000)
+        if ends_unfinished(text):
+            judged: Completeness = "incomplete"
+        else:
+            judged = self.completeness(text) if text and self.completeness is not None else "unknown"
+        if judged != "unknown":
+            silence_ms = self.opts.complete_silence_ms if judged == "complete" else self.opts.unfinished_silence_ms
+            self.endpointer.pause_needs(silence_ms / 1000)
 
     def _maybe_partial(self) -> None:
         heard = self._audio_start + len(self._audio)

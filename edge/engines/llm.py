@@ -253,6 +253,8 @@ class Llm(Engine[Any]):
             one, other = (formatter(messages=messages) for messages in asked)
             shared = os.path.commonprefix([one.prompt, other.prompt])
             tokens = model.tokenize(shared.encode("utf-8"), add_bos=not one.added_special, special=True)
+            if len(tokens) < 2:
+                return 0
             model.create_completion(tokens[:-1], max_tokens=1, temperature=0.0)
             return len(tokens) - 1
 

@@ -10,7 +10,6 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 
 from edge.config import Settings
-from edge.errors import EdgeError
 from edge.router.tiers import chat_prompt
 from edge.runtime import Runtime
 from edge.store.memory import ConversationMemory
@@ -35,10 +34,12 @@ class HistoryPrefill:
             self._pool.submit(self._prefill, messages)
 
     def _prefill(self, messages: list[dict[str, str]]) -> None:
+        """A failure costs only the head start: the next request evaluates the history itself, and reports any
+        error that still holds."""
         try:
             self.runtime.llm.prefill(messages)
-        except EdgeError as exc:
-            log.warning("the conversation's history was not prefilled: %s", exc)
+        except Exception as exc:
+            log.warning("the conversation's history was not prefilled (%s: %s)", type(exc).__name__, exc)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

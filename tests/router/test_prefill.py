@@ -1,0 +1,31 @@
+from edge.engines import Llm
+from edge.router import Handled, Router
+from edge.store.database import Database
+
+
+def ask(router: Router, text: str):
+    return router.ask(text, conversation="kitchen", max_sentences=1)
+
+
+def test_after_a_turn_the_history_the_next_prompt_starts_with_is_prefilled(runtime, tmp_path, monkeypatch):
+    prefilled = []
+    real = Llm.prefill
+    monkeypatch.setattr(Llm, "prefill", lambda self, messages: prefilled.append(messages) or real(self, messages))
+    with Router(runtime, db=Database(tmp_path / "edge.db")) as router:
+        ask(router, "Tell me a fun fact about cats.")
+        router.prefill.close()
+    (messages,) = prefilled
+    assert [m["role"] for m in messages] == ["system", "user", "assistant"]
+    assert messages[1]["content"] == "Tell me a fun fact about cats."
+
+
+def test_a_prefill_that_fails_costs_only_its_head_start(runtime, tmp_path, monkeypatch, caplog):
+    def broken(self, messages):
+        raise RuntimeError("llama_decode returned -1")
+
+    monkeypatch.setattr(Llm, "prefill", broken)
+    with Router(runtime, db=Database(tmp_path / "edge.db")) as router:
+        ask(router, "Tell me a fun fact about cats.")
+        reply = ask(router, "And one about dogs?")
+    assert reply.handler is Handled.LOCAL_LLM and reply.text
+    assert "not prefilled (RuntimeError: llama_decode returned -1)" in caplog.text

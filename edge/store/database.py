@@ -191,6 +191,33 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE timers ADD COLUMN repeat TEXT;
     """,
+    """
+    CREATE TABLE vector_snapshots (
+        space TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL,
+        layout TEXT NOT NULL,
+        saved_at REAL NOT NULL
+    );
+    CREATE TABLE vector_snapshot_parts (
+        id INTEGER PRIMARY KEY,
+        space TEXT NOT NULL,
+        name TEXT NOT NULL,
+        part INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        UNIQUE (space, name, part)
+    );
+    CREATE TABLE chunk_changes (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        chunk_id INTEGER NOT NULL,
+        added INTEGER NOT NULL
+    );
+    CREATE TRIGGER chunk_changes_insert AFTER INSERT ON chunks WHEN EXISTS (SELECT 1 FROM vector_snapshots) BEGIN
+        INSERT INTO chunk_changes (chunk_id, added) VALUES (new.id, 1);
+    END;
+    CREATE TRIGGER chunk_changes_delete AFTER DELETE ON chunks WHEN EXISTS (SELECT 1 FROM vector_snapshots) BEGIN
+        INSERT INTO chunk_changes (chunk_id, added) VALUES (old.id, 0);
+    END;
+    """,
 )
 
 
@@ -272,6 +299,16 @@ class Database:
                 self.conn.rollback()
                 raise
             self.conn.commit()
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """Reads inside see one state of the file, whatever other processes write meanwhile."""
+        with self._lock, self._damage():
+            self.conn.execute("BEGIN")
+            try:
+                yield self.conn
+            finally:
+                self.conn.rollback()
 
     @contextmanager
     def _damage(self) -> Iterator[None]:

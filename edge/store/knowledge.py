@@ -26,6 +26,7 @@ import numpy as np
 from edge.config import KnowledgeSettings
 from edge.engines import Embedder
 from edge.errors import InputError
+from edge.store import snapshots
 from edge.store.chunking import Chunk, chunk_document
 from edge.store.database import Database, inserted_id
 from edge.store.documents import Document, DocumentError, iter_paths, read_document
@@ -192,11 +193,36 @@ class KnowledgeBase:
 
     def _current_index(self) -> VectorIndex:
         with self._lock:
-            version = self.version
-            if self._index is None or version != self._index_version:
-                self._index = VectorIndex.load(self.db, self._vector_space(), self.settings.oversample)
-                self._index_version = version
+            if self._index is None or self.version != self._index_version:
+                self._index, self._index_version, lag = self._read_index()
+                self._keep_saved(lag)
             return self._index
+
+    def _read_index(self) -> tuple[VectorIndex, int, int | None]:
+        """The index, the version it holds and the changes logged since it was saved (None: never saved)."""
+        space = self._vector_space()
+        saved = snapshots.load(self.db, space, self.settings.oversample)
+        if saved is not None:
+            return saved.index, saved.version, saved.lag
+        with self.db.reading() as conn:
+            version = conn.execute("SELECT version FROM kb_state").fetchone()[0]
+            return VectorIndex.load(self.db, space, self.settings.oversample), version, None
+
+    def _save_index(self) -> None:
+        with self._lock:
+            if self._index is not None:
+                self._keep_saved(snapshots.changes_since(self.db, self._vector_space()))
+
+    def _keep_saved(self, lag: int | None) -> None:
+        """Save the index when it is large and the store has moved on since the last save; called with
+        ``self._lock`` held."""
+        index = self._index
+        if index is None or not snapshots.due(len(index), lag):
+            return
+        index = copy.copy(index)
+        index.partition()
+        if snapshots.save(self.db, self._vector_space(), index, self._index_version):
+            self._index = index
 
     def add(
         self,
@@ -239,6 +265,7 @@ class KnowledgeBase:
                 if progress is not None:
                     progress(IngestProgress(done, len(files), report.chunks, str(path)))
             write(running)
+        self._save_index()
         if prune:
             folders = [root for root in roots if root.is_dir()]
             gone = [d.source for d in self.documents() if d.missing and any(Path(d.source).is_relative_to(f) for f in folders)]
@@ -393,6 +420,7 @@ class KnowledgeBase:
                 for source in chosen.values():
                     _audit(conn, "kb.remove", source)
             self._advance_index(version_before, removed)
+        self._save_index()
         return sorted(chosen.values())
 
     def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:
@@ -407,6 +435,7 @@ class KnowledgeBase:
                 progress(min(start + EMBED_BATCH, len(rows)), len(rows))
         with self._lock, self.db.transaction() as conn:
             drop_space(conn, TABLE)
+            snapshots.forget(conn, TABLE)
             conn.execute(
                 f"CREATE VIRTUAL TABLE {TABLE} USING vec0 (id INTEGER PRIMARY KEY, embedding float[{self.embedder.dim}])"
             )

@@ -4,6 +4,7 @@ from edge.skills import Scheduler, TimerStore
 from edge.skills.notes import NotesSkill
 from edge.store.database import Database
 from tests.skills.test_timers import Clock
+from tests.store.old_stores import migration_adding, store_at_version
 
 
 @pytest.fixture
@@ -162,15 +163,10 @@ def test_more_ways_of_reading_and_changing_a_list(skill, text, slots):
 
 
 def test_a_store_from_before_named_lists_keeps_its_lists(tmp_path):
-    from edge.store.database import MIGRATIONS
-
-    before_lists = next(number for number, script in enumerate(MIGRATIONS) if "CREATE TABLE lists" in script)
-    db = Database(tmp_path / "edge.db")
-    db.execute("DROP TABLE lists")
-    db.execute("ALTER TABLE timers DROP COLUMN repeat")
-    db.execute(f"PRAGMA user_version = {before_lists}")
-    db.execute("INSERT INTO notes (list, text, created_at) VALUES ('shopping', 'tea', 1), ('notes', 'hello', 2)")
-    db.close()
+    old = store_at_version(tmp_path / "edge.db", migration_adding("CREATE TABLE lists"))
+    old.execute("INSERT INTO notes (list, text, created_at) VALUES ('shopping', 'tea', 1), ('notes', 'hello', 2)")
+    old.commit()
+    old.close()
     reopened = Database(tmp_path / "edge.db")
     assert ask(NotesSkill(reopened, TimerStore(reopened)), "what lists do I have") == "You have one list: shopping."
 

@@ -6,6 +6,7 @@ import pytest
 from edge.skills import Scheduler, TimerStore
 from edge.skills.timers import TimerSkill
 from edge.store.database import Database
+from tests.store.old_stores import migration_adding, store_at_version
 
 NOON = datetime(2026, 11, 22, 12, 0).astimezone().timestamp()
 
@@ -280,13 +281,12 @@ def test_moving_an_alarm_when_there_is_none_sets_one(skill, store):
 
 
 def test_alarms_from_a_store_made_before_repeats_keep_ringing(tmp_path, clock):
-    from edge.store.database import MIGRATIONS
-
-    db = Database(tmp_path / "edge.db")
-    TimerStore(db, clock).add("alarm", clock.now + 60)
-    db.execute("ALTER TABLE timers DROP COLUMN repeat")
-    db.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
-    db.close()
+    old = store_at_version(tmp_path / "edge.db", migration_adding("ADD COLUMN repeat"))
+    old.execute(
+        "INSERT INTO timers (kind, created_at, due_at, state) VALUES ('alarm', ?, ?, 'running')", (clock.now, clock.now + 60)
+    )
+    old.commit()
+    old.close()
     store = TimerStore(Database(tmp_path / "edge.db"), clock)
     clock.now += 60
     (fired,) = store.take_due()

@@ -31,7 +31,8 @@ from edge.store.chunking import Chunk, chunk_document
 from edge.store.database import Database, inserted_id
 from edge.store.documents import Document, DocumentError, iter_paths, read_document
 from edge.store.fusion import convex
-from edge.store.matching import DocumentMatch, quoted, search_words, word_match
+from edge.store.keywords import KeywordSearch
+from edge.store.matching import DocumentMatch, search_words, word_match
 from edge.store.vectors import VectorIndex, VectorSpace, as_blob, drop_space, mismatch, open_space
 
 SearchMode = Literal["dense", "bm25", "hybrid"]
@@ -166,6 +167,7 @@ class KnowledgeBase:
         self._index: VectorIndex | None = None
         self._index_version = -1
         self._lock = threading.Lock()
+        self._keywords = KeywordSearch(db)
 
     @property
     def version(self) -> int:
@@ -503,7 +505,7 @@ class KnowledgeBase:
             return None
         index = self._current_index()
         _, scores = index.search(self.embedder.embed([text])[0] if vector is None else vector, 1)
-        words, coverage = word_match(self.db, search_words(text))
+        words, coverage = word_match(self._keywords, search_words(text))
         similarity = float(scores[0]) if len(scores) else 0.0
         return DocumentMatch(round(similarity, 4), round(words, 3), round(coverage, 3))
 
@@ -542,17 +544,8 @@ class KnowledgeBase:
         return vector
 
     def _bm25(self, query: str, pool: int, filters: SearchFilter) -> dict[int, float]:
-        expression = fts_query(query)
-        if not expression:
-            return {}
         where, params = filters.sql()
-        rows = self.db.query(
-            "SELECT f.rowid AS id, -bm25(chunks_fts) AS score FROM chunks_fts f"
-            + (" JOIN chunks c ON c.id = f.rowid JOIN documents d ON d.id = c.doc_id" if filters else "")
-            + f" WHERE chunks_fts MATCH ? AND {where} ORDER BY rank LIMIT ?",
-            (expression, *params, pool),
-        )
-        return {r["id"]: r["score"] for r in rows}
+        return self._keywords.search(search_words(query), pool, where, params)
 
     def _hits(self, ranked: list[int], scores: dict[int, float], dense: dict[int, float], k: int) -> list[Hit]:
         hits: list[Hit] = []
@@ -590,11 +583,6 @@ class KnowledgeBase:
         return hits
 
 
-def fts_query(text: str) -> str:
-    """An FTS5 expression matching any of the query's words (stopwords dropped unless nothing else is left)."""
-    return " OR ".join(quoted(w) for w in search_words(text))
-
-
 def _batches(items: list[int], size: int) -> Iterator[list[int]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -615,4 +603,4 @@ def _audit(conn: sqlite3.Connection, event: str, detail: str) -> None:
     conn.execute("INSERT INTO audit (at, event, detail) VALUES (?, ?, ?)", (time.time(), event, detail))
 
 
-__all__ = ["Hit", "IngestProgress", "IngestReport", "KnowledgeBase", "SearchFilter", "fts_query"]
+__all__ = ["Hit", "IngestProgress", "IngestReport", "KnowledgeBase", "SearchFilter"]

@@ -3,17 +3,16 @@ question about the user's documents from one about something else, in a few mill
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from edge.store.database import Database
+from edge.store.keywords import MAX_WORDS, KeywordSearch, idf
 from edge.store.stopwords import NEGATIONS, STOPWORDS
 
 _UNSEARCHED = STOPWORDS | NEGATIONS
-MAX_WORDS = 32
-"""Words of a long request (a pasted text) past these are not looked up: each costs a pass over its posting list."""
+BEST_OF = 5
+"""Chunks re-scored for the best match when common words are added to a rare word's candidates."""
 
 
 @dataclass(frozen=True)
@@ -35,35 +34,20 @@ def search_words(text: str) -> list[str]:
     return list(dict.fromkeys(kept))
 
 
-def word_match(db: Database, words: Sequence[str]) -> tuple[float, float]:
+def word_match(keywords: KeywordSearch, words: Sequence[str]) -> tuple[float, float]:
     """``DocumentMatch.words`` and ``coverage`` of the chunks' full-text index for ``words``.
 
-    Words held by half the chunks or more are left out of the ranking query: BM25 gives them no weight, and
-    their long posting lists are most of its cost.
+    Words held by half the chunks or more are left out of the ranking: BM25 gives them no weight.
     """
     words = words[:MAX_WORDS]
     if not words:
         return 0.0, 0.0
-    counts = ", ".join(f"(SELECT COUNT(*) FROM chunks_fts WHERE chunks_fts MATCH ?) AS w{i}" for i in range(len(words)))
-    row = db.query(f"SELECT (SELECT COUNT(*) FROM chunks) AS chunks, {counts}", [quoted(w) for w in words])[0]
-    chunks, held = row["chunks"], [row[f"w{i}"] for i in range(len(words))]
-    rare = [w for w, n in zip(words, held, strict=True) if 0 < n < chunks / 2]
+    chunks, held = keywords.counts(words)
+    rare = [(w, n) for w, n in zip(words, held, strict=True) if 0 < n < chunks / 2]
     if not rare:
         return 0.0, 0.0
-    best = db.query(
-        "SELECT -bm25(chunks_fts) AS score FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank LIMIT 1",
-        (" OR ".join(quoted(w) for w in rare),),
-    )
+    best = keywords.search([w for w, _ in rare], BEST_OF, counts=(chunks, [n for _, n in rare]))
     unit = idf(1, chunks)
-    score = best[0]["score"] / unit if best else 0.0
+    score = max(best.values()) / unit if best else 0.0
     weight = sum(idf(n, chunks) / unit if n else 1.0 for n in held)
     return score, score / weight
-
-
-def idf(held: int, chunks: int) -> float:
-    """FTS5's BM25 idf of a word ``held`` by that many of ``chunks`` chunks."""
-    return max(math.log((chunks - held + 0.5) / (held + 0.5)), 1e-6)
-
-
-def quoted(word: str) -> str:
-    return f'"{word}"'

@@ -17,7 +17,7 @@ def kb(runtime, tmp_path):
 
 
 def words(kb, text):
-    return word_match(kb.db, search_words(text))
+    return word_match(kb._keywords, search_words(text))
 
 
 def test_the_words_searched_for_are_the_content_words_each_once():

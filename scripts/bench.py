@@ -38,14 +38,15 @@ TARGETS = {
 }
 
 COLD_START = """
-import json, resource, time
+import json, time
 t = time.perf_counter()
 import edge
 rt = edge.Runtime()
 statuses = rt.start()
 ready = time.perf_counter() - t
-rss = int(open("/proc/self/status").read().split("VmRSS:")[1].split()[0]) / 1024
-print(json.dumps({"ready_s": ready, "rss_mb": rss, "hwm_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+status = open("/proc/self/status").read()
+rss, hwm = (int(status.split(name + ":")[1].split()[0]) / 1024 for name in ("VmRSS", "VmHWM"))
+print(json.dumps({"ready_s": ready, "rss_mb": rss, "hwm_mb": hwm,
                   "failed": [s.role for s in statuses if s.state != "ready"],
                   "load_s": {s.role: s.load_s for s in statuses}}))
 """

@@ -183,7 +183,6 @@ class LlmTiers:
 
     def _generate(self, tier: Tier, llm: Llm, prompt: Prompt) -> Work[LlmAnswer]:
         def generate(cancel: Cancel, emit: Callable[[str], None]) -> LlmAnswer:
-            parts: list[str] = []
             start = time.perf_counter()
             llm.load()
             model = llm.model_info.id if llm.model_info else tier
@@ -197,9 +196,8 @@ class LlmTiers:
                 for piece in generation:
                     if cancel.is_set():
                         break
-                    for sentence in guard.feed(piece):
-                        parts.append(sentence)
-                        emit(sentence)
+                    for text in guard.feed(piece):
+                        emit(text)
                     if guard.stopped:
                         generation.stop()
             except Exception:
@@ -211,10 +209,9 @@ class LlmTiers:
                 raise Cancelled(tier)
             stats = generation.stats
             if rest := guard.finish(complete=stats.finish_reason != "length"):
-                parts.append(rest)
                 emit(rest)
             self.meter.record(model, stats.prompt_tokens, stats.completion_tokens, elapsed_ms(start))
-            return LlmAnswer("".join(parts).strip(), model, stats.confidence, stats.prompt_tokens, stats.completion_tokens)
+            return LlmAnswer(guard.text.strip(), model, stats.confidence, stats.prompt_tokens, stats.completion_tokens)
 
         return generate
 

@@ -68,4 +68,32 @@ def test_a_numbered_list_is_released_an_item_at_a_time():
     answer = "1. Paris has the Eiffel Tower.\n\n2. Paris has the Louvre.\n\n3. Paris has cafes."
     guard = Rambling()
     released = [s for piece in tokens(answer) for s in guard.feed(piece)]
-    assert released[0].startswith("1. Paris") and len(released) == 3
+    assert released[-2:] == ["2. Paris has the Louvre. ", "3. Paris has cafes. "]
+    assert "".join(released) == "1. Paris has the Eiffel Tower. 2. Paris has the Louvre. 3. Paris has cafes. "
+
+
+def test_the_first_sentence_comes_out_word_by_word_but_its_last_words():
+    guard = Rambling()
+    words = tokens("Octopuses have three hearts and blue blood.")
+    given = ["".join(guard.feed(piece)) for piece in words]
+    assert given[:5] == ["", "", "", "Octopuses", " have"]
+    assert "".join(given) == "Octopuses have three hearts and blue blood. "
+
+
+def test_what_is_given_out_of_a_looping_first_sentence_is_where_the_answer_starts():
+    guard = Rambling()
+    given = ""
+    for piece in tokens("Here's a tip that might help: \"Sleep better, sleep better, sleep better, sleep better, sleep"):
+        given += "".join(guard.feed(piece))
+    given += guard.finish(complete=False)
+    assert guard.text == given == "Here's a tip that might help: \"Sleep better."
+
+
+def test_a_span_repeated_inside_the_first_sentence_is_never_given_out():
+    guard = Rambling()
+    given = ""
+    for piece in tokens("The valve opens at six then closes at six then closes at six then closes at six"):
+        given += "".join(guard.feed(piece))
+    assert guard.stopped == "loop" and "then closes at six then" not in given
+    given += guard.finish(complete=True)
+    assert guard.text == given == "The valve opens at six then closes."

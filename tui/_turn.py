@@ -14,6 +14,9 @@ from edge.voice import TurnTimings
 from tui._egress import EgressView
 from tui._text import ms, usd
 
+REDRAW_S = 0.05
+"""Tokens that follow the first within this time are drawn together: each draw lays the conversation out again, on
+a thread that shares the cores with generation."""
 TIERS = {Handled.LOCAL_LLM: "local LLM", Handled.LARGER_LLM: "larger local LLM", Handled.CLOUD_LLM: "cloud"}
 
 
@@ -66,6 +69,7 @@ class TurnView(Vertical):
         self.error: str | None = None
         self.state = "waiting" if waiting else "listening" if voice else "thinking"
         self._composed = False
+        self._draw_due = False
 
     @property
     def routed(self) -> bool:
@@ -132,10 +136,20 @@ class TurnView(Vertical):
 
     def token(self, text: str) -> None:
         if self.stopped is None:
+            first = not self.answer
             self.answer += text
             self.state = "streaming"
-            if self._composed:
+            if not self._composed:
+                return
+            if first:
                 self._put(".answer", self._answer())
+            elif not self._draw_due:
+                self._draw_due = True
+                self.set_timer(REDRAW_S, self._draw_answer)
+
+    def _draw_answer(self) -> None:
+        self._draw_due = False
+        self._put(".answer", self._answer())
 
     def retract(self) -> None:
         """The answer written so far is withdrawn: the tokens that come next replace it."""

@@ -8,6 +8,7 @@ starts the log afresh.
 from __future__ import annotations
 
 import json
+import logging
 import math
 import sqlite3
 import time
@@ -17,6 +18,8 @@ import numpy as np
 
 from edge.store.database import Database
 from edge.store.vectors import VectorIndex, VectorSpace
+
+log = logging.getLogger(__name__)
 
 SNAPSHOT_MIN = 20_000
 """Vectors from which the index is saved: below, reading them from sqlite-vec takes under half a second."""
@@ -67,12 +70,16 @@ def load(db: Database, space: VectorSpace, oversample: int) -> Saved | None:
         row = conn.execute("SELECT seq, layout FROM vector_snapshots WHERE space = ?", (space.table,)).fetchone()
         if row is None:
             return None
-        seq, layout = row[0], json.loads(row[1])
-        if layout["model"] != space.model:
+        try:
+            seq, layout = row[0], json.loads(row[1])
+            if layout["model"] != space.model:
+                return None
+            shapes = layout["arrays"]
+            arrays = {name: _read_array(conn, space.table, name, s["dtype"], s["shape"]) for name, s in shapes.items()}
+            index = VectorIndex.from_arrays(arrays, oversample)
+        except (ValueError, KeyError, TypeError) as exc:
+            log.warning("the saved vector index is damaged (%s): reading every vector instead, and saving it again", exc)
             return None
-        shapes = layout["arrays"]
-        arrays = {name: _read_array(conn, space.table, name, s["dtype"], s["shape"]) for name, s in shapes.items()}
-        index = VectorIndex.from_arrays(arrays, oversample)
         lag = _apply_changes(conn, space, index, seq)
         version = conn.execute("SELECT version FROM kb_state").fetchone()[0]
     return Saved(index, version, lag)

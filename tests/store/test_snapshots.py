@@ -119,3 +119,16 @@ def test_a_saved_partitioned_index_is_loaded_with_its_cells(saving, runtime, pat
     fresh = open_kb(runtime, path)
     index = fresh._current_index()
     assert index.cells is not None and np.array_equal(index.arrays()["offsets"], kb._current_index().arrays()["offsets"])
+
+
+def test_a_damaged_saved_index_is_read_again_from_the_vectors_and_saved_anew(saving, runtime, path, tmp_path, caplog):
+    kb = open_kb(runtime, path)
+    kb.add([mixed_folder(tmp_path)])
+    kb.load()
+    Database(path).execute("UPDATE vector_snapshot_parts SET data = x'00' WHERE name = 'int8'")
+    fresh = open_kb(runtime, path)
+    assert fresh.search("how often should I descale", k=1, mode="dense")[0].source.endswith("espresso.md")
+    assert "saved vector index is damaged" in caplog.text
+    again = open_kb(runtime, path)
+    assert again.search("how often should I descale", k=1, mode="dense")[0].source.endswith("espresso.md")
+    assert caplog.text.count("damaged") == 1, "the index was saved whole again"

@@ -5,7 +5,8 @@
 Each case is two pieces of speech joined by a pause, fed to the Listener at real-time pace as the assistant hears
 (the transcript at a pause sets the silence that ends it: voice.complete_silence_ms after a whole skill command,
 voice.unfinished_silence_ms after words that stop mid-phrase, vad.min_silence_ms otherwise), and again with
-silence alone deciding. A case is cut when it is heard as more utterances than it has sentences.
+silence alone deciding. A case is cut at the pause when an utterance other than the last ends on the first piece's
+last word; it is cut at all when it is heard as more utterances than it has sentences.
 
 recorded   consecutive LJ Speech clips that continue one sentence (LJ001-0001 ends "...represented in the
            Exhibition", LJ001-0002 goes on "in being comparatively modern."), edge silence trimmed, from speech/ in
@@ -77,12 +78,18 @@ def joined(first: np.ndarray, rest: np.ndarray, pause_ms: int) -> np.ndarray:
     return np.concatenate([lead, trimmed(first), gap, trimmed(rest)])
 
 
-Case = tuple[str, np.ndarray, np.ndarray, int]
-"""Name, first piece, the rest, and how many sentences they hold."""
+Case = tuple[str, str, np.ndarray, np.ndarray, int]
+"""Name, the first piece's text, the first piece, the rest, and how many sentences they hold."""
 
 
 def sentences(text: str) -> int:
     return len(re.split(r"(?<=[a-z]{2}[.?!])\s+", text.strip()))
+
+
+def cut_at_pause(heard: list[str], first: str) -> bool:
+    """Whether an utterance before the last ended where the first piece does."""
+    last = re.findall(r"[a-z0-9]+", first.lower())[-1:]
+    return any(re.findall(r"[a-z0-9]+", text.lower())[-1:] == last for text in heard[:-1])
 
 
 def recorded_pairs() -> list[Case]:
@@ -95,7 +102,7 @@ def recorded_pairs() -> list[Case]:
         if first not in taken and not texts[first].rstrip().endswith((".", "?", "!")):
             taken.add(rest)
             audio = [load_audio(LJSPEECH / "wavs" / f"{clip}.wav") for clip in (first, rest)]
-            pairs.append((f"{first}+{rest}", audio[0], audio[1], sentences(f"{texts[first]} {texts[rest]}")))
+            pairs.append((f"{first}+{rest}", texts[first], audio[0], audio[1], sentences(f"{texts[first]} {texts[rest]}")))
     return pairs
 
 
@@ -119,17 +126,19 @@ def heard(router: Router, audio: np.ndarray, by_meaning: bool) -> list[str]:
 def run(router: Router, pauses: list[int]) -> dict[str, list[dict[str, Any]]]:
     cases = {
         "recorded": recorded_pairs(),
-        "hesitation": [(f"{a} / {b}", spoken(router, a), spoken(router, b), 1) for a, b in HESITATIONS],
-        "afterthought": [(f"{a} / {b}", spoken(router, a), spoken(router, b), 1) for a, b in AFTERTHOUGHTS],
+        "hesitation": [(f"{a} / {b}", a, spoken(router, a), spoken(router, b), 1) for a, b in HESITATIONS],
+        "afterthought": [(f"{a} / {b}", a, spoken(router, a), spoken(router, b), 1) for a, b in AFTERTHOUGHTS],
     }
     results: dict[str, list[dict[str, Any]]] = {}
     for kind, items in cases.items():
-        for name, first, rest, expected in items:
+        for name, text, first, rest, expected in items:
             for pause in pauses:
                 audio = joined(first, rest, pause)
                 silence, meaning = heard(router, audio, by_meaning=False), heard(router, audio, by_meaning=True)
                 row = {"case": name, "pause_ms": pause, "heard": meaning, "sentences": expected,
-                       "cut_by_silence": len(silence) > expected, "cut": len(meaning) > expected}  # fmt: skip
+                       "cut_by_silence": len(silence) > expected, "cut": len(meaning) > expected,
+                       "cut_at_pause_by_silence": cut_at_pause(silence, text),
+                       "cut_at_pause": cut_at_pause(meaning, text)}  # fmt: skip
                 results.setdefault(kind, []).append(row)
                 print(f"{kind:>12} {pause} ms {name}: {meaning}", flush=True)
     return results
@@ -154,12 +163,14 @@ def main() -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     print(f"\nclosing silence {closing[0]} ms; {closing[1]} ms after a whole command, {closing[2]} ms mid-phrase")
-    print("| set | pause | cases | cut, silence alone | cut, as the assistant hears |\n|---|---|---|---|---|")
+    print("| set | pause | cases | cut at the pause: silence alone / as heard | cut anywhere: silence alone / as heard |")
+    print("|---|---|---|---|---|")
     for kind, rows in results.items():
         for pause in args.pauses:
             at = [r for r in rows if r["pause_ms"] == pause]
+            joint = sum(r["cut_at_pause_by_silence"] for r in at), sum(r["cut_at_pause"] for r in at)
             cuts = sum(r["cut_by_silence"] for r in at), sum(r["cut"] for r in at)
-            print(f"| {kind} | {pause} ms | {len(at)} | {cuts[0]} | {cuts[1]} |")
+            print(f"| {kind} | {pause} ms | {len(at)} | {joint[0]} / {joint[1]} | {cuts[0]} / {cuts[1]} |")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({"closing_silence_ms": closing, "results": results}, indent=1))
     print(f"\nwritten to {args.out}")

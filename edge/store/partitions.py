@@ -76,11 +76,8 @@ def partition(count: int, vectors: Callable[[np.ndarray], np.ndarray], seed: int
     rng = np.random.default_rng(seed)
     sample_rows = np.sort(rng.choice(count, min(count, cells * TRAIN_PER_CELL), replace=False))
     centroids = train(vectors(sample_rows), cells, seed)
-    labels = (
-        np.concatenate([assign(vectors(np.arange(s, min(s + BATCH, count))), centroids) for s in range(0, count, BATCH)])
-        if count
-        else np.empty(0, dtype=np.int64)
-    )
+    batches = [assign(vectors(np.arange(s, min(s + BATCH, count))), centroids) for s in range(0, count, BATCH)]
+    labels = np.concatenate(batches or [np.empty(0, dtype=np.int64)])
     order = np.argsort(labels, kind="stable")
     offsets = np.zeros(len(centroids) + 1, dtype=np.int64)
     np.cumsum(np.bincount(labels, minlength=len(centroids)), out=offsets[1:])

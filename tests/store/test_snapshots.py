@@ -24,6 +24,14 @@ def open_kb(runtime, path):
     return KnowledgeBase(Database(path), runtime.embedder, SMALL_CHUNKS)
 
 
+def loaded(runtime, path, docs):
+    """A knowledge base holding ``docs`` whose index has been loaded, and so saved when large enough."""
+    kb = open_kb(runtime, path)
+    kb.add([docs])
+    kb.load()
+    return kb
+
+
 def saved_rows(path):
     return Database(path).query("SELECT COUNT(*) AS n FROM vector_snapshots")[0]["n"]
 
@@ -43,17 +51,13 @@ def test_a_large_index_is_saved_and_a_new_process_starts_from_it(saving, runtime
 
 
 def test_a_small_index_is_not_saved(runtime, path, tmp_path):
-    kb = open_kb(runtime, path)
-    kb.add([mixed_folder(tmp_path)])
-    kb.load()
+    loaded(runtime, path, mixed_folder(tmp_path))
     assert saved_rows(path) == 0
 
 
 def test_changes_made_after_the_save_are_applied_on_load(saving, runtime, path, tmp_path):
     docs = mixed_folder(tmp_path)
-    first = open_kb(runtime, path)
-    first.add([docs])
-    first.load()
+    loaded(runtime, path, docs)
     other = open_kb(runtime, path)
     other.remove([docs / "notes" / "garden.txt"])
     extra = tmp_path / "extra"
@@ -72,9 +76,7 @@ def test_changes_made_after_the_save_are_applied_on_load(saving, runtime, path, 
 
 def test_a_search_in_one_process_sees_another_process_change_the_documents(saving, runtime, path, tmp_path):
     docs = mixed_folder(tmp_path)
-    reader = open_kb(runtime, path)
-    reader.add([docs])
-    reader.load()
+    reader = loaded(runtime, path, docs)
     writer = open_kb(runtime, path)
     (docs / "manuals" / "espresso.md").write_text(ESPRESSO_MD.replace("every 200 cups", "every 90 cups"))
     writer.add([docs])
@@ -85,9 +87,7 @@ def test_a_search_in_one_process_sees_another_process_change_the_documents(savin
 def test_the_log_starts_afresh_when_the_index_is_saved_again(saving, runtime, path, tmp_path, monkeypatch):
     monkeypatch.setattr(snapshots, "due", lambda vectors, lag: vectors > 0 and (lag is None or lag > 0))
     docs = mixed_folder(tmp_path)
-    kb = open_kb(runtime, path)
-    kb.add([docs])
-    kb.load()
+    kb = loaded(runtime, path, docs)
     kb.remove([docs / "notes" / "garden.txt"])
     assert Database(path).query("SELECT COUNT(*) AS n FROM chunk_changes")[0]["n"] == 0
     fresh = open_kb(runtime, path)
@@ -103,9 +103,7 @@ def test_a_save_is_refused_when_the_store_moved_on(saving, runtime, path, tmp_pa
 
 
 def test_reindexing_forgets_the_saved_index(saving, runtime, path, tmp_path):
-    kb = open_kb(runtime, path)
-    kb.add([mixed_folder(tmp_path)])
-    kb.load()
+    kb = loaded(runtime, path, mixed_folder(tmp_path))
     kb.reindex()
     assert saved_rows(path) == 0
     assert kb.search("how often should I descale", k=1, mode="dense")[0].source.endswith("espresso.md")
@@ -113,18 +111,14 @@ def test_reindexing_forgets_the_saved_index(saving, runtime, path, tmp_path):
 
 def test_a_saved_partitioned_index_is_loaded_with_its_cells(saving, runtime, path, tmp_path, monkeypatch):
     monkeypatch.setattr(vectors, "PARTITION_MIN", 4)
-    kb = open_kb(runtime, path)
-    kb.add([mixed_folder(tmp_path)])
-    kb.load()
+    kb = loaded(runtime, path, mixed_folder(tmp_path))
     fresh = open_kb(runtime, path)
     index = fresh._current_index()
     assert index.cells is not None and np.array_equal(index.arrays()["offsets"], kb._current_index().arrays()["offsets"])
 
 
 def test_a_damaged_saved_index_is_read_again_from_the_vectors_and_saved_anew(saving, runtime, path, tmp_path, caplog):
-    kb = open_kb(runtime, path)
-    kb.add([mixed_folder(tmp_path)])
-    kb.load()
+    loaded(runtime, path, mixed_folder(tmp_path))
     Database(path).execute("UPDATE vector_snapshot_parts SET data = x'00' WHERE name = 'int8'")
     fresh = open_kb(runtime, path)
     assert fresh.search("how often should I descale", k=1, mode="dense")[0].source.endswith("espresso.md")

@@ -23,6 +23,8 @@ WORDS_SIMILARITY = 0.25
 """A chunk that shares rare words with a request must still be this similar in meaning: names alone can coincide."""
 WORDS_COVERAGE = 0.5
 """... and hold at least this share of the request's word weight."""
+RUNNER_UP = 0.15
+"""When the likeliest skill cannot parse a request, another skill this likely that parses all of it serves it."""
 MEDIA_COMMAND = re.compile(
     r"^(?:(?:please|can you|could you|would you|will you|hey|ok|okay|now|just)\s+)*"
     r"(?:play|replay|shuffle|stream|start playing|resume playing|put on some|(?:i (?:want|wanna|would like|'d like|need)"
@@ -157,12 +159,31 @@ class Gateway:
         slots = self.skills[skill].parse(text)
         stages["parse"] = elapsed_ms(mark)
         if slots is None:
+            runner_up = self._runner_up(text, result, skill)
+            if runner_up is not None:
+                other, other_intent, other_slots, p = runner_up
+                reason = f"the {skill} skill cannot parse it; next intent {other_intent} at {p:.2f} -> {other} skill"
+                return self._decision("skill", other_intent, other, other_slots, p, start, "classifier", reason, stages)
             route = self.settings.unparsed_skill_route
             reason = f"intent {intent} at {confidence:.2f}, but the {skill} skill cannot parse it -> {route}"
             meant = skill if route == "clarify" else None
             return self._decision(route, intent, meant, None, confidence, start, "classifier", reason, stages)
         reason = f"intent {intent} at {confidence:.2f} -> {skill} skill"
         return self._decision("skill", intent, skill, slots, confidence, start, "classifier", reason, stages)
+
+    def _runner_up(self, text: str, result: Classification, skill: str) -> tuple[str, str, Slots, float] | None:
+        """Another skill the classifier thought likely that parses the whole command: a request with a clause
+        about something else ("set an alarm for noon so I can register") can pull the classifier astray."""
+        for p, label in sorted(((p, label) for label, p in result.probabilities.items()), reverse=True):
+            if p < RUNNER_UP:
+                break
+            route, _, other = self.settings.intents.get(label, "").partition(":")
+            if route != "skill" or other == skill or other not in self.skills or self.skills[other].declines(text):
+                continue
+            slots = self.skills[other].parse(text)
+            if slots is not None and self.skills[other].complete(slots):
+                return other, label, slots, round(float(p), 4)
+        return None
 
     def _route_of(self, intent: str) -> Route:
         name = self.settings.intents.get(intent, self.settings.low_confidence_route).partition(":")[0]

@@ -43,6 +43,19 @@ def test_an_alarm_edge_rings_is_still_set(runtime, skills):
     assert (d.route, d.skill, d.slots["kind"]) == ("skill", "timer", "alarm")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "set an alarm on wednesday noon so i can register for early adopters program",
+        "wake me up on friday at five in the morning i need to catch the train",
+    ],
+)
+def test_a_command_whose_likeliest_skill_cannot_parse_it_goes_to_the_next_skill_that_can(runtime, skills, text):
+    d = gateway(runtime, skills).decide(text)
+    assert (d.route, d.skill, d.slots["kind"]) == ("skill", "timer", "alarm")
+    assert "notes skill cannot parse it" in d.reason
+
+
 def test_a_whole_sum_is_arithmetic_however_it_is_said(runtime, skills):
     for text, expression in [("two by two is", "2 * 2"), ("seven times six equals", "7 * 6"), ("3 + 4", "3 + 4")]:
         d = gateway(runtime, skills).decide(text)

@@ -154,16 +154,14 @@ class Gateway:
             reason = f"intent {intent} at {confidence:.2f} -> {name}"
             return self._decision(name, intent, None, None, confidence, start, "classifier", reason, stages)
         if self.skills[skill].declines(text):
-            return self._declined(result, skill, start, stages)
+            taken = self._next_skill(text, result, skill, f"the {skill} skill declines it", start, stages)
+            return taken or self._declined(result, skill, start, stages)
         mark = time.perf_counter()
         slots = self.skills[skill].parse(text)
         stages["parse"] = elapsed_ms(mark)
         if slots is None:
-            runner_up = self._runner_up(text, result, skill)
-            if runner_up is not None:
-                other, other_intent, other_slots, p = runner_up
-                reason = f"the {skill} skill cannot parse it; next intent {other_intent} at {p:.2f} -> {other} skill"
-                return self._decision("skill", other_intent, other, other_slots, p, start, "classifier", reason, stages)
+            if taken := self._next_skill(text, result, skill, f"the {skill} skill cannot parse it", start, stages):
+                return taken
             route = self.settings.unparsed_skill_route
             reason = f"intent {intent} at {confidence:.2f}, but the {skill} skill cannot parse it -> {route}"
             meant = skill if route == "clarify" else None
@@ -171,18 +169,21 @@ class Gateway:
         reason = f"intent {intent} at {confidence:.2f} -> {skill} skill"
         return self._decision("skill", intent, skill, slots, confidence, start, "classifier", reason, stages)
 
-    def _runner_up(self, text: str, result: Classification, skill: str) -> tuple[str, str, Slots, float] | None:
-        """Another skill the classifier thought likely that parses the whole command: a request with a clause
-        about something else ("set an alarm for noon so I can register") can pull the classifier astray."""
+    def _next_skill(
+        self, text: str, result: Classification, skill: str, why: str, start: float, stages: dict[str, float]
+    ) -> Decision | None:
+        """Another skill the classifier thought likely that parses the whole command: a clause about something else
+        ("set an alarm for noon so I can register") can pull the classifier astray."""
         for p, label in sorted(((p, label) for label, p in result.probabilities.items()), reverse=True):
             if p < RUNNER_UP:
-                break
+                return None
             route, _, other = self.settings.intents.get(label, "").partition(":")
             if route != "skill" or other == skill or other not in self.skills or self.skills[other].declines(text):
                 continue
             slots = self.skills[other].parse(text)
             if slots is not None and self.skills[other].complete(slots):
-                return other, label, slots, round(float(p), 4)
+                reason = f"{why}; next intent {label} at {p:.2f} -> {other} skill"
+                return self._decision("skill", label, other, slots, round(float(p), 4), start, "classifier", reason, stages)
         return None
 
     def _route_of(self, intent: str) -> Route:

@@ -173,6 +173,7 @@ ASKING = re.compile(
 ANYTHING = frozenset({"anything", "something", "stuff", "things", "items", "any items", "any things", "everything"})
 LISTS = re.compile(
     r"\b(?:what|which)(?: are)?(?: all)?(?: my| the| of my| of the)? lists\b|\blists (?:do|have|did) (?:i|we)\b"
+    r"|\b(?:what|which) list (?:do |did |have )?(?:i|we) (?:have|got|keep|made|created|saved)\b"
     r"|\bhow many lists\b|\b(?:do|have) (?:i|we) (?:have |got )?(?:any )?lists\b|\bany lists\b"
     r"|\bnames? (?:of )?(?:all )?(?:(?:my|the|our|saved|current|available) )*lists\b"
     r"|\blists (?:that )?(?:i|we) (?:currently )?(?:have|own|created|made|saved|got|keep)\b"

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from edge.skills.base import Skill, SkillReply, Slots
+from edge.skills.list_phrases import POLITE_START
 
 
 def resident_mb() -> float:
@@ -39,7 +40,8 @@ class StatusSkill(Skill):
         self.statuses = statuses
 
     def declines(self, text: str) -> bool:
-        return not ABOUT_ME.search(text.lower())
+        """A request must be about edge itself; "can you tell me what list I have" is not."""
+        return not ABOUT_ME.search(POLITE_START.sub("", text.lower()))
 
     def parse(self, text: str, matched: Mapping[str, str] | None = None) -> Slots | None:
         return {"action": "status"}

@@ -56,6 +56,12 @@ def test_a_command_whose_likeliest_skill_cannot_parse_it_goes_to_the_next_skill_
     assert "notes skill cannot parse it" in d.reason
 
 
+def test_a_request_the_likeliest_skill_declines_goes_to_the_next_skill_that_parses_it(runtime, skills):
+    d = gateway(runtime, skills).decide("what list do i have")
+    assert (d.route, d.skill, d.slots["action"]) == ("skill", "notes", "lists")
+    assert "status skill declines it" in d.reason
+
+
 def test_a_whole_sum_is_arithmetic_however_it_is_said(runtime, skills):
     for text, expression in [("two by two is", "2 * 2"), ("seven times six equals", "7 * 6"), ("3 + 4", "3 + 4")]:
         d = gateway(runtime, skills).decide(text)

@@ -198,6 +198,7 @@ def test_ways_of_adding_to_or_making_a_list(skill, text, slots):
     [
         ("do i have any lists", {"action": "lists"}),
         ("how many lists do i have", {"action": "lists"}),
+        ("what list do i have", {"action": "lists"}),
         ("open my shopping list", {"action": "read", "list": "shopping"}),
         ("what items are on my shopping list", {"action": "read", "list": "shopping"}),
         ("what was on my to do list", {"action": "read", "list": "todo"}),

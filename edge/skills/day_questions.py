@@ -17,7 +17,8 @@ _WEEK_NUMBER = re.compile(
     r"\b(?:what|which) week (?:number )?(?:of the year )?(?:is it|is this|are we in|is today|it is)\b|\bweek number\b"
 )
 _LEAP_YEAR = re.compile(
-    r"\b(?:is|was|will) (?:it |this year |this |(?P<which>next|last) year |(?P<year>\d{4}) )?(?:be |going to be )?a leap year\b"
+    r"\b(?:is|was|will) (?:it |this year |this |(?P<which>next|last) year |(?:the year )?(?P<year>\d{4}) )?"
+    r"(?:be |going to be )?a leap year\b"
     r"|\b(?P<next>when is|when will be|which is|what is) the next leap year\b"
 )
 _DAYS_IN = re.compile(

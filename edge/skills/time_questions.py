@@ -60,8 +60,10 @@ _NOT_THE_LOCAL_CLOCK = re.compile(
     r"\btime (?:is it )?in\b|\btime ?zone\b|\b(opens?|closes?|starts?|begins?|weather|forecast|rain)\b"
     r"|\b(?:sunrise|sunset|sun (?:rise|set|come up|go down|goes down|comes up)|dawn|dusk|twilight|moon|tides?|prayer)\b"
     r"|\b(?:morning|afternoon|evening|night|day|dark|light) (?:in|over in) (?!the (?:morning|afternoon|evening))"
-    r"|^(?:how (?:is|was|long is|long does|long do)|tell me about|describe)\b"
+    r"|^(?:how (?:is|was|long is|long does|long do)|tell me about|describe)\b|\b\d+\b"
 )
+"""Not a loose question for the clock: a time elsewhere, an event's, the weather's, or a number of its own ("is the
+year 2018 a leap year" is not asking today's date)."""
 
 
 def time_from_now(clean: str) -> Slots | None:

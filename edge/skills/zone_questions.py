@@ -27,8 +27,8 @@ def _place(name: str) -> str:
 _CONVERSIONS = (
     (
         re.compile(
-            rf"\b(?:if|when|at) {_IT_IS}{TIME_OF_DAY} (?:{_AT} )?{_place('source')}(?: time)?,? (?:then )?{_WHAT_TIME_THERE}"
-            rf" (?:{_AT} )?{_place('target')}$"
+            rf"(?:\b(?:if|when|at) {_IT_IS}|^(?:it is|its) ){TIME_OF_DAY} (?:{_AT} )?{_place('source')}(?: time)?,?"
+            rf" (?:then |so )?{_WHAT_TIME_THERE} (?:{_AT} )?{_place('target')}$"
         ),
         True,
     ),

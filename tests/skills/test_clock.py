@@ -192,6 +192,7 @@ def test_the_time_in_a_zone_named_or_abbreviated_is_said_in_that_zone(text, spok
             "When it's 8 PM Eastern Time, it's 5 PM in Sacramento.",
         ),
         ("convert 3 pm eastern to pacific", "When it's 3 PM Eastern Time, it's 12 PM Pacific Time."),
+        ("it's eight at night in france what time is it in new york", "When it's 8 PM in France, it's 2 PM in New York."),
         ("what is 5 pm london time in new york", "When it's 5 PM in London, it's 12 PM in New York."),
         ("3 p.m. est to gmt", "When it's 3 PM EST, it's 8 PM GMT."),
         ("what time is it in london when it is half past four here", "When it's 4:30 PM here, it's 9:30 PM in London."),
@@ -310,6 +311,7 @@ def test_how_long_until_or_since_is_counted_in_the_unit_asked(text, spoken):
         ("what week is it", "It's week 47 of 2026."),
         ("is it a leap year", "No, 2026 is not a leap year; the next one is 2028."),
         ("is twenty twenty eight a leap year", "Yes, 2028 is a leap year."),
+        ("is the year two thousand and eighteen a leap year", "No, 2018 is not a leap year; the next one is 2020."),
         ("when is the next leap year", "The next leap year is 2028."),
         ("how many days are in february", "February 2026 has 28 days."),
         ("how many days in this month", "November 2026 has 30 days."),
@@ -344,6 +346,10 @@ def test_a_request_matched_by_a_template_is_answered_only_when_it_reads_as_a_tim
 def test_a_request_the_classifier_sent_may_be_read_loosely():
     assert SKILL.parse("how late is it") == {"action": "time"}
     assert SKILL.parse("how late is it", {"question": "how late is it"}) is None
+
+
+def test_a_loose_request_with_a_number_of_its_own_is_not_taken_for_the_clock():
+    assert SKILL.parse("is the year 2018 really that long ago") is None
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from edge.skills.spoken import (
     normalize_numbers,
     parse_clock_time,
     parse_duration,
+    said_back,
     spoken_duration,
     spoken_time,
 )
@@ -59,7 +60,8 @@ TIME_PHRASE = re.compile(
     r"\b(?:in|after) (?:\d+(?:\.\d+)? |an? |half an? )?[a-z ]*?(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\b"
     r"|\b(?:at|by|around) (?:\d{1,2}(?::\d{2})?(?: ?[ap]\.?m\.?)?|noon|midnight)"
     r"|\b(?:(?:for|at) )?\d{1,2}(?::\d{2})? ?[ap]\.?m\b\.?"
-    rf"|\b(?:tomorrow|tonight|today|this|(?:on )?{WEEKDAY}s?|in the)(?: (?:morning|afternoon|evening|night))?\b",
+    rf"|\b(?:tomorrow|tonight|today|this|(?:on )?(?:(?:next|this|this coming|coming) )?(?:{WEEKDAY})s?|in the)"
+    r"(?: (?:morning|afternoon|evening|night))?\b",
     re.IGNORECASE,
 )
 COURTESY = re.compile(r"\b(?:please|thanks|thank you|for me|olly|ollie|alexa|google)\b", re.IGNORECASE)
@@ -175,7 +177,7 @@ class NotesSkill(Skill):
             reminders = self.timers.active(("reminder",))
             if not reminders:
                 return SkillReply(self.name, action, "You have no reminders.", {"ids": []})
-            parts = [f"{r.label} at {spoken_time(datetime.fromtimestamp(r.due_at))}" for r in reminders]
+            parts = [f"{said_back(r.label or '')} at {spoken_time(datetime.fromtimestamp(r.due_at))}" for r in reminders]
             return SkillReply(self.name, action, f"Your reminders: {_join(parts)}.", {"ids": [r.id for r in reminders]})
         if action == "lists":
             return self._lists()
@@ -335,13 +337,13 @@ class NotesSkill(Skill):
             return SkillReply(self.name, "cancel_reminder", "I found no such reminder.", {"ids": []})
         chosen = reminders if not about else reminders[:1]
         self.timers.cancel(chosen)
-        what = f"your reminder to {chosen[0].label}" if len(chosen) == 1 else f"all {len(chosen)} reminders"
+        what = f"your reminder to {said_back(chosen[0].label or '')}" if len(chosen) == 1 else f"all {len(chosen)} reminders"
         return SkillReply(self.name, "cancel_reminder", f"Cancelled {what}.", {"ids": [r.id for r in chosen]})
 
     def _remind(self, slots: Slots) -> SkillReply:
         if not slots.get("text"):
             return SkillReply(self.name, "remind", "What should I remind you about?", {})
-        what = f"{slots.get('how', 'to')} {slots['text']}"
+        what = f"{slots.get('how', 'to')} {said_back(slots['text'])}"
         if slots.get("unsupported"):
             text = f"I can repeat a reminder every day or on days of the week, not {slots['unsupported']}."
             return SkillReply(self.name, "remind", text, {"ids": []})

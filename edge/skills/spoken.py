@@ -273,3 +273,16 @@ def spoken_time(moment: datetime, now: datetime | None = None) -> str:
 def capitalized(text: str) -> str:
     """The text with its first letter in upper case and the rest as it was (``str.capitalize`` lowers the rest)."""
     return f"{text[:1].upper()}{text[1:]}"
+
+
+_FIRST_PERSON = re.compile(r"\b(?:i am|i was|i'm|im|i've|i'll|i'd|i|me|my|mine|myself|we|us|our|ours|ourselves)\b", re.I)
+_SECOND_PERSON = {
+    "i am": "you are", "i was": "you were", "i'm": "you're", "im": "you're", "i've": "you've", "i'll": "you'll",
+    "i'd": "you'd", "i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "we": "you",
+    "us": "you", "our": "your", "ours": "yours", "ourselves": "yourselves",
+}  # fmt: skip
+
+
+def said_back(text: str) -> str:
+    """The user's words as edge says them back: "call my mom" is "call your mom" in "I'll remind you to ..."."""
+    return _FIRST_PERSON.sub(lambda m: _SECOND_PERSON[m[0].lower()], text)

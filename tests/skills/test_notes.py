@@ -49,6 +49,7 @@ def test_a_reminder_fires_with_its_task(skill, clock):
 
 def test_a_reminder_without_a_time_asks_when(skill):
     assert ask(skill, "remind me to water the plants") == "When should I remind you to water the plants?"
+    assert ask(skill, "remind me to call my mother next friday") == "When should I remind you to call your mother?"
 
 
 def test_unrelated_text_is_not_a_note(skill):
@@ -438,10 +439,14 @@ def test_more_ways_of_taking_things_off(skill, text, slots):
     "text, said",
     [
         ("set a reminder for 5 pm to call mom", "I'll remind you to call mom at 5 PM."),
-        ("set reminder for two pm about my meeting", "I'll remind you about my meeting at 2 PM."),
+        ("set reminder for two pm about my meeting", "I'll remind you about your meeting at 2 PM."),
         ("remind me about the dentist on wednesday at 3 pm", "I'll remind you about the dentist on Wednesday at 3 PM."),
         ("remind me that the oven is on in 10 minutes", "I'll remind you that the oven is on in 10 minutes."),
         ("remind me to call mom tomorrow morning", "I'll remind you to call mom tomorrow at 9 AM."),
+        (
+            "remind me that i have to see hannah about our project next tuesday at ten pm",
+            "I'll remind you that you have to see hannah about your project on Tuesday at 10 PM.",
+        ),
     ],
 )
 def test_a_reminder_is_said_back_the_way_it_was_asked(skill, text, said):
@@ -467,9 +472,9 @@ def test_a_meeting_put_on_a_list_is_not_declined(skill):
     [
         (
             "make a repeating reminder for my yoga practice every day at noon",
-            "I'll remind you about my yoga practice at 12 PM every day.",
+            "I'll remind you about your yoga practice at 12 PM every day.",
         ),
-        ("remind me every weekday at 8 am to take my pills", "I'll remind you to take my pills at 8 AM every weekday."),
+        ("remind me every weekday at 8 am to take my pills", "I'll remind you to take your pills at 8 AM every weekday."),
         ("set a daily reminder at 9 pm to lock the door", "I'll remind you to lock the door at 9 PM every day."),
         (
             "set a weekly reminder on monday at 9 am to water the plants",

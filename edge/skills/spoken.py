@@ -126,7 +126,7 @@ def parse_duration(text: str) -> float | None:
 
 _PERIODS = {
     "am": "am", "morning": "am", "midnight": "am",
-    "pm": "pm", "afternoon": "pm", "evening": "pm", "tonight": "pm", "night": "pm", "noon": "pm",
+    "pm": "pm", "afternoon": "pm", "evening": "pm", "tonight": "pm", "night": "pm", "noon": "pm", "midday": "pm",
 }  # fmt: skip
 _NAMED_TIMES = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}
 _RELATIVE_MINUTES = {"half": 30, "quarter": 15}
@@ -146,7 +146,7 @@ _MILITARY_TIME = re.compile(r"\bat (?P<hour>[01]?\d|2[0-3])(?P<minute>[0-5]\d)\b
 def _clean_clock_text(text: str) -> str:
     text = normalize_numbers(text).lower()
     text = re.sub(r"(\d)\s*([ap])\.? ?m\b\.?", r"\1 \2m", text)
-    return re.sub(r"\bo'?clock\b", "", text)
+    return re.sub(r"\bmid[- ]?(day|night)\b", r"mid\1", re.sub(r"\bo'?clock\b", "", text))
 
 
 def _hour_and_minute(match: re.Match[str]) -> tuple[int, int] | None:

@@ -260,7 +260,8 @@ PERIOD = re.compile(r"\b(?:am|pm|morning|afternoon|evening|tonight|night|noon|mi
 NOT_AN_ALARM_TO_SET = re.compile(
     r"\b(?:fire|smoke|carbon monoxide|co2?|car|burglar|security|house|home|intruder|motion|door|window|baby|panic|flood"
     r"|gas|heat|tornado|earthquake|false)(?: detector)? alarms?\b|\balarm (?:system|panel|company|code|sensor)s?\b"
-    r"|\bwhat (?:is|are) (?:an? )?alarm clocks?\b|\b(?:raise|raised|raising|sound|sounding|sounded) (?:the |an )?alarms?\b"
+    r"|\bwhat (?:is|are) (?:an? )?alarm clocks?\b|\b(?:raise|raised|raising) (?:the |an )?alarms?\b"
+    r"|\b(?:sound|sounding|sounded) (?:the |an )?alarms?\b(?! (?:at|for|in|on|tomorrow|tonight|every)\b)"
 )
 """Alarms that are devices or figures of speech, not ones edge rings: "the smoke alarm keeps beeping"."""
 MOVE = re.compile(r"\b(?:move|change|reschedule|push|shift|update|adjust|bump|switch|make)\b(?=.*\balarms?\b).*\bto (?=\S+)")

@@ -32,14 +32,18 @@ def test_a_phrasing_outside_the_templates_goes_through_the_classifier(runtime, s
     assert d.slots["seconds"] == 2700 and d.confidence >= 0.35
 
 
-@pytest.mark.parametrize("text", ["the fire alarm keeps beeping", "how do i turn off the smoke alarm", "what is an alarm clock"])
+@pytest.mark.parametrize(
+    "text",
+    ["the fire alarm keeps beeping", "how do i turn off the smoke alarm", "what is an alarm clock", "who sounded the alarm"],
+)
 def test_an_alarm_that_is_a_device_goes_where_the_next_intent_sends_it_not_to_the_timer_skill(runtime, skills, text):
     d = gateway(runtime, skills).decide(text)
     assert d.route != "skill" and d.skill is None and "timer skill declines it" in d.reason
 
 
-def test_an_alarm_edge_rings_is_still_set(runtime, skills):
-    d = gateway(runtime, skills).decide("set an alarm for 7 am")
+@pytest.mark.parametrize("text", ["set an alarm for 7 am", "sound the alarm at 6 am tomorrow"])
+def test_an_alarm_edge_rings_is_still_set(runtime, skills, text):
+    d = gateway(runtime, skills).decide(text)
     assert (d.route, d.skill, d.slots["kind"]) == ("skill", "timer", "alarm")
 
 

@@ -112,6 +112,7 @@ def test_text_without_an_amount_of_time_has_no_duration(text):
         ("quarter to one", "2026-11-23 00:45"),
         ("noon", "2026-11-23 12:00"),
         ("12 noon", "2026-11-23 12:00"),
+        ("mid day", "2026-11-23 12:00"),
         ("midnight", "2026-11-23 00:00"),
         ("12 am", "2026-11-23 00:00"),
         ("at 18:45", "2026-11-23 18:45"),

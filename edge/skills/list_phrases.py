@@ -106,9 +106,13 @@ REMOVE_NEEDED = re.compile(
     rf"^{WANT}(?P<text>.+?) (?:removed|deleted|erased|taken off|crossed off) (?:from |off |off of )?{LIST_REF}$"
 )
 REMOVE_OFF = re.compile(rf"^(?:cross|check|tick|take|scratch|strike|knock|mark) (?P<text>.+?) off(?: of)?(?: {LIST_REF})?$")
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_NUMBERS = "one two three four five six seven eight nine ten".split()
 POSITION = re.compile(
-    rf"^{REMOVE_VERB}(?: off| out)? (?:the |my )?(?P<position>last|first|latest|previous|top|bottom|final|"
-    r"most recent|recent|newest|oldest) (?:item|entry|thing|line|element|addition|word)s?"
+    rf"^{REMOVE_VERB}(?: off| out)? (?:the |my )?(?:(?P<position>last|first|latest|previous|top|bottom|final|"
+    rf"most recent|recent|newest|oldest|{'|'.join(ORDINALS[1:])}|\d{{1,2}}(?:st|nd|rd|th)) "
+    r"(?:item|entry|thing|line|element|addition|word)s?"
+    rf"|(?:item|entry|thing|line|number)(?: number)? (?P<number>\d{{1,2}}|{'|'.join(_NUMBERS)}))"
     rf"(?: (?:i |you )?(?:added|put on|entered|said))?(?: (?:from|on|in|off(?: of)?) {LIST_REF})?$"
 )
 DONE = re.compile(
@@ -254,11 +258,7 @@ def parse_list_clause(plain: str) -> Slots | None:
     if m := CLEAR.match(lower):
         return {"action": "clear", **named_slots(m)}
     if m := POSITION.match(lower):
-        return {
-            "action": "remove",
-            **named_slots(m),
-            "position": "first" if m["position"] in ("first", "top", "oldest") else "last",
-        }
+        return {"action": "remove", **named_slots(m), "position": _position(m["position"], m["number"])}
     if ALL_LISTS.match(lower):
         return {"action": "delete_list", "list": None, "all": True}
     if m := DELETE_LIST.match(lower) or UNWANTED_LIST.match(lower):
@@ -324,6 +324,17 @@ def _creates(match: re.Match[str]) -> bool:
         return False
     said = match["name"] or match["list"] or match["for"] or ""
     return len(said.split()) <= 4
+
+
+def _position(said: str | None, number: str | None) -> str | int:
+    """ "first" or "last" for the ends of a list, else the item's place counted from 1: "the second item", "item 3"."""
+    if number:
+        return int(number) if number.isdigit() else _NUMBERS.index(number) + 1
+    if said in ORDINALS[1:]:
+        return ORDINALS.index(said) + 1
+    if said and said[0].isdigit():
+        return int(said[:-2])
+    return "first" if said in ("first", "top", "oldest") else "last"
 
 
 def named_slots(match: re.Match[str]) -> Slots:

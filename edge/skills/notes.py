@@ -74,8 +74,12 @@ DEFAULT_LISTS = ("shopping", "todo")
 """Lists every user has, even before anything is put on them."""
 
 
-PLACEHOLDER = re.compile(r"(?:(?:some|any|one|a|an)\s*)?(?:item|thing|entry|something|anything|stuff|one)s?", re.IGNORECASE)
-"""Said in place of an item ("remove an item from my list"): which one is asked for."""
+PLACEHOLDER = re.compile(
+    r"(?:(?:some|any|one|a|an|the|new|another|more|one more)\s*)*(?:item|thing|entry|something|anything|stuff|one)s?"
+    r"|it|this|that|them|these|those",
+    re.IGNORECASE,
+)
+"""Said in place of an item ("remove an item from my list", "add it to my list"): which one is asked for."""
 
 
 class NotesSkill(Skill):
@@ -165,7 +169,7 @@ class NotesSkill(Skill):
     def complete(self, slots: Slots) -> bool:
         if slots["action"] == "remind":
             return bool(slots.get("text")) and bool(slots.get("due") or slots.get("unsupported"))
-        return slots["action"] != "add" or bool(slots.get("text"))
+        return slots["action"] != "add" or _named_item(slots)
 
     def run(self, slots: Slots) -> SkillReply:
         action = slots["action"]
@@ -194,8 +198,9 @@ class NotesSkill(Skill):
         name = self._resolve(slots)
         where = "your notes" if name == "notes" else f"your {name} list"
         if action == "add":
-            if not slots.get("text"):
-                return SkillReply(self.name, action, "What should the note say?" if name == "notes" else "What should I add?", {})
+            if not _named_item(slots):
+                asked = "What should the note say?" if name == "notes" else f"What should I add to {where}?"
+                return SkillReply(self.name, action, asked, {})
             if name == "notes":
                 return SkillReply(self.name, action, "Noted.", {"ids": self._add(name, [slots["text"]]), "list": name})
             return self._add_items(name, _split_items(slots["text"]), where)
@@ -264,8 +269,11 @@ class NotesSkill(Skill):
             items = {item.lower() for item in _split_items(wanted)}
             gone = [e for e in entries if e["text"].lower() in items]
             gone = gone or [e for e in entries if wanted.lower() in e["text"].lower()]
+        elif isinstance(position := slots.get("position"), int):
+            gone = entries[position - 1 : position] if position >= 1 else []
+            wanted = f"item {position}"
         else:
-            gone = entries[:1] if slots.get("position") == "first" else entries[-1:]
+            gone = entries[:1] if position == "first" else entries[-1:]
         if not gone:
             return SkillReply(self.name, "remove", f"I couldn't find {wanted or 'anything'} in {where}.", {"removed": 0})
         with self.db.transaction() as conn:
@@ -382,6 +390,10 @@ class NotesSkill(Skill):
                 inserted_id(conn.execute("INSERT INTO notes (list, text, created_at) VALUES (?, ?, ?)", (name, t, now)))
                 for t in items
             ]
+
+
+def _named_item(slots: Slots) -> bool:
+    return bool(slots.get("text")) and not PLACEHOLDER.fullmatch(str(slots["text"]).strip())
 
 
 def _reminder_task(rest: str, how: str | None) -> tuple[str | None, str]:

@@ -221,6 +221,9 @@ def test_ways_of_asking_about_lists(skill, text, slots):
         ("cross off milk from my shopping list", {"action": "remove", "list": "shopping", "text": "milk"}),
         ("delete the last item on my shopping list", {"action": "remove", "list": "shopping", "position": "last"}),
         ("delete the last line", {"action": "remove", "list": None, "position": "last"}),
+        ("remove the second item from my shopping list", {"action": "remove", "list": "shopping", "position": 2}),
+        ("delete the item two from the list", {"action": "remove", "list": None, "position": 2}),
+        ("delete item number 5", {"action": "remove", "list": None, "position": 5}),
         ("remove all items from my to do list", {"action": "clear", "list": "todo"}),
         ("empty the list", {"action": "clear", "list": None}),
         ("please remove my to do list from today", {"action": "delete_list", "list": "todo"}),
@@ -301,6 +304,20 @@ def test_not_needing_something_that_is_on_no_list_is_not_a_list_request(skill):
 def test_removing_an_unnamed_item_asks_which(skill, text):
     ask(skill, "add jam to my shopping list")
     assert ask(skill, text) == "What should I remove from your shopping list?"
+
+
+@pytest.mark.parametrize(
+    "text", ["add item to list", "add the item to the list", "can you add it to my list", "add one more thing"]
+)
+def test_adding_an_unnamed_item_asks_what(skill, text):
+    assert ask(skill, text) == "What should I add to your shopping list?"
+    assert ask(skill, "what's on my shopping list") == "There is nothing in your shopping list."
+
+
+def test_an_item_is_removed_by_its_place_on_the_list(skill):
+    ask(skill, "add eggs, milk and bread to my shopping list")
+    assert ask(skill, "remove the second item from my shopping list") == "Removed milk from your shopping list."
+    assert ask(skill, "delete item number 5 from my shopping list") == "I couldn't find item 5 in your shopping list."
 
 
 def test_an_item_already_on_the_list_is_not_added_twice(skill):

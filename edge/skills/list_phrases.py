@@ -219,6 +219,8 @@ DESCRIBED_LIST = re.compile(
 """A list named by what it holds: "the list of things I need to buy", "my list of errands for saturday"."""
 BUYING = re.compile(r"\b(?:buy|get|pick up|shop|shopping|groceries|grocery|purchase)\b", re.IGNORECASE)
 TO_DO = re.compile(r"\b(?:to do|todo|tasks?|chores|things to do)\b", re.IGNORECASE)
+NAME_ENDS = frozenset("to on at in for from by with that which who i we you need want should must have of and or".split())
+"""Where what a described list holds ends: "a list of power tools on sale" is the power tools list."""
 FILLER = frozenset({"things", "stuff", "items", "my", "the", "some", "all", "i", "we", "need", "to", "want"})
 ALIASES = {
     **dict.fromkeys(("grocery", "groceries", "grocery shopping", "shopping", "food shopping", "food"), "shopping"),
@@ -374,5 +376,8 @@ def _named_list(described: re.Match[str]) -> str:
         return "todo list"
     if BUYING.search(what):
         return "shopping list"
-    words = [w for w in what.lower().split() if w not in FILLER and w not in NOT_NAMES]
-    return f"{words[0]} list" if words else described[0]
+    words = what.lower().split()
+    while words and (words[0] in FILLER or words[0] in NOT_NAMES):
+        words.pop(0)
+    end = next((i for i, word in enumerate(words) if word in NAME_ENDS), len(words))
+    return f"{' '.join(words[: min(end, 3)])} list" if end else described[0]

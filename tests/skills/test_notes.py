@@ -116,6 +116,18 @@ def test_a_list_is_created_named_and_listed(skill):
     assert ask(skill, "which lists do I have") == "You have 2 lists: camping gear and packing."
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("start a list of dog names", "dog names"),
+        ("i want to start a new list of power tools on sale at true value", "power tools"),
+        ("create a list of books to be ordered", "books"),
+    ],
+)
+def test_a_list_named_by_what_it_holds_is_named_by_those_words(skill, text, name):
+    assert ask(skill, text) == f"I made a new list: {name}."
+
+
 def test_a_new_list_without_a_name_asks_for_one(skill):
     assert skill.parse("please make a new list for me") == {"action": "create", "list": None}
     assert ask(skill, "create another list") == "What should I call the new list?"

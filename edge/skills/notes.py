@@ -14,6 +14,7 @@ from edge.skills.list_requests import parse_list_request
 from edge.skills.repeats import REPEAT, first_ring, parse_repeat, spoken_repeat
 from edge.skills.spoken import (
     CALENDAR,
+    CALENDAR_DATE,
     WEEKDAYS,
     capitalized,
     normalize_numbers,
@@ -398,7 +399,7 @@ def _named_item(slots: Slots) -> bool:
 
 def _reminder_task(rest: str, how: str | None) -> tuple[str | None, str]:
     """What to remind of, without its time, and how to say it back: "to" a task, "that" a fact, "about" a thing."""
-    task = TIME_PHRASE.sub("", REPEAT.sub("", COURTESY.sub("", normalize_numbers(rest))))
+    task = TIME_PHRASE.sub("", REPEAT.sub("", COURTESY.sub("", CALENDAR_DATE.sub("", normalize_numbers(rest)))))
     task = re.sub(r"\s+", " ", re.sub(r"\b(?:weekly|every week)\b", "", task)).strip(" ,.")
     lead = re.match(r"^(?:(?:to|that|about|for|of)\b ?)+", task, flags=re.I)
     said = (lead[0].split()[-1].lower() if lead else how) or "to"

@@ -176,6 +176,38 @@ def _period(text: str) -> str | None:
     return next((_PERIODS[word] for word in re.findall(r"[a-z]+", text) if word in _PERIODS), None)
 
 
+CALENDAR_DATE = re.compile(
+    rf"\b(?:on )?(?:the )?(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?: of)? (?P<month>{MONTH})"
+    rf"|(?P<month2>{MONTH}) (?:the )?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?!:| ?[ap]m\b))(?:,? (?P<year>\d{{4}}))?\b"
+    r"|\b(?:on )?the (?P<day3>\d{1,2})(?:st|nd|rd|th)\b(?! of\b)",
+    re.IGNORECASE,
+)
+"""A date on the calendar: "march 10", "the 10th of march 2017", "on the 24th" (of this month, or the next)."""
+
+
+def calendar_date(text: str, today: date) -> tuple[date | None, str] | None:
+    """The date the text names, if any, and the text without it; None for a date that does not exist."""
+    match = CALENDAR_DATE.search(text)
+    if match is None:
+        return None, text
+    rest = f"{text[: match.start()]} {text[match.end() :]}"
+    day = int(match["day"] or match["day2"] or match["day3"])
+    month_name = match["month"] or match["month2"]
+    month = MONTH.split("|").index(month_name.lower()) + 1 if month_name else today.month
+    year = int(match["year"]) if match["year"] else today.year
+    try:
+        found = date(year, month, day)
+        if not match["year"] and found < today:
+            found = date(year + 1, month, day) if month_name else _next_month(found)
+    except ValueError:
+        return None
+    return found, rest
+
+
+def _next_month(day: date) -> date:
+    return day.replace(year=day.year + 1, month=1) if day.month == 12 else day.replace(month=day.month + 1)
+
+
 def _stated_day(text: str, today: date) -> date | None:
     for phrase, days in _DAYS_AHEAD.items():
         if re.search(rf"\b{phrase}\b", text):
@@ -213,14 +245,20 @@ def parse_time_of_day(text: str) -> time | None:
 def parse_clock_time(text: str, now: datetime) -> datetime | None:
     """The next moment at the time of day said ("7:30", "half past six", "tomorrow at 6", "9 tonight"), in now's time zone.
 
-    A time already past today means tomorrow; a stated weekday or "tomorrow" is kept as said.
+    A time already past today means tomorrow; a stated weekday, date or "tomorrow" is kept as said (a date with a year
+    may be past).
     """
-    clean = _clean_clock_text(text)
+    dated = calendar_date(_clean_clock_text(text), now.date())
+    if dated is None:
+        return None
+    on_date, clean = dated
     found = _time_of_day(clean)
     if found is None:
         return None
     hour, minute = found
-    day = _stated_day(clean, now.date())
+    day = on_date or _stated_day(clean, now.date())
+    if on_date:
+        return datetime.combine(on_date, time(_hours(hour, _period(clean), daytime=True)[0], minute), tzinfo=now.tzinfo)
     moments = [
         datetime.combine(on, time(h, minute), tzinfo=now.tzinfo)
         for on in ([day] if day else [now.date(), now.date() + timedelta(days=1)])

@@ -13,6 +13,8 @@ from typing import Any, Literal
 from edge.skills.base import Skill, SkillReply, Slots
 from edge.skills.repeats import EVERY_DAY, first_ring, next_ring, parse_repeat, spoken_repeat
 from edge.skills.spoken import (
+    calendar_date,
+    capitalized,
     normalize_numbers,
     parse_clock_time,
     parse_duration,
@@ -274,7 +276,9 @@ LABEL = re.compile(r"\b(?:the |my |a |an )?([a-z]+) (?:timer|alarm)\b|\b(?:timer
 NOT_LABELS = frozenset(
     "a an the my this that all every set start new one timer alarm second seconds minute minutes hour hours "
     "min mins sec secs hr hrs day days countdown kitchen quick short long am pm morning afternoon evening night "
-    "tomorrow tonight today next first last wake up current".split()
+    "tomorrow tonight today next first last wake up current cancel change delete remove stop disable clear reset move "
+    "edit update snooze kill end pause resume check your any another existing scheduled active upcoming repeating "
+    "recurring daily weekly weekday weekend monday tuesday wednesday thursday friday saturday sunday".split()
 )
 SPOKEN_CLOCK = [
     (re.compile(r"\b([ap])\.? ?m\b\.?"), r"\1m"),
@@ -374,7 +378,9 @@ class TimerSkill(Skill):
             when["either_half"] = not re.search(r"\b(?:am|pm|morning|afternoon|evening|tonight|night|noon|midnight)\b", plain)
         elif part := re.search(r"\b(morning|afternoon|evening|tonight|night)\b", plain):
             when["half"] = "am" if part[1] == "morning" else "pm"
-        if said_day:
+        if (dated := calendar_date(normalize_numbers(plain), now.date())) and dated[0]:
+            when["day"] = dated[0].isoformat()
+        elif said_day:
             day = parse_clock_time(f"{said_day[1]} at 23:59", now) if at is None else at
             when["day"] = day.date().isoformat() if day else None
         return when
@@ -456,6 +462,8 @@ class TimerSkill(Skill):
             if not slots.get("at"):
                 return self._reply("start", "What time should I set the alarm for?", ids=[])
             at = datetime.fromisoformat(slots["at"])
+            if at.timestamp() <= self.store.clock():
+                return self._reply("start", f"{capitalized(spoken_date(at.date()))} has passed; which day do you mean?", ids=[])
             repeat = slots.get("repeat")
             alarm = self.store.add("alarm", at.timestamp(), slots.get("label"), repeat=repeat)
             when = f"{spoken_time(at)} {spoken_repeat(repeat)}" if repeat else _due(alarm, self.store.clock())

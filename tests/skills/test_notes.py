@@ -473,6 +473,10 @@ def test_more_ways_of_taking_things_off(skill, text, slots):
         ("remind me that the oven is on in 10 minutes", "I'll remind you that the oven is on in 10 minutes."),
         ("remind me to call mom tomorrow morning", "I'll remind you to call mom tomorrow at 9 AM."),
         (
+            "remind me on march 3 at 10 am to call the bank",
+            "I'll remind you to call the bank on Wednesday, March 3, 2027 at 10 AM.",
+        ),
+        (
             "remind me that i have to see hannah about our project next tuesday at ten pm",
             "I'll remind you that you have to see hannah about your project on Tuesday at 10 PM.",
         ),

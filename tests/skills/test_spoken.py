@@ -129,10 +129,20 @@ def test_text_without_an_amount_of_time_has_no_duration(text):
         ("friday at 7:30 pm", "2026-11-27 19:30"),
         ("wake me up at seven", "2026-11-23 07:00"),
         ("set an alarm for 6:30 to go running", "2026-11-23 06:30"),
+        ("set an alarm for march 10 at 7 am", "2027-03-10 07:00"),
+        ("on december twenty fourth at 6", "2026-12-24 06:00"),
+        ("the 3rd at 7:30", "2026-12-03 07:30"),
+        ("the 30th at 9 pm", "2026-11-30 21:00"),
+        ("the tenth of march two thousand seventeen at 8", "2017-03-10 08:00"),
     ],
 )
 def test_clock_times_are_the_next_moment_at_that_time(text, expected):
     assert parse_clock_time(text, NOW) == datetime.strptime(expected, "%Y-%m-%d %H:%M").replace(tzinfo=ZONE)
+
+
+@pytest.mark.parametrize("text", ["march 10", "at 7 am on the 31st of february"])
+def test_a_date_without_a_time_or_a_date_that_does_not_exist_is_no_clock_time(text):
+    assert parse_clock_time(text, NOW) is None
 
 
 @pytest.mark.parametrize(

@@ -216,6 +216,26 @@ def test_an_alarm_is_cancelled_by_its_time(skill, store):
     assert [datetime.fromtimestamp(a.due_at).hour for a in store.active()] == [7]
 
 
+def test_an_alarm_on_a_date_is_set_and_cancelled_by_that_date_only(skill, store):
+    assert ask(skill, "set an alarm for march 10 at 7 am").text == "Alarm set for Wednesday, March 10, 2027 at 7 AM."
+    ask(skill, "set an alarm for 6 am")
+    cancelled = ask(skill, "cancel alarm for tenth of march two thousand seventeen")
+    assert cancelled.text == "You have no alarm set on Friday, March 10, 2017."
+    assert ask(skill, "cancel my alarm for march 10").text == "Cancelled your alarm for Wednesday, March 10, 2027 at 7 AM."
+    assert [datetime.fromtimestamp(a.due_at).hour for a in store.active()] == [6]
+
+
+def test_an_alarm_for_a_date_gone_by_is_not_set(skill, store):
+    reply = ask(skill, "set an alarm for the tenth of march two thousand seventeen at 8 am")
+    assert reply.text == "Friday, March 10, 2017 has passed; which day do you mean?"
+    assert store.active() == []
+
+
+@pytest.mark.parametrize("text", ["cancel alarm", "change alarm to 8 am", "delete scheduled alarm"])
+def test_a_verb_before_alarm_is_not_taken_for_its_name(skill, text):
+    assert skill.parse(text)["label"] is None
+
+
 def test_a_question_about_an_alarm_at_a_time_or_day_answers_yes_or_no(skill):
     ask(skill, "set an alarm for 6 am")
     ask(skill, "set an alarm for 8 pm")

@@ -482,7 +482,7 @@ class TimerSkill(Skill):
             return [t for t in active if _at(t, slots)]
         if slots.get("label"):
             named = [t for t in active if t.label == slots["label"]]
-            active = named or active
+            active = named or (active if len(active) == 1 else [])
         if slots["action"] == "cancel" and not slots.get("all") and not slots.get("label") and len(active) > 1:
             return active[-1:]
         return active
@@ -537,6 +537,8 @@ def _at(timer: Timer, slots: Slots) -> bool:
 
 
 def _none_text(slots: Slots) -> str:
+    if slots.get("label") and not _filtered(slots):
+        return f"You have no {slots['label']} {slots['kind']}."
     if not _filtered(slots):
         return f"You have no {slots['kind']}s running." if slots["kind"] == "timer" else "You have no alarms set."
     said = []

@@ -225,6 +225,18 @@ def test_an_alarm_on_a_date_is_set_and_cancelled_by_that_date_only(skill, store)
     assert [datetime.fromtimestamp(a.due_at).hour for a in store.active()] == [6]
 
 
+def test_a_name_no_alarm_has_cancels_none_of_several(skill, store):
+    ask(skill, "set an alarm for 7 am")
+    ask(skill, "set an alarm for 6 pm")
+    assert ask(skill, "cancel my yoga alarm").text == "You have no yoga alarm."
+    assert len(store.active()) == 2
+
+
+def test_a_name_the_one_timer_lacks_still_cancels_it(skill, store):
+    ask(skill, "set a timer for 10 minutes")
+    assert ask(skill, "cancel the pasta timer").text == "Cancelled your 10 minute timer."
+
+
 def test_an_alarm_for_a_date_gone_by_is_not_set(skill, store):
     reply = ask(skill, "set an alarm for the tenth of march two thousand seventeen at 8 am")
     assert reply.text == "Friday, March 10, 2017 has passed; which day do you mean?"

@@ -74,7 +74,11 @@ _WEEKDAY_QUESTIONS = (
     re.compile(r"\bon (?:what|which) day (?:of the week )?(?:is|was|will|does|did)\b(?P<after>.*)$"),
     re.compile(r"\bwhat is the (?:current )?day(?: of the week)?(?: (?:on|of|for|it is|it will be|it was))?(?P<after> .+)?$"),
     re.compile(r"\bwhat day (?:of the week )?(?:are we(?: in| on)?|it today|is it now)$"),
-    re.compile(r"^(?P<after>.+?) (?:is|was|will be|falls on|fall on) (?:on )?(?:what|which) (?:day|weekday)(?: of the week)?$"),
+    re.compile(
+        r"^(?:on )?(?P<after>.+?),? (?:is|was|will be|falls|fall|lands|land)? ?(?:on )?(?:what|which) (?:day|weekday)"
+        r"(?: of the week)?(?: is (?:it|that)| was (?:it|that)| will (?:it|that) be)?$"
+    ),
+    re.compile(r"^(?:the )?(?:day|weekday)(?: of the week)? (?:is |was |will be )?(?:on|for|of) (?P<after>.+)$"),
 )
 _WEEKDAY_CHECKS = (
     re.compile(rf"^(?:is|was) (?:it|today) (?:a )?(?P<weekday>{WEEKDAY})(?P<after> today)?$"),

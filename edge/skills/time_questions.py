@@ -60,10 +60,17 @@ _NOT_THE_LOCAL_CLOCK = re.compile(
     r"\btime (?:is it )?in\b|\btime ?zone\b|\b(opens?|closes?|starts?|begins?|weather|forecast|rain)\b"
     r"|\b(?:sunrise|sunset|sun (?:rise|set|come up|go down|goes down|comes up)|dawn|dusk|twilight|moon|tides?|prayer)\b"
     r"|\b(?:morning|afternoon|evening|night|day|dark|light) (?:in|over in) (?!the (?:morning|afternoon|evening))"
-    r"|^(?:how (?:is|was|long is|long does|long do)|tell me about|describe)\b|\b\d+\b"
+    r"|^(?:how (?:is|was|long is|long does|long do)|tell me about|describe)\b|\b\d+\b|\btime (?:for|of) (?!(?:the )?day\b)"
 )
 """Not a loose question for the clock: a time elsewhere, an event's, the weather's, or a number of its own ("is the
 year 2018 a leap year" is not asking today's date)."""
+_ANOTHER_DAY = re.compile(
+    r"\b(?:next|last|first|second|third|fourth|fifth|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|january|february|march|april|may|june|july|august|september|october|november|december)\b"
+)
+_TODAY = re.compile(r"\b(?:today|now|right now|currently|at the moment)\b")
+"""A day named in a loose question is another day ("what is the first friday of next month") unless it is said to be
+today ("it's thursday today, right?")."""
 
 
 def time_from_now(clean: str) -> Slots | None:
@@ -103,7 +110,7 @@ def time_in_format(clean: str) -> Slots | None:
 
 def general_question(clean: str) -> Slots | None:
     """Loosely phrased questions ("how late is it", "what month are we in") get the current time or date."""
-    if _NOT_THE_LOCAL_CLOCK.search(clean):
+    if _NOT_THE_LOCAL_CLOCK.search(clean) or (_ANOTHER_DAY.search(clean) and not _TODAY.search(clean)):
         return None
     if _ABOUT_THE_TIME.search(clean):
         return {"action": "time"}

@@ -42,6 +42,13 @@ _CONVERSIONS = (
     ),
     (
         re.compile(
+            rf"\b{_WHAT_TIME_THERE} {_AT} {_place('target')} (?:if|when) {_place('source')}(?:'s)?(?: time)? (?:is|says)"
+            rf" {TIME_OF_DAY}$"
+        ),
+        True,
+    ),
+    (
+        re.compile(
             rf"\b(?:convert|change|translate|switch) {TIME_OF_DAY} (?:from |in )?{_place('source')}"
             rf" (?:to|into|in) {_place('target')}$"
         ),

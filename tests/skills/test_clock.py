@@ -201,6 +201,7 @@ def test_the_time_in_a_zone_named_or_abbreviated_is_said_in_that_zone(text, spok
             "When it's 10 AM in New York, it's 8:30 PM in India.",
         ),
         ("convert time from pst to est", "It's 4:42 PM PST and 7:42 PM EST."),
+        ("what time is it in tokyo when london time is 9 am", "When it's 9 AM in London, it's 6 PM in Tokyo."),
     ],
 )
 def test_a_time_in_one_place_is_converted_to_another(text, spoken):
@@ -258,6 +259,9 @@ def test_a_time_question_missing_what_only_the_user_knows_is_asked_back(text, qu
         ("what day of the week will christmas be in twenty thirty", "Christmas 2030 is a Wednesday."),
         ("which day was it on the fifteenth of last month", "The 15th of last month was a Thursday."),
         ("today is what day", "Today is Sunday."),
+        ("march tenth lands on what day of the week", "March 10 is a Wednesday."),
+        ("on fifth april which day of the week", "April 5 is a Monday."),
+        ("day on twenty second april", "April 22 is a Thursday."),
         ("what day was july 4 1776", "July 4, 1776 was a Thursday."),
     ],
 )
@@ -348,8 +352,11 @@ def test_a_request_the_classifier_sent_may_be_read_loosely():
     assert SKILL.parse("how late is it", {"question": "how late is it"}) is None
 
 
-def test_a_loose_request_with_a_number_of_its_own_is_not_taken_for_the_clock():
-    assert SKILL.parse("is the year 2018 really that long ago") is None
+@pytest.mark.parametrize(
+    "text", ["is the year 2018 really that long ago", "what is the first friday of next month", "what is the time for the party"]
+)
+def test_a_loose_request_about_another_day_or_an_event_is_not_taken_for_the_clock(text):
+    assert SKILL.parse(text) is None
 
 
 @pytest.mark.parametrize(

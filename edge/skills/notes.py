@@ -34,6 +34,8 @@ REMIND = re.compile(
     r"(?:(?P<often>repeating|recurring|daily|everyday|weekly|monthly|yearly|annual) )?reminder(?: alert| notification)?"
     r"(?: for me)?)\b(?: (?P<how>to|that|about|for|of)\b)? ?(?P<rest>.*)"
 )
+ASKED_BACK = re.compile(r"(?:what|when|where|which|who|how|whats|what's)\b")
+"""After "remind me", a question asked of edge, not a reminder to set: "remind me what day it is"."""
 REMINDERS = re.compile(
     r"\b(reminders|what (?:do i|should i) remember|(?:any|pending|upcoming|my|next) reminder"
     r"|(?:anything|something) (?:i should be|to be) reminded (?:about|of))\b"
@@ -100,7 +102,7 @@ class NotesSkill(Skill):
         lower = plain.lower()
         if m := CANCEL_REMINDER.search(lower):
             return {"action": "cancel_reminder", "text": _items_of(plain, m, "text") or None}
-        if m := REMIND.search(lower):
+        if (m := REMIND.search(lower)) and not (m["how"] is None and ASKED_BACK.match(m["rest"] or "")):
             rest = plain[m.start("rest") :] if m.group("rest") else ""
             before = plain[: m.start()].strip(" ,")
             if before and not TIME_PHRASE.sub("", normalize_numbers(before)).strip(" ,"):

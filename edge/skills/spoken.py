@@ -86,7 +86,7 @@ _BEFORE_TEXT2NUM: list[tuple[re.Pattern[str], str]] = [
 _AFTER_TEXT2NUM: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"(?<=\d),(?=\d{3}\b)"), ""),
     (_flags(r"\b(?:zero|one|two)\b"), _small_number),
-    (_flags(r"\b(?P<count>\d+(?:\.\d+)?) and an? (?P<fraction>half|quarter)\b(?: (?P<unit>[a-z]+))?"), _and_a_fraction),
+    (_flags(r"\b(?P<count>\d+(?:\.\d+)?) and (?:an? )?(?P<fraction>half|quarter)\b(?: (?P<unit>[a-z]+))?"), _and_a_fraction),
     (_flags(r"\b(?P<count>\d+(?:\.\d+)?|an?) (?P<unit>[a-z]+) and an? (?P<fraction>half|quarter)\b"), _and_a_fraction),
     (
         _flags(r"\b(?:an? )?(?P<fraction>half|quarter|3 quarters)(?: of)?(?: an?)? (?P<unit>hour|minute|day|week)s?\b"),

@@ -9,6 +9,7 @@ from datetime import datetime
 from edge.skills.base import Slots
 from edge.skills.spoken import parse_clock_time, parse_duration, parse_time_of_day
 from edge.skills.time_phrases import TIME_OF_DAY, first_match
+from edge.store.stopwords import STOPWORDS
 
 _TIME_FROM_NOW = (
     re.compile(
@@ -108,9 +109,26 @@ def time_in_format(clean: str) -> Slots | None:
     return {"action": "time", "format": "24h"} if _TWENTY_FOUR_HOURS.search(clean) else {"action": "time"}
 
 
+_ASKING_WORDS = frozenset(
+    "tell telling told say know knows check give show mind got get need want like please kindly current exact actual "
+    "correct right real local present moment yet already still past before after late early hours minutes oclock "
+    "remind let see look quick quickly hey ok okay exactly clock watch phone wondering wonder".split()
+)
+"""Words a loose question for the clock may hold besides the time and date words: any other word is about something
+else ("am i on vacation this week", "give me an update on the election tomorrow at noon")."""
+
+
 def general_question(clean: str) -> Slots | None:
     """Loosely phrased questions ("how late is it", "what month are we in") get the current time or date."""
     if _NOT_THE_LOCAL_CLOCK.search(clean) or (_ANOTHER_DAY.search(clean) and not _TODAY.search(clean)):
+        return None
+    if any(
+        word not in STOPWORDS
+        and word not in _ASKING_WORDS
+        and not _ABOUT_THE_TIME.fullmatch(word)
+        and not _ABOUT_THE_DATE.fullmatch(word)
+        for word in clean.split()
+    ):
         return None
     if _ABOUT_THE_TIME.search(clean):
         return {"action": "time"}

@@ -216,6 +216,11 @@ class Scheduler:
             self._wake.clear()
 
 
+CANCELLED_THING = re.compile(
+    r"\b(?:timers?|alarms?|countdowns?|it|that|this|them|those|these|one|ones|everything|both|wake|waking|woken|ringing"
+    r"|buzzer|beeping|noise|sound|snooze|minutes?|hours?|seconds?)\b"
+)
+"""What a longer cancel must name for it to be about timers: "cancel all the programs for friday" is not."""
 CANCEL = re.compile(
     r"\b(cancel|stop|delete|remove|kill|clear|turn off|shut off|switch off|get rid of|dismiss|never ?mind|disable"
     r"|deactivate|unset|silence|(?:turn|switch|shut|take)(?: \w+){0,3} off|(?:don'?t|do not|no longer) (?:need|want|use)"
@@ -314,6 +319,8 @@ class TimerSkill(Skill):
         if SNOOZE.search(plain) and not CANCEL.search(plain):
             return {"action": "snooze", "kind": "alarm", "seconds": _whole(seconds or SNOOZE_S)}
         if CANCEL.search(plain) and not (seconds and SHORTEN.search(plain)):
+            if not CANCELLED_THING.search(plain) and len(plain.split()) > 3:
+                return None
             every = scope["all"] or bool(re.search(rf"\b{kind}s\b", plain))
             return {"action": "cancel", **scope, "all": every, **self._when(plain, kind)}
         if PAUSE.search(plain):

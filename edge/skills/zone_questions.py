@@ -118,7 +118,7 @@ _ZONE_QUESTION_WORDS = frozenset(
 _SET_ZONE_ALONE = re.compile(r"\b(?:switch|change|set|update|adjust|select)(?: my| the| our)? time zone$")
 
 _TIME_IN_PLACE = re.compile(
-    r"\b(?:time|hour(?= is it)) (?:is it |is |would it be |will it be |is set to |set to |now |right now |currently )*"
+    r"\b(?:time|hour(?= is it)) (?:is it |it is |is |would it be |will it be |is set to |set to |now |right now |currently )*"
     r"(?P<preposition>in|at|over in|out in|down in|up in|on|of|for|as per|according to|by|per|based on|using) "
     rf"{_place('place')}"
     r"(?: right now| now| currently| at the moment| at this moment| at present| please| today| zone| time zone)*"
@@ -132,9 +132,10 @@ _KIND_OF_TIME = re.compile(
     r"|sitting|seating|my|your|our|their|his|her)$"
 )
 _NOT_A_PLACE = re.compile(
-    r"\d|\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|morning|afternoon|evening|night|advance|moment|while"
+    r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|morning|afternoon|evening|night|advance|moment|while"
     r"|bit|future|present|past|format|clock|phone)\b"
 )
+"""What follows "the time of/in" that is no place: "the time of day" is not Dayton's."""
 _LOOSE_TIME_AT_PLACE = (
     re.compile(r"\bwhat time is it (?:now |right now )?(?:in )?(?P<place>[a-z][a-z ]*?)(?: right now| now)?$"),
     re.compile(
@@ -235,11 +236,13 @@ def _zone_by_keywords(clean: str) -> Slots | None:
 def time_in_place(clean: str) -> Slots | None:
     """ "what time is it in orlando florida", "current time in japan", "what time is it cet", "what is tokyo time"."""
     if (match := _TIME_IN_PLACE.search(clean)) and not _KIND_OF_TIME.search(clean[: match.start()].rstrip()):
+        if _NOT_A_PLACE.search(match["place"]):
+            return None
         if _HERE.fullmatch(match["place"]) and match["preposition"] in ("in", "at", "over in", "out in", "down in", "up in"):
             return {"action": "time"}
         if place := places.find_place(match["place"]) or _place_after_in(match["place"]):
             return {"action": "time", **_place_slots(place)}
-        if match["preposition"] in ("in", "at") and not _NOT_A_PLACE.search(match["place"]):
+        if match["preposition"] in ("in", "at") and not re.search(r"\d", match["place"]):
             return _unknown_place(match["place"])
         return None
     for pattern in _LOOSE_TIME_AT_PLACE:

@@ -139,10 +139,15 @@ def test_bad_slots_are_an_input_error():
         ("what's the time in London", "In London it's 12:42 AM on Monday."),
         ("what is the local time in paris right now", "In Paris it's 1:42 AM on Monday."),
         ("time in los angeles", "In Los Angeles it's 4:42 PM."),
+        ("i need to know what time it is right now in new york city", "In New York City it's 7:42 PM."),
     ],
 )
 def test_the_time_in_another_city_or_country_is_the_time_there(text, spoken):
     assert reply(text) == spoken
+
+
+def test_the_time_of_day_is_no_place():
+    assert reply("i need the time of day") == "It's 7:42 PM."
 
 
 @pytest.mark.parametrize(
@@ -353,7 +358,14 @@ def test_a_request_the_classifier_sent_may_be_read_loosely():
 
 
 @pytest.mark.parametrize(
-    "text", ["is the year 2018 really that long ago", "what is the first friday of next month", "what is the time for the party"]
+    "text",
+    [
+        "is the year 2018 really that long ago",
+        "what is the first friday of next month",
+        "what is the time for the party",
+        "am i on vacation this week",
+        "give me an update on the election tomorrow at noon",
+    ],
 )
 def test_a_loose_request_about_another_day_or_an_event_is_not_taken_for_the_clock(text):
     assert SKILL.parse(text) is None

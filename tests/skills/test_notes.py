@@ -47,6 +47,10 @@ def test_a_reminder_fires_with_its_task(skill, clock):
     assert fired.text == "Reminder: call mom."
 
 
+def test_remind_me_followed_by_a_question_is_not_a_reminder(skill):
+    assert skill.parse("remind me what day it is") is None
+
+
 def test_a_reminder_without_a_time_asks_when(skill):
     assert ask(skill, "remind me to water the plants") == "When should I remind you to water the plants?"
     assert ask(skill, "remind me to call my mother next friday") == "When should I remind you to call your mother?"

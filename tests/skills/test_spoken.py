@@ -63,6 +63,7 @@ def test_words_that_only_look_like_numbers_are_kept(text):
         ("ten minutes", 600),
         ("1 hour 20 minutes", 4800),
         ("an hour and a half", 5400),
+        ("two and half hours", 9000),
         ("one and a half hours", 5400),
         ("1.5 hours", 5400),
         ("90 seconds", 90),

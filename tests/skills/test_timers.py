@@ -208,6 +208,10 @@ def test_ways_of_cancelling_an_alarm(skill, text):
     assert skill.parse(text)["action"] == "cancel"
 
 
+def test_a_long_cancel_that_names_no_timer_or_alarm_is_not_for_this_skill(skill):
+    assert skill.parse("please cancel all the programs for friday") is None
+
+
 def test_an_alarm_is_cancelled_by_its_time(skill, store):
     ask(skill, "set an alarm for 6 am")
     ask(skill, "set an alarm for 7:30 am")

@@ -330,9 +330,9 @@ class TimerSkill(Skill):
         if seconds and (SHORTEN.search(plain) or (EXTEND.search(plain) and "timer for" not in plain)):
             return {"action": "extend", "seconds": _whole(-seconds if SHORTEN.search(plain) else seconds), **scope}
         if (STATUS.search(plain) or QUESTION.search(plain)) and not seconds:
-            return {"action": "status", **scope, **self._when(plain, kind), **self._next(plain)}
+            return {"action": "status", **scope, **self._when(plain, kind), **self._next(plain), **_yes_or_no(plain)}
         if kind == "alarm" and not seconds and not AT_A_TIME.search(plain) and self._asks_about_alarms(plain):
-            return {"action": "status", **scope, **self._when(plain, kind), **self._next(plain)}
+            return {"action": "status", **scope, **self._when(plain, kind), **self._next(plain), **_yes_or_no(plain)}
         if kind == "alarm":
             now = datetime.fromtimestamp(self.store.clock()).astimezone()
             at = self._clock_time(plain, now) or (now + timedelta(seconds=seconds) if seconds else None)
@@ -418,7 +418,7 @@ class TimerSkill(Skill):
                 text = f"You have {len(targets)} alarms: {_join(times)}."
             else:
                 text = " ".join(_status(t, now) for t in targets)
-            return self._reply(action, ("Yes. " if _filtered(slots) else "") + text, ids=ids)
+            return self._reply(action, ("Yes. " if _filtered(slots) and slots.get("yes_or_no") else "") + text, ids=ids)
         if len(targets) > 1 and not slots.get("all") and action != "cancel":
             return self._reply(action, f"You have {len(targets)} {slots['kind']}s; say which one, or all of them.", ids=ids)
         if action == "cancel":
@@ -523,6 +523,13 @@ def _clock_words(text: str) -> str:
     for pattern, replacement in SPOKEN_CLOCK:
         text = pattern.sub(replacement, text)
     return text
+
+
+def _yes_or_no(plain: str) -> Slots:
+    """A question answered yes or no ("do I have an alarm tomorrow"), not one for the alarms ("what time is it set for")."""
+    asked = re.match(r"(?:(?:can|could) you (?:tell me |check )?(?:if|whether) |check (?:if|whether) )?(\w+)", plain)
+    auxiliary = asked is not None and asked[1] in ("is", "are", "do", "does", "did", "have", "has", "was", "were", "will")
+    return {"yes_or_no": True} if auxiliary else {}
 
 
 def _filtered(slots: Slots) -> bool:

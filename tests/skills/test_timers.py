@@ -256,6 +256,7 @@ def test_a_question_about_an_alarm_at_a_time_or_day_answers_yes_or_no(skill):
     ask(skill, "set an alarm for 6 am")
     ask(skill, "set an alarm for 8 pm")
     assert ask(skill, "do i have an alarm set for tomorrow").text == "Yes. Your alarm is set for tomorrow at 6 AM."
+    assert ask(skill, "what time is my alarm set for tomorrow").text == "Your alarm is set for tomorrow at 6 AM."
     assert ask(skill, "is there an alarm at 7").text == "You have no alarm set at 7."
     assert ask(skill, "what alarms do i have").text == "You have 2 alarms: 8 PM and tomorrow at 6 AM."
     assert ask(skill, "am or pm").text == "You have 2 alarms: 8 PM and tomorrow at 6 AM."

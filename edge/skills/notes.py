@@ -30,6 +30,7 @@ from edge.store.database import Database, inserted_id
 REMIND = re.compile(
     r"\b(?:(?:remind|alert|ping|nudge) (?:me|us)|remind(?= (?:to|about|that)\b)|don'?t let me forget"
     r"|(?:i|we) (?:need|want|would like|'d like|have) to be reminded"
+    r"|(?:i|we) (?:need|want|would like|'d like) (?:a |an )?reminder"
     r"|(?:set|make|create|add|put|schedule|give me)(?: me| up)? (?:a |an |one )?(?:new )?"
     r"(?:(?P<often>repeating|recurring|daily|everyday|weekly|monthly|yearly|annual) )?reminder(?: alert| notification)?"
     r"(?: for me)?)\b(?: (?P<how>to|that|about|for|of)\b)? ?(?P<rest>.*)"

@@ -472,6 +472,7 @@ def test_more_ways_of_taking_things_off(skill, text, slots):
     "text, said",
     [
         ("set a reminder for 5 pm to call mom", "I'll remind you to call mom at 5 PM."),
+        ("i need a reminder for my five pm meeting", "I'll remind you about your meeting at 5 PM."),
         ("set reminder for two pm about my meeting", "I'll remind you about your meeting at 2 PM."),
         ("remind me about the dentist on wednesday at 3 pm", "I'll remind you about the dentist on Wednesday at 3 PM."),
         ("remind me that the oven is on in 10 minutes", "I'll remind you that the oven is on in 10 minutes."),

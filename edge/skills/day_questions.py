@@ -69,11 +69,11 @@ _DATE_QUESTIONS = (
     re.compile(r"\bwhen (?P<tense>is|was|will|does|did|do|are|were) (?P<after>.+)$"),
 )
 _WEEKDAY_QUESTIONS = (
-    re.compile(r"\b(?:what|which) (?:day|weekday) (?:of the week )?(?:is|was|will|does|did|falls on|would)\b(?P<after>.*)$"),
-    re.compile(r"\b(?:what|which) (?:day|weekday) (?:of the week )?it (?:is|was|will be)\b(?P<after>.*)$"),
-    re.compile(r"\bon (?:what|which) day (?:of the week )?(?:is|was|will|does|did)\b(?P<after>.*)$"),
+    re.compile(r"\b(?:what|which) (?:day|weekday) (?:of (?:the )?week )?(?:is|was|will|does|did|falls on|would)\b(?P<after>.*)$"),
+    re.compile(r"\b(?:what|which) (?:day|weekday) (?:of (?:the )?week )?it (?:is|was|will be)\b(?P<after>.*)$"),
+    re.compile(r"\bon (?:what|which) day (?:of (?:the )?week )?(?:is|was|will|does|did)\b(?P<after>.*)$"),
     re.compile(r"\bwhat is the (?:current )?day(?: of the week)?(?: (?:on|of|for|it is|it will be|it was))?(?P<after> .+)?$"),
-    re.compile(r"\bwhat day (?:of the week )?(?:are we(?: in| on)?|it today|is it now)$"),
+    re.compile(r"\bwhat day (?:of (?:the )?week )?(?:are we(?: in| on)?|it today|is it now)$"),
     re.compile(
         r"^(?:on )?(?P<after>.+?),? (?:is|was|will be|falls|fall|lands|land)? ?(?:on )?(?:what|which) (?:day|weekday)"
         r"(?: of the week)?(?: is (?:it|that)| was (?:it|that)| will (?:it|that) be)?$"

@@ -112,7 +112,8 @@ def time_in_format(clean: str) -> Slots | None:
 _ASKING_WORDS = frozenset(
     "tell telling told say know knows check give show mind got get need want like please kindly current exact actual "
     "correct right real local present moment yet already still past before after late early hours minutes oclock "
-    "remind let see look quick quickly hey ok okay exactly clock watch phone wondering wonder".split()
+    "remind let see look looking quick quickly hey ok okay exactly clock watch phone wondering wonder display read "
+    "provide currently".split()
 )
 """Words a loose question for the clock may hold besides the time and date words: any other word is about something
 else ("am i on vacation this week", "give me an update on the election tomorrow at noon")."""

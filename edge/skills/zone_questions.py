@@ -148,9 +148,11 @@ _LOOSE_TIME_AT_PLACE = (
         r"(?:the )?(?P<place>[a-z][a-z ]*?)(?: yet| now| right now| already)?$"
     ),
     re.compile(
-        r"\b(?:what is |tell me |give me )?(?:the )?(?:current |exact )?(?P<place>[a-z][a-z ]*?) time"
-        r"(?: now| right now| please)?$"
+        r"^(?:(?:what is|tell me|give me|show me|display) )?(?:the )?(?:current |exact )?(?P<place>[a-z][a-z ]*?)"
+        r" (?:current |local |exact )?time(?: now| right now| please)?$"
     ),
+    re.compile(r"^(?:the )?(?:current |local )?time (?:now |right now )?(?:in |at |for )?(?P<place>[a-z][a-z ]*?)$"),
+    re.compile(r"^what hour(?: of the day)? is it (?:now |right now )?(?:in|at) (?P<place>[a-z][a-z ]*?)(?: now| right now)?$"),
 )
 _NOT_PLACES = frozenset(
     {"sunrise", "sunset", "spring", "summer", "winter", "fall", "autumn", "reading", "bed", "dinner", "lunch"}
@@ -168,6 +170,7 @@ _DATE_IN_PLACE = (
     re.compile(
         rf"\b(?P<what>time and (?:the )?date|date and (?:the )?time) (?:in|at|over in) {_place('place')}(?: now| right now)?$"
     ),
+    re.compile(rf"^(?:the )?(?:current |todays )?(?P<what>date) (?:in|at) {_place('place')}(?: now| right now| today)?$"),
 )
 
 
@@ -247,9 +250,14 @@ def time_in_place(clean: str) -> Slots | None:
         return None
     for pattern in _LOOSE_TIME_AT_PLACE:
         if (match := pattern.search(clean)) and match["place"] not in _NOT_PLACES:
-            if place := places.find_place(match["place"], alternate_names=False):
+            if place := places.find_place(match["place"], alternate_names=False) or _possessive(match["place"]):
                 return {"action": "time", **_place_slots(place)}
     return None
+
+
+def _possessive(phrase: str) -> places.Place | None:
+    """ "bostons current time": the apostrophe went with the punctuation."""
+    return places.find_place(phrase[:-1], alternate_names=False) if phrase.endswith("s") else None
 
 
 def _place_after_in(phrase: str) -> places.Place | None:

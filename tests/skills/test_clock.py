@@ -140,6 +140,8 @@ def test_bad_slots_are_an_input_error():
         ("what is the local time in paris right now", "In Paris it's 1:42 AM on Monday."),
         ("time in los angeles", "In Los Angeles it's 4:42 PM."),
         ("i need to know what time it is right now in new york city", "In New York City it's 7:42 PM."),
+        ("show me boston's current time", "In Boston it's 7:42 PM."),
+        ("what hour of the day is it in dallas", "In Dallas it's 6:42 PM."),
     ],
 )
 def test_the_time_in_another_city_or_country_is_the_time_there(text, spoken):
@@ -267,6 +269,7 @@ def test_a_time_question_missing_what_only_the_user_knows_is_asked_back(text, qu
         ("march tenth lands on what day of the week", "March 10 is a Wednesday."),
         ("on fifth april which day of the week", "April 5 is a Monday."),
         ("day on twenty second april", "April 22 is a Thursday."),
+        ("which day of week is the twenty fourth", "The 24th is a Tuesday."),
         ("what day was july 4 1776", "July 4, 1776 was a Thursday."),
     ],
 )
@@ -354,6 +357,7 @@ def test_a_request_matched_by_a_template_is_answered_only_when_it_reads_as_a_tim
 
 def test_a_request_the_classifier_sent_may_be_read_loosely():
     assert SKILL.parse("how late is it") == {"action": "time"}
+    assert SKILL.parse("tell me what time it currently is") == {"action": "time"}
     assert SKILL.parse("how late is it", {"question": "how late is it"}) is None
 
 

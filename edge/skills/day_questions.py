@@ -63,6 +63,7 @@ _DATE_QUESTIONS = (
         r"\bwhat (?:year|month|day of the month) (?:is it|is this|are we in|it is|is today)\b(?P<tentative>)(?P<after>.*)$"
     ),
     re.compile(r"\bwhat is (?P<after>the (?:first|1st|last) day of .+)$"),
+    re.compile(r"\bwhat (?:is|was|will be) (?:the date of )?(?P<after>the (?:next|following|previous) day)$"),
     re.compile(r"\bwhat (?:will|would|was) (?:the )?date (?:be )?\b(?P<after>.*)$"),
     re.compile(r"^(?:the |todays |today )?(?:current )?date(?P<after> today)?(?: please| now)?$"),
     re.compile(r"^(?P<after>.+?) (?:is|was|will be|falls on|fall on) (?:on )?(?:what|which) date$"),

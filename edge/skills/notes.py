@@ -36,7 +36,8 @@ REMIND = re.compile(
     r"(?: for me)?)\b(?: (?P<how>to|that|about|for|of)\b)? ?(?P<rest>.*)"
 )
 ASKED_BACK = re.compile(r"(?:what|when|where|which|who|how|whats|what's)\b")
-"""After "remind me", a question asked of edge, not a reminder to set: "remind me what day it is"."""
+"""After "remind me", a question asked of edge, not a reminder to set: "remind me what day it is", "remind me what I
+put on my shopping list"."""
 REMINDERS = re.compile(
     r"\b(reminders|what (?:do i|should i) remember|(?:any|pending|upcoming|my|next) reminder"
     r"|(?:anything|something) (?:i should be|to be) reminded (?:about|of))\b"
@@ -103,7 +104,10 @@ class NotesSkill(Skill):
         lower = plain.lower()
         if m := CANCEL_REMINDER.search(lower):
             return {"action": "cancel_reminder", "text": _items_of(plain, m, "text") or None}
-        if (m := REMIND.search(lower)) and not (m["how"] is None and ASKED_BACK.match(m["rest"] or "")):
+        if (m := REMIND.search(lower)) and m["how"] is None and ASKED_BACK.match(m["rest"] or ""):
+            asked = parse_list_request(plain[m.start("rest") :])
+            return asked if asked and asked["action"] in ("read", "contains", "lists") else None
+        if m:
             rest = plain[m.start("rest") :] if m.group("rest") else ""
             before = plain[: m.start()].strip(" ,")
             if before and not TIME_PHRASE.sub("", normalize_numbers(before)).strip(" ,"):

@@ -30,6 +30,12 @@ _WEEKDAY_OR = re.compile(rf"^is (.+?) (?:an? )?{_WEEKDAY}(?: or (?:an? )?{_WEEKD
 _HOW_CLOSE = re.compile(r"\bhow (?:close|near|far|long) (?:is it|are we|away is it) (?:to|from|till|until) ")
 
 
+_ASKED_LAST = re.compile(r"^(?!what\b)((?:the )?(?:date|time|day)\b.*?) is what$")
+_EMBEDDED = re.compile(r"^(?:(?:can|could) you )?(?:tell me|let me know|say|remind me) what (the .+?) (?:is|will be)$")
+_HOW_LATE = re.compile(r"^how late is it(?= )")
+"""Questions put another way: "the date tomorrow is what", "tell me what the next day is", "how late is it in paris"."""
+
+
 def clean_request(text: str) -> str:
     """Lower case words without punctuation or courtesies, numbers in digits: "What's the time, please?" is "what is
     the time"."""
@@ -43,7 +49,8 @@ def clean_request(text: str) -> str:
     text = re.sub(r"\b(in|of|is|was|year) (1[5-9]|20) ([0-9]{2})\b(?! (?:am|pm|oclock|minutes?|hours?)\b)", r"\1 \2\3", text)
     text = _DATE_WORDS.sub("", re.sub(r"\s+", " ", re.sub(r"[^\w\s:]", " ", text)).strip())
     text = _HOW_CLOSE.sub("how long until ", _WEEKDAY_OR.sub(r"what day is \1", text))
-    return _COURTESY.sub("", text).strip()
+    text = _ASKED_LAST.sub(r"what is \1", _EMBEDDED.sub(r"what is \1", text))
+    return _COURTESY.sub("", _HOW_LATE.sub("what time is it", text)).strip()
 
 
 def first_match(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:

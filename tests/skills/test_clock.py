@@ -68,6 +68,8 @@ def test_questions_are_parsed_into_slots(text, slots):
         ("what day is it", "Today is Sunday."),
         ("what's the date next friday", "Next Friday is November 27, 2026."),
         ("what's tomorrow's date", "Tomorrow is Monday, November 23, 2026."),
+        ("the date tomorrow is what", "Tomorrow is Monday, November 23, 2026."),
+        ("can you tell me what the next day is", "Tomorrow is Monday, November 23, 2026."),
         ("what was the date yesterday", "Yesterday was Saturday, November 21, 2026."),
         ("what is the date in 10 days", "In 10 days it will be Wednesday, December 2, 2026."),
         ("what day was it 3 days ago", "3 days ago it was a Thursday."),
@@ -142,6 +144,7 @@ def test_bad_slots_are_an_input_error():
         ("i need to know what time it is right now in new york city", "In New York City it's 7:42 PM."),
         ("show me boston's current time", "In Boston it's 7:42 PM."),
         ("what hour of the day is it in dallas", "In Dallas it's 6:42 PM."),
+        ("how late is it now in new york", "In New York it's 7:42 PM."),
     ],
 )
 def test_the_time_in_another_city_or_country_is_the_time_there(text, spoken):

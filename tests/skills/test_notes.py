@@ -49,6 +49,7 @@ def test_a_reminder_fires_with_its_task(skill, clock):
 
 def test_remind_me_followed_by_a_question_is_not_a_reminder(skill):
     assert skill.parse("remind me what day it is") is None
+    assert skill.parse("can you remind me what i put on my shopping list") == {"action": "read", "list": "shopping"}
 
 
 def test_a_reminder_without_a_time_asks_when(skill):

@@ -400,6 +400,17 @@ class StoreSettings(_Section):
     path: Path | None = Field(None, description="the SQLite file; default: data_dir/edge.db")
 
 
+class ServeSettings(_Section):
+    host: str = Field("127.0.0.1", description="address the HTTP API listens on; any other than loopback needs api_keys")
+    port: int = Field(8088, ge=0, le=65535, description="the HTTP API's port; 0 picks a free one and prints it")
+    api_keys: list[str] = Field(
+        default_factory=list,
+        description="keys accepted as 'Authorization: Bearer KEY' (or EDGE_SERVE__API_KEYS); once set, every request needs one",
+    )
+    max_body_bytes: int = Field(25_000_000, ge=1024, description="larger request bodies are refused with 413")
+    queue: int = Field(8, ge=1, description="requests one engine takes at once, running or waiting; past it: 429")
+
+
 class Settings(_Section):
     """Everything edge reads from configuration, validated with unknown keys refused."""
 
@@ -422,6 +433,7 @@ class Settings(_Section):
     memory: MemorySettings = Field(default_factory=MemorySettings)
     privacy: PrivacySettings = Field(default_factory=PrivacySettings)
     cloud: CloudSettings = Field(default_factory=CloudSettings)
+    serve: ServeSettings = Field(default_factory=ServeSettings)
 
     @property
     def store_path(self) -> Path:

@@ -1,0 +1,89 @@
+"""Run the API: load every configured model, listen, say so on stdout, stop cleanly on SIGTERM or when the parent
+process that started edge as a sidecar is gone."""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import os
+import socket
+import threading
+import time
+from collections.abc import Callable
+
+import uvicorn
+
+from edge.config import Settings
+from edge.errors import ConfigError
+from edge.router import Router
+from edge.runtime import Runtime
+from edge.serve.openai_api import Served, create_app
+
+PARENT_POLL_S = 1.0
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_exposure(settings: Settings, host: str) -> None:
+    """Only loopback is served without keys: anyone who can reach another address could use the models, the
+    documents and the cloud account."""
+    if not is_loopback(host) and not settings.serve.api_keys:
+        raise ConfigError(
+            f"edge serve on {host} would be open to anyone who can reach it",
+            "set serve.api_keys (or EDGE_SERVE__API_KEYS='[\"KEY\"]'), or serve on 127.0.0.1",
+        )
+
+
+def serve(settings: Settings, host: str, port: int, parent_pid: int | None, say: Callable[[str], None]) -> None:
+    """Blocks until stopped. ``say`` gets the lines a sidecar's parent reads: the port, then readiness."""
+    check_exposure(settings, host)
+    listener = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listener.bind((host, port))
+    except OSError as exc:
+        raise ConfigError(
+            f"edge serve cannot listen on {host}:{port} ({exc.strerror})", "choose another --port, or 0 for any free one"
+        ) from None
+    chosen = listener.getsockname()[1]
+    say(f"port {chosen}")
+    runtime = Runtime(settings)
+    statuses = runtime.start()
+    router = Router(runtime)
+    app = create_app(Served(runtime, router, settings.serve))
+    server = uvicorn.Server(
+        uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off", timeout_graceful_shutdown=10)
+    )
+    if parent_pid:
+        threading.Thread(target=_exit_with_parent, args=(parent_pid, server), daemon=True, name="edge-parent").start()
+    failed = [s for s in statuses if s.state == "failed"]
+    url = f"http://{host if ':' not in host else f'[{host}]'}:{chosen}/v1"
+    say(f"ready {url}" + (f" (not loaded: {', '.join(s.role for s in failed)})" if failed else ""))
+    try:
+        asyncio.run(server.serve(sockets=[listener]))
+    finally:
+        router.close()
+        runtime.close()
+
+
+def _exit_with_parent(pid: int, server: object) -> None:
+    while _alive(pid):
+        time.sleep(PARENT_POLL_S)
+    server.should_exit = True  # type: ignore[attr-defined]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

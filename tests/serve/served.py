@@ -1,0 +1,47 @@
+"""A real `edge serve` in its own process, started the way an app starts its sidecar."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+TEXT_ROLES = '["embedder", "classifier", "llm"]'
+"""The roles a text API needs: the server starts in a few seconds without the speech models."""
+
+
+@dataclass(frozen=True)
+class Served:
+    url: str
+    process: subprocess.Popen[str]
+
+    @property
+    def api(self) -> str:
+        return f"{self.url}/v1"
+
+
+@contextmanager
+def edge_serve(*args: str, env: dict[str, str] | None = None, parent: int | None = None) -> Iterator[Served]:
+    """`edge serve --port 0` with the test's isolated home, until its "ready" line; stopped with SIGTERM after."""
+    command = [sys.executable, "-m", "edge.cli", "serve", "--port", "0", "--parent-pid", str(parent or os.getpid()), *args]
+    environment = {**os.environ, "EDGE_ROLES": TEXT_ROLES, **(env or {})}
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment)
+    try:
+        port = None
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline:
+            line = process.stdout.readline() if process.stdout else ""
+            if not line:
+                raise RuntimeError(f"edge serve ended before it was ready: {process.stderr.read() if process.stderr else ''}")
+            if line.startswith("port "):
+                port = int(line.split()[1])
+            if line.startswith("ready"):
+                break
+        yield Served(f"http://127.0.0.1:{port}", process)
+    finally:
+        process.terminate()
+        process.wait(60)

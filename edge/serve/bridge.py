@@ -19,8 +19,9 @@ async def in_thread(start: Callable[[threading.Event], Iterator[T]]) -> AsyncIte
     stop = threading.Event()
 
     def produce() -> None:
-        iterator = start(stop)
+        iterator: Iterator[T] | None = None
         try:
+            iterator = start(stop)
             for item in iterator:
                 loop.call_soon_threadsafe(items.put_nowait, item)
                 if stop.is_set():
@@ -28,8 +29,7 @@ async def in_thread(start: Callable[[threading.Event], Iterator[T]]) -> AsyncIte
         except BaseException as exc:  # noqa: BLE001 - handed to the consumer, which raises it
             loop.call_soon_threadsafe(items.put_nowait, exc)
         finally:
-            close = getattr(iterator, "close", None)
-            if close is not None:
+            if (close := getattr(iterator, "close", None)) is not None:
                 close()
             loop.call_soon_threadsafe(items.put_nowait, _END)
 

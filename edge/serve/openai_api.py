@@ -29,8 +29,9 @@ from edge.router import Router
 from edge.router.request import Reply, Retracted, Token
 from edge.runtime import Runtime
 from edge.serve.admission import Busy, Lane
+from edge.serve.audio_api import SPEECH_FORMATS, TTS_ALIASES, AudioRequestError, speech_stream, transcription
 from edge.serve.bridge import in_thread
-from edge.serve.schemas import ChatRequest, EmbeddingRequest
+from edge.serve.schemas import ChatRequest, EmbeddingRequest, SpeechRequest
 
 ROUTER_MODEL = "edge"
 """The model id that asks edge's router rather than one model."""
@@ -55,12 +56,12 @@ class Served:
     """What the API answers with: the runtime's models and the router, and a lane per engine."""
 
     runtime: Runtime
-    router: Router
+    router: Router | None
     settings: ServeSettings
     lanes: dict[str, Lane] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        for name in ("router", "llm", "embedder"):
+        for name in ("router", "llm", "embedder", "stt", "tts"):
             self.lanes.setdefault(name, Lane(name, self.settings.queue))
 
     def model_id(self, role: str) -> str | None:
@@ -104,12 +105,32 @@ def create_app(served: Served) -> Starlette:
         usage = {"prompt_tokens": sum(counts), "total_tokens": sum(counts)}
         return JSONResponse({"object": "list", "data": data, "model": model, "usage": usage})
 
+    async def transcriptions(request: Request) -> Response:
+        try:
+            return await transcription(request, served.runtime.stt, served.model_id("stt") or "stt", served.lanes["stt"])
+        except AudioRequestError as exc:
+            raise ApiError(400, exc.message) from None
+
+    async def speech(request: Request) -> Response:
+        body = await _parsed(request, SpeechRequest)
+        model = served.model_id("tts") or "tts"
+        if body.model not in (model, *TTS_ALIASES):
+            raise ApiError(404, f"model {body.model!r} does not speak here. Fix: use {model} or tts-1", code="model_not_found")
+        if body.response_format not in SPEECH_FORMATS:
+            raise ApiError(400, f"response_format {body.response_format!r} is not offered. Fix: use wav or pcm")
+        if body.speed != 1.0:
+            raise ApiError(400, "speed is not adjustable here. Fix: leave it at 1, or set tts.length_scale in the config")
+        content, media, headers = speech_stream(served.runtime.tts, body.input, body.response_format)
+        return _stream(served.lanes["tts"], content, media, headers)
+
     routes = [
         Route("/health", health),
         Route("/ready", ready),
         Route("/v1/models", models),
         Route("/v1/chat/completions", chat, methods=["POST"]),
         Route("/v1/embeddings", embeddings, methods=["POST"]),
+        Route("/v1/audio/transcriptions", transcriptions, methods=["POST"]),
+        Route("/v1/audio/speech", speech, methods=["POST"]),
     ]
     handlers: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
         ApiError: _api_error,
@@ -134,7 +155,7 @@ def _encoded(vector: Any, encoding: str) -> list[float] | str:
 
 def _model_ids(served: Served) -> list[str]:
     ids = [ROUTER_MODEL]
-    for role in ("llm", "embedder"):
+    for role in ("llm", "embedder", "stt", "tts"):
         if role in served.runtime.enabled_roles and (model := served.model_id(role)):
             ids.append(model)
     return ids
@@ -201,6 +222,8 @@ async def _routed(served: Served, body: ChatRequest) -> Response:
     if not question.strip():
         raise ApiError(400, "no user message holds text. Fix: end messages with a user message")
     router = served.router
+    if router is None:
+        raise ApiError(503, "this server has no router. Fix: add embedder and classifier to roles", "server_error")
 
     def events(stop: Any) -> Iterator[Any]:
         return router.stream(question, body.user, stop)
@@ -297,8 +320,8 @@ def _usage(stats: Any) -> dict[str, int]:
 class _Admitted(StreamingResponse):
     """A stream that holds its engine's lane until the response has ended, however it ended."""
 
-    def __init__(self, lane: Lane, content: AsyncIterator[str]) -> None:
-        super().__init__(content, media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
+    def __init__(self, lane: Lane, content: AsyncIterator[Any], media_type: str, headers: dict[str, str]) -> None:
+        super().__init__(content, media_type=media_type, headers={"Cache-Control": "no-cache", **headers})
         self._lane = lane
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -308,9 +331,12 @@ class _Admitted(StreamingResponse):
             self._lane.give_back()
 
 
-def _stream(lane: Lane, content: AsyncIterator[str]) -> Response:
+def _stream(
+    lane: Lane, content: AsyncIterator[Any], media_type: str = "text/event-stream", headers: dict[str, str] | None = None
+) -> Response:
     lane.take()
-    return _Admitted(lane, _errors_as_events(content))
+    events = media_type == "text/event-stream"
+    return _Admitted(lane, _errors_as_events(content) if events else content, media_type, headers or {})
 
 
 async def _errors_as_events(content: AsyncIterator[str]) -> AsyncIterator[str]:

@@ -53,3 +53,12 @@ class EmbeddingRequest(_Body):
     @property
     def texts(self) -> list[str]:
         return [self.input] if isinstance(self.input, str) else self.input
+
+
+class SpeechRequest(_Body):
+    model: str
+    input: str = Field(min_length=1)
+    voice: str | None = None
+    """Accepted and not used: the voice is the one configured (tts.voice)."""
+    response_format: str = "wav"
+    speed: float = 1.0

@@ -20,6 +20,8 @@ from edge.runtime import Runtime
 from edge.serve.openai_api import Served, create_app
 
 PARENT_POLL_S = 1.0
+ROUTER_ROLES = {"embedder", "classifier"}
+"""The roles without which there is no router: a server of speech alone answers no "edge" chat."""
 
 
 def is_loopback(host: str) -> bool:
@@ -56,7 +58,7 @@ def serve(settings: Settings, host: str, port: int, parent_pid: int | None, say:
     say(f"port {chosen}")
     runtime = Runtime(settings)
     statuses = runtime.start()
-    router = Router(runtime)
+    router = Router(runtime) if ROUTER_ROLES <= set(runtime.enabled_roles) else None
     app = create_app(Served(runtime, router, settings.serve))
     server = uvicorn.Server(
         uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off", timeout_graceful_shutdown=10)
@@ -69,7 +71,8 @@ def serve(settings: Settings, host: str, port: int, parent_pid: int | None, say:
     try:
         asyncio.run(server.serve(sockets=[listener]))
     finally:
-        router.close()
+        if router is not None:
+            router.close()
         runtime.close()
 
 

@@ -400,6 +400,12 @@ class StoreSettings(_Section):
     path: Path | None = Field(None, description="the SQLite file; default: data_dir/edge.db")
 
 
+class WyomingService(_Section):
+    enabled: bool = True
+    host: str = Field("127.0.0.1", description="address; the protocol has no authentication, so others log a warning")
+    port: int = Field(..., ge=0, le=65535, description="0 picks a free one and prints it")
+
+
 class ServeSettings(_Section):
     host: str = Field("127.0.0.1", description="address the HTTP API listens on; any other than loopback needs api_keys")
     port: int = Field(8088, ge=0, le=65535, description="the HTTP API's port; 0 picks a free one and prints it")
@@ -409,6 +415,18 @@ class ServeSettings(_Section):
     )
     max_body_bytes: int = Field(25_000_000, ge=1024, description="larger request bodies are refused with 413")
     queue: int = Field(8, ge=1, description="requests one engine takes at once, running or waiting; past it: 429")
+    wyoming_asr: WyomingService = Field(
+        default_factory=lambda: WyomingService(port=10300), description="Wyoming speech to text, as wyoming-faster-whisper"
+    )
+    wyoming_tts: WyomingService = Field(
+        default_factory=lambda: WyomingService(port=10200), description="Wyoming text to speech, as wyoming-piper"
+    )
+    wyoming_handle: WyomingService = Field(
+        default_factory=lambda: WyomingService(port=10600), description="Wyoming conversation agent: requests to the router"
+    )
+    wyoming_clients: list[str] = Field(
+        default_factory=list, description="client addresses allowed to connect to the Wyoming servers; empty allows any"
+    )
 
 
 class Settings(_Section):

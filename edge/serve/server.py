@@ -4,7 +4,6 @@ process that started edge as a sidecar is gone."""
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import os
 import socket
 import threading
@@ -17,30 +16,13 @@ from edge.config import Settings
 from edge.errors import ConfigError
 from edge.router import Router
 from edge.runtime import Runtime
+from edge.serve.exposure import check_exposure
 from edge.serve.openai_api import Served, create_app
+from edge.serve.wyoming_servers import start_servers
 
 PARENT_POLL_S = 1.0
 ROUTER_ROLES = {"embedder", "classifier"}
 """The roles without which there is no router: a server of speech alone answers no "edge" chat."""
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def check_exposure(settings: Settings, host: str) -> None:
-    """Only loopback is served without keys: anyone who can reach another address could use the models, the
-    documents and the cloud account."""
-    if not is_loopback(host) and not settings.serve.api_keys:
-        raise ConfigError(
-            f"edge serve on {host} would be open to anyone who can reach it",
-            "set serve.api_keys (or EDGE_SERVE__API_KEYS='[\"KEY\"]'), or serve on 127.0.0.1",
-        )
 
 
 def serve(settings: Settings, host: str, port: int, parent_pid: int | None, say: Callable[[str], None]) -> None:
@@ -59,7 +41,8 @@ def serve(settings: Settings, host: str, port: int, parent_pid: int | None, say:
     runtime = Runtime(settings)
     statuses = runtime.start()
     router = Router(runtime) if ROUTER_ROLES <= set(runtime.enabled_roles) else None
-    app = create_app(Served(runtime, router, settings.serve))
+    served = Served(runtime, router, settings.serve)
+    app = create_app(served)
     server = uvicorn.Server(
         uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off", timeout_graceful_shutdown=10)
     )
@@ -67,9 +50,19 @@ def serve(settings: Settings, host: str, port: int, parent_pid: int | None, say:
         threading.Thread(target=_exit_with_parent, args=(parent_pid, server), daemon=True, name="edge-parent").start()
     failed = [s for s in statuses if s.state == "failed"]
     url = f"http://{host if ':' not in host else f'[{host}]'}:{chosen}/v1"
-    say(f"ready {url}" + (f" (not loaded: {', '.join(s.role for s in failed)})" if failed else ""))
+    ready = f"ready {url}" + (f" (not loaded: {', '.join(s.role for s in failed)})" if failed else "")
+
+    async def run() -> None:
+        wyoming = await start_servers(served, say)
+        say(ready)
+        try:
+            await server.serve(sockets=[listener])
+        finally:
+            for each in wyoming:
+                each.close()
+
     try:
-        asyncio.run(server.serve(sockets=[listener]))
+        asyncio.run(run())
     finally:
         if router is not None:
             router.close()

@@ -14,10 +14,16 @@ TEXT_ROLES = '["embedder", "classifier", "llm"]'
 """The roles a text API needs: the server starts in a few seconds without the speech models."""
 
 
+WYOMING_ANY_PORT = {f"EDGE_SERVE__WYOMING_{service}__PORT": "0" for service in ("ASR", "TTS", "HANDLE")}
+"""Every server of a test on free ports, so that several can run at once."""
+
+
 @dataclass(frozen=True)
 class Served:
     url: str
     process: subprocess.Popen[str]
+    wyoming: dict[str, int]
+    """Service ("asr", "tts", "handle") -> port."""
 
     @property
     def api(self) -> str:
@@ -28,10 +34,11 @@ class Served:
 def edge_serve(*args: str, env: dict[str, str] | None = None, parent: int | None = None) -> Iterator[Served]:
     """`edge serve --port 0` with the test's isolated home, until its "ready" line; stopped with SIGTERM after."""
     command = [sys.executable, "-m", "edge.cli", "serve", "--port", "0", "--parent-pid", str(parent or os.getpid()), *args]
-    environment = {**os.environ, "EDGE_ROLES": TEXT_ROLES, **(env or {})}
+    environment = {**os.environ, "EDGE_ROLES": TEXT_ROLES, **WYOMING_ANY_PORT, **(env or {})}
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment)
     try:
         port = None
+        wyoming: dict[str, int] = {}
         deadline = time.monotonic() + 240
         while time.monotonic() < deadline:
             line = process.stdout.readline() if process.stdout else ""
@@ -39,9 +46,12 @@ def edge_serve(*args: str, env: dict[str, str] | None = None, parent: int | None
                 raise RuntimeError(f"edge serve ended before it was ready: {process.stderr.read() if process.stderr else ''}")
             if line.startswith("port "):
                 port = int(line.split()[1])
+            if line.startswith("wyoming-"):
+                service, _, number = line.split()
+                wyoming[service.removeprefix("wyoming-")] = int(number)
             if line.startswith("ready"):
                 break
-        yield Served(f"http://127.0.0.1:{port}", process)
+        yield Served(f"http://127.0.0.1:{port}", process, wyoming)
     finally:
         process.terminate()
         process.wait(60)

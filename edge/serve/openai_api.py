@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -31,6 +31,7 @@ from edge.runtime import Runtime
 from edge.serve.admission import Busy, Lane
 from edge.serve.audio_api import SPEECH_FORMATS, TTS_ALIASES, AudioRequestError, speech_stream, transcription
 from edge.serve.bridge import in_thread
+from edge.serve.metrics import RequestTimes, Timed, exposition
 from edge.serve.schemas import ChatRequest, EmbeddingRequest, SpeechRequest
 
 ROUTER_MODEL = "edge"
@@ -123,8 +124,15 @@ def create_app(served: Served) -> Starlette:
         content, media, headers = speech_stream(served.runtime.tts, body.input, body.response_format)
         return _stream(served.lanes["tts"], content, media, headers)
 
+    times = RequestTimes()
+
+    async def metrics(request: Request) -> Response:
+        text = await _in_worker(lambda: exposition(served, times))
+        return PlainTextResponse(text, media_type="text/plain; version=0.0.4")
+
     routes = [
         Route("/health", health),
+        Route("/metrics", metrics),
         Route("/ready", ready),
         Route("/v1/models", models),
         Route("/v1/chat/completions", chat, methods=["POST"]),
@@ -144,6 +152,7 @@ def create_app(served: Served) -> Starlette:
     app.add_middleware(_BodyLimit, limit=served.settings.max_body_bytes)
     if served.settings.api_keys:
         app.add_middleware(_BearerKeys, keys=tuple(served.settings.api_keys))
+    app.add_middleware(Timed, times=times, known=[route.path for route in routes])
     return app
 
 

@@ -4,6 +4,8 @@ process that started edge as a sidecar is gone."""
 from __future__ import annotations
 
 import asyncio
+import json
+import logging
 import os
 import socket
 import threading
@@ -25,8 +27,12 @@ ROUTER_ROLES = {"embedder", "classifier"}
 """The roles without which there is no router: a server of speech alone answers no "edge" chat."""
 
 
-def serve(settings: Settings, host: str, port: int, parent_pid: int | None, say: Callable[[str], None]) -> None:
-    """Blocks until stopped. ``say`` gets the lines a sidecar's parent reads: the port, then readiness."""
+def serve(
+    settings: Settings, host: str, port: int, parent_pid: int | None, say: Callable[[str], None], log_format: str = "text"
+) -> None:
+    """Blocks until stopped. ``say`` gets the lines a sidecar's parent reads: the port, then readiness. Each request is
+    logged on stderr, as text or JSON lines, without its text."""
+    _log_to_stderr(log_format)
     check_exposure(settings, host)
     listener = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -83,3 +89,18 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+class _JsonLines(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {"time": round(record.created, 3), "level": record.levelname.lower(), "logger": record.name}
+        return json.dumps(entry | {"message": record.getMessage()})
+
+
+def _log_to_stderr(log_format: str) -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(_JsonLines() if log_format == "json" else logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    logger = logging.getLogger("edge.serve")
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.INFO)
+    logger.propagate = False

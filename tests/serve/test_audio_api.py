@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import wave
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import openai
@@ -80,3 +81,14 @@ def test_the_wav_header_says_its_length_is_unknown_so_players_read_to_the_end():
 
     with wave.open(io.BytesIO(streaming_wav_header(16000) + b"\x00\x00" * 160)) as wav:
         assert (wav.getframerate(), wav.getnchannels(), wav.getsampwidth()) == (16000, 1, 2)
+
+
+def test_four_transcriptions_at_once_all_complete(client):
+    speech = recording("austen-amiable.flac")
+
+    def transcribe(_: int) -> str:
+        with speech.path.open("rb") as audio:
+            return client.audio.transcriptions.create(model="whisper-1", file=audio).text
+
+    with ThreadPoolExecutor(4) as pool:
+        assert all(speech.is_heard_in(text) for text in pool.map(transcribe, range(4)))

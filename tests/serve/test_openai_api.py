@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import numpy as np
@@ -133,3 +134,27 @@ def test_as_a_sidecar_it_exits_when_the_app_that_started_it_is_gone():
         parent.kill()
         parent.wait()
         assert server.process.wait(30) == 0
+
+
+def test_eight_streams_at_once_all_complete_and_a_ninth_is_told_busy():
+    with edge_serve() as server:
+        client = openai.OpenAI(base_url=server.api, api_key="unused", max_retries=0, timeout=300)
+        question = [{"role": "user", "content": "Name three colours."}]
+        streams = [client.chat.completions.create(model=LLM, stream=True, max_tokens=24, messages=question) for _ in range(8)]
+        firsts = [next(iter(stream)) for stream in streams]
+        with pytest.raises(openai.RateLimitError):
+            client.chat.completions.create(model=LLM, max_tokens=4, messages=question)
+        with ThreadPoolExecutor(8) as pool:
+            texts = list(pool.map(lambda s: "".join(c.choices[0].delta.content or "" for c in s), streams))
+        assert all(f.choices[0].delta.role == "assistant" for f in firsts) and all(texts)
+
+
+def test_metrics_count_the_calls_and_the_log_holds_no_request_text(client, served):
+    client.chat.completions.create(model=LLM, max_tokens=4, messages=[{"role": "user", "content": "zebra marmalade question"}])
+    metrics = httpx.get(f"{served.url}/metrics").text
+    assert 'edge_engine_calls_total{role="llm"}' in metrics
+    assert 'edge_http_requests_total{path="/v1/chat/completions",status="200"}' in metrics
+    assert 'edge_http_request_seconds_bucket{path="/v1/chat/completions",le="+Inf"}' in metrics
+    assert 'edge_queue_capacity{engine="llm"} 1' in metrics
+    log = served.log.read_text()
+    assert "POST /v1/chat/completions 200" in log and "zebra" not in log

@@ -208,37 +208,47 @@ class WyomingServers:
         return server
 
     def transcribe_live(self, samples: np.ndarray) -> tuple[str, float]:
-        """Stream as a microphone would: each chunk leaves once it has been captured, AudioStop right after the last."""
         assert self.stt is not None, "use WyomingServers as a context manager"
-        pcm = to_pcm16(samples)
-        chunk_bytes = CHUNK_SAMPLES * 2
-        with connect(self.stt.port) as conn:
-            conn.send("transcribe", {"language": "en"})
-            conn.send("audio-start", AUDIO_FORMAT)
-            start = time.perf_counter()
-            for offset in range(0, len(pcm), chunk_bytes):
-                chunk = pcm[offset : offset + chunk_bytes]
-                sleep_until(start + (offset + len(chunk)) / 2 / SAMPLE_RATE)
-                conn.send("audio-chunk", AUDIO_FORMAT, chunk)
-            conn.send("audio-stop")
-            stopped = time.perf_counter()
-            transcript = conn.receive_until("transcript")
-            elapsed_ms = (time.perf_counter() - stopped) * 1000
-        return str(transcript.data.get("text", "")).strip(), elapsed_ms
+        return transcribe_live(self.stt.port, samples)
 
     def speak(self, text: str) -> tuple[float, float]:
         assert self.tts is not None, "use WyomingServers as a context manager"
-        first_audio: float | None = None
-        with connect(self.tts.port) as conn:
-            start = time.perf_counter()
-            conn.send("synthesize", {"text": text})
-            while (event := conn.receive()).type != "audio-stop":
-                if event.type == "audio-chunk" and first_audio is None:
-                    first_audio = time.perf_counter()
-            end = time.perf_counter()
-        if first_audio is None:
-            raise WyomingError(f"wyoming_piper sent no audio for {text!r}", "check the voice files and the server log")
-        return (first_audio - start) * 1000, (end - start) * 1000
+        return speak(self.tts.port, text)
+
+
+def transcribe_live(port: int, samples: np.ndarray) -> tuple[str, float]:
+    """Stream as a microphone would: each chunk leaves once it has been captured, AudioStop right after the last.
+    The transcript, and the milliseconds from AudioStop to it."""
+    pcm = to_pcm16(samples)
+    chunk_bytes = CHUNK_SAMPLES * 2
+    with connect(port) as conn:
+        conn.send("transcribe", {"language": "en"})
+        conn.send("audio-start", AUDIO_FORMAT)
+        start = time.perf_counter()
+        for offset in range(0, len(pcm), chunk_bytes):
+            chunk = pcm[offset : offset + chunk_bytes]
+            sleep_until(start + (offset + len(chunk)) / 2 / SAMPLE_RATE)
+            conn.send("audio-chunk", AUDIO_FORMAT, chunk)
+        conn.send("audio-stop")
+        stopped = time.perf_counter()
+        transcript = conn.receive_until("transcript")
+        elapsed_ms = (time.perf_counter() - stopped) * 1000
+    return str(transcript.data.get("text", "")).strip(), elapsed_ms
+
+
+def speak(port: int, text: str) -> tuple[float, float]:
+    """Milliseconds from Synthesize to the first audio chunk, and to AudioStop."""
+    first_audio: float | None = None
+    with connect(port) as conn:
+        start = time.perf_counter()
+        conn.send("synthesize", {"text": text})
+        while (event := conn.receive()).type != "audio-stop":
+            if event.type == "audio-chunk" and first_audio is None:
+                first_audio = time.perf_counter()
+        end = time.perf_counter()
+    if first_audio is None:
+        raise WyomingError(f"the server on port {port} sent no audio for {text!r}", "check the voice files and the server log")
+    return (first_audio - start) * 1000, (end - start) * 1000
 
 
 def stt_args(model_dir: Path, data_dir: Path) -> list[str]:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 import uvicorn
 
 from edge.config import Settings
+from edge.engines.threads import usable_cores
 from edge.errors import ConfigError
 from edge.router import Router
 from edge.runtime import Runtime
@@ -34,6 +35,7 @@ def serve(
     logged on stderr, as text or JSON lines, without its text."""
     _log_to_stderr(log_format)
     check_exposure(settings, host)
+    settings = served_threads(settings)
     listener = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
@@ -104,3 +106,14 @@ def _log_to_stderr(log_format: str) -> None:
     logger.handlers[:] = [handler]
     logger.setLevel(logging.INFO)
     logger.propagate = False
+
+
+def served_threads(settings: Settings) -> Settings:
+    """TTS on every core unless tts.threads says otherwise. The assistant gives it half, as it speaks while the LLM
+    writes; a server's speech request comes after its answer is written (Home Assistant's pipeline: transcript,
+    conversation, speech), and half the cores made edge's first audio a third slower than wyoming-piper's."""
+    if settings.tts.threads:
+        return settings
+    served = settings.model_copy(deep=True)
+    served.tts.threads = usable_cores()
+    return served

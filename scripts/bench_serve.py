@@ -34,6 +34,8 @@ from typing import Any
 
 import httpx
 
+from edge.serve.announce import read_until_ready
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 DEPS = Path.home() / ".cache" / "edge" / "llama-cpp-server"
@@ -97,19 +99,11 @@ def edge_serve(roles: str) -> Iterator[tuple[str, dict[str, int]]]:
     with tempfile.TemporaryFile("w+") as log:
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log, text=True, env=env)
         try:
-            port, wyoming = 0, {}
-            while line := process.stdout.readline() if process.stdout else "":
-                if line.startswith("port "):
-                    port = int(line.split()[1])
-                elif line.startswith("wyoming-"):
-                    service, _, number = line.split()
-                    wyoming[service.removeprefix("wyoming-")] = int(number)
-                elif line.startswith("ready"):
-                    break
-            else:
+            announced = read_until_ready(process.stdout or ())
+            if announced.url is None:
                 log.seek(0)
                 raise SystemExit(f"edge serve did not start: {log.read()[-2000:]}")
-            yield f"http://127.0.0.1:{port}/v1", wyoming
+            yield announced.url, announced.wyoming
         finally:
             process.terminate()
             process.wait(60)

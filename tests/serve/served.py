@@ -6,11 +6,12 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from edge.serve.announce import read_until_ready
 
 TEXT_ROLES = '["embedder", "classifier", "llm"]'
 """The roles a text API needs: the server starts in a few seconds without the speech models."""
@@ -42,21 +43,10 @@ def edge_serve(*args: str, env: dict[str, str] | None = None, parent: int | None
     log = Path(tempfile.mkdtemp(prefix="edge-serve-")) / "stderr.log"
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log.open("w"), text=True, env=environment)
     try:
-        port = None
-        wyoming: dict[str, int] = {}
-        deadline = time.monotonic() + 240
-        while time.monotonic() < deadline:
-            line = process.stdout.readline() if process.stdout else ""
-            if not line:
-                raise RuntimeError(f"edge serve ended before it was ready: {log.read_text()}")
-            if line.startswith("port "):
-                port = int(line.split()[1])
-            if line.startswith("wyoming-"):
-                service, _, number = line.split()
-                wyoming[service.removeprefix("wyoming-")] = int(number)
-            if line.startswith("ready"):
-                break
-        yield Served(f"http://127.0.0.1:{port}", process, wyoming, log)
+        announced = read_until_ready(process.stdout or ())
+        if announced.url is None:
+            raise RuntimeError(f"edge serve ended before it was ready: {log.read_text()}")
+        yield Served(announced.url.removesuffix("/v1"), process, announced.wyoming, log)
     finally:
         process.terminate()
         process.wait(60)

@@ -28,11 +28,12 @@ from edge.errors import EdgeError, InputError, RoleUnavailable
 from edge.router import Router
 from edge.router.request import Reply, Retracted, Token
 from edge.runtime import Runtime
+from edge.serve import edge_api
 from edge.serve.admission import Busy, Lane
 from edge.serve.audio_api import SPEECH_FORMATS, TTS_ALIASES, AudioRequestError, speech_stream, transcription
 from edge.serve.bridge import in_thread
 from edge.serve.metrics import RequestTimes, Timed, exposition
-from edge.serve.schemas import ChatRequest, EmbeddingRequest, SpeechRequest
+from edge.serve.schemas import ChatRequest, EmbeddingRequest, RouteRequest, SpeechRequest
 
 ROUTER_MODEL = "edge"
 """The model id that asks edge's router rather than one model."""
@@ -124,6 +125,30 @@ def create_app(served: Served) -> Starlette:
         content, media, headers = speech_stream(served.runtime.tts, body.input, body.response_format)
         return _stream(served.lanes["tts"], content, media, headers)
 
+    async def route(request: Request) -> Response:
+        body, router = await _parsed(request, RouteRequest), _router(served)
+        with served.lanes["router"].admit():
+            return JSONResponse(await _in_worker(lambda: edge_api.decision(router, body.input)))
+
+    async def kb_search(request: Request) -> Response:
+        query = request.query_params.get("q", "")
+        if not query.strip():
+            raise ApiError(400, "no query. Fix: add ?q=WORDS")
+        k = request.query_params.get("k", "10")
+        if not k.isdigit() or not 1 <= int(k) <= 100:
+            raise ApiError(400, f"k={k} is not a number from 1 to 100. Fix: ask for 1 to 100 results")
+        mode, router = request.query_params.get("mode", "hybrid"), _router(served)
+        with served.lanes["embedder"].admit():
+            return JSONResponse(await _in_worker(lambda: edge_api.search(router, query, int(k), mode)))
+
+    async def kb_documents(request: Request) -> Response:
+        router = _router(served)
+        if request.method == "GET":
+            return JSONResponse(await _in_worker(lambda: edge_api.documents(router)))
+        saved = await edge_api.uploaded(request, served.runtime.settings.data_dir / "uploads")
+        with served.lanes["embedder"].admit():
+            return edge_api.report(await _in_worker(lambda: router.knowledge.add(saved)))
+
     times = RequestTimes()
 
     async def metrics(request: Request) -> Response:
@@ -139,9 +164,13 @@ def create_app(served: Served) -> Starlette:
         Route("/v1/embeddings", embeddings, methods=["POST"]),
         Route("/v1/audio/transcriptions", transcriptions, methods=["POST"]),
         Route("/v1/audio/speech", speech, methods=["POST"]),
+        Route("/v1/route", route, methods=["POST"]),
+        Route("/v1/kb/search", kb_search),
+        Route("/v1/kb/documents", kb_documents, methods=["GET", "POST"]),
     ]
     handlers: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
         ApiError: _api_error,
+        edge_api.EdgeRequestError: _request_error,
         Busy: _busy,
         EdgeError: _edge_error,
         404: _not_found,
@@ -160,6 +189,12 @@ def _encoded(vector: Any, encoding: str) -> list[float] | str:
     if encoding == "base64":
         return base64.b64encode(vector.astype("<f4").tobytes()).decode()
     return [float(x) for x in vector]
+
+
+def _router(served: Served) -> Router:
+    if served.router is None:
+        raise ApiError(503, "this server has no router. Fix: add embedder and classifier to roles", "server_error")
+    return served.router
 
 
 def _model_ids(served: Served) -> list[str]:
@@ -230,9 +265,7 @@ async def _routed(served: Served, body: ChatRequest) -> Response:
     question = next((m.text for m in reversed(body.messages) if m.role == "user"), "")
     if not question.strip():
         raise ApiError(400, "no user message holds text. Fix: end messages with a user message")
-    router = served.router
-    if router is None:
-        raise ApiError(503, "this server has no router. Fix: add embedder and classifier to roles", "server_error")
+    router = _router(served)
 
     def events(stop: Any) -> Iterator[Any]:
         return router.stream(question, body.user, stop)
@@ -360,6 +393,10 @@ async def _errors_as_events(content: AsyncIterator[str]) -> AsyncIterator[str]:
 async def _api_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ApiError)
     return error_response(exc)
+
+
+async def _request_error(request: Request, exc: Exception) -> Response:
+    return error_response(ApiError(400, str(exc)))
 
 
 async def _busy(request: Request, exc: Exception) -> Response:

@@ -62,3 +62,7 @@ class SpeechRequest(_Body):
     """Accepted and not used: the voice is the one configured (tts.voice)."""
     response_format: str = "wav"
     speed: float = 1.0
+
+
+class RouteRequest(_Body):
+    input: str = Field(min_length=1)

@@ -1,0 +1,62 @@
+"""edge's own endpoints beside OpenAI's: a request's routing decision, and the knowledge base (search, list, add
+documents by upload)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+from typing import Any
+
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from edge.router import Router
+
+UPLOAD_NAME = re.compile(r"[^A-Za-z0-9._ -]+")
+HIT_FIELDS = ("doc_id", "chunk_id", "score", "text", "source", "start", "end", "title", "heading", "page")
+MODES = ("dense", "bm25", "hybrid")
+
+
+class EdgeRequestError(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def decision(router: Router, text: str) -> dict[str, Any]:
+    d = router.decide(text)
+    fields = ("route", "intent", "skill", "slots", "confidence", "latency_ms", "matched_by", "reason")
+    return {name: getattr(d, name) for name in fields}
+
+
+def search(router: Router, query: str, k: int, mode: str) -> dict[str, Any]:
+    if mode not in MODES:
+        raise EdgeRequestError(f"mode {mode!r} is not a search mode. Fix: use dense, bm25 or hybrid")
+    hits = router.knowledge.search(query, k, mode)  # type: ignore[arg-type]
+    return {"object": "list", "data": [{name: getattr(hit, name) for name in HIT_FIELDS} for hit in hits]}
+
+
+def documents(router: Router) -> dict[str, Any]:
+    return {"object": "list", "data": [dataclasses.asdict(doc) for doc in router.knowledge.documents()]}
+
+
+async def uploaded(request: Request, folder: Path) -> list[Path]:
+    """The form's files, saved under ``folder`` by their base name made safe; a request never names a path."""
+    async with request.form(max_files=100, max_fields=10) as form:
+        files = [value for _, value in form.multi_items() if isinstance(value, UploadFile)]
+        if not files:
+            raise EdgeRequestError("no file in the form. Fix: send documents as multipart fields named 'file'")
+        folder.mkdir(parents=True, exist_ok=True)
+        saved = []
+        for upload in files:
+            name = UPLOAD_NAME.sub("_", Path(upload.filename or "document").name).strip(" .") or "document"
+            path = folder / name
+            path.write_bytes(await upload.read())
+            saved.append(path)
+    return saved
+
+
+def report(ingested: Any) -> Response:
+    return JSONResponse(dataclasses.asdict(ingested), status_code=200 if not ingested.failed else 422)

@@ -415,6 +415,9 @@ class ServeSettings(_Section):
     )
     max_body_bytes: int = Field(25_000_000, ge=1024, description="larger request bodies are refused with 413")
     queue: int = Field(8, ge=1, description="requests one engine takes at once, running or waiting; past it: 429")
+    cors_origins: list[str] = Field(
+        default_factory=list, description="web origins allowed to call the HTTP API from a browser; empty allows none"
+    )
     wyoming_asr: WyomingService = Field(
         default_factory=lambda: WyomingService(port=10300), description="Wyoming speech to text, as wyoming-faster-whisper"
     )

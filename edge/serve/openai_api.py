@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from starlette.applications import Starlette
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
@@ -181,6 +182,10 @@ def create_app(served: Served) -> Starlette:
     app.add_middleware(_BodyLimit, limit=served.settings.max_body_bytes)
     if served.settings.api_keys:
         app.add_middleware(_BearerKeys, keys=tuple(served.settings.api_keys))
+    if served.settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware, allow_origins=served.settings.cors_origins, allow_methods=["GET", "POST"], allow_headers=["*"]
+        )
     app.add_middleware(Timed, times=times, known=[route.path for route in routes])
     return app
 

@@ -7,6 +7,7 @@ import asyncio
 import json
 import logging
 import os
+import signal
 import socket
 import threading
 import time
@@ -63,18 +64,26 @@ def serve(
     async def run() -> None:
         wyoming = await start_servers(served, say)
         say(ready)
+        notify_systemd("READY=1")
         try:
             await server.serve(sockets=[listener])
         finally:
+            notify_systemd("STOPPING=1")
             for each in wyoming:
                 each.close()
 
+    signal.signal(signal.SIGTERM, _after_shutdown)
     try:
         asyncio.run(run())
     finally:
         if router is not None:
             router.close()
         runtime.close()
+
+
+def _after_shutdown(signum: int, frame: object) -> None:
+    """uvicorn shuts down on SIGTERM, then raises it again for the handler it found; this one lets the store and
+    the models close instead of the process dying there."""
 
 
 def _exit_with_parent(pid: int, server: object) -> None:
@@ -117,3 +126,16 @@ def served_threads(settings: Settings) -> Settings:
     served = settings.model_copy(deep=True)
     served.tts.threads = usable_cores()
     return served
+
+
+def notify_systemd(state: str) -> None:
+    """Tell systemd (a Type=notify service) how the server is doing, when it gave a NOTIFY_SOCKET."""
+    address = os.environ.get("NOTIFY_SOCKET")
+    if not address:
+        return
+    target = "\0" + address[1:] if address.startswith("@") else address
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
+        try:
+            sock.sendto(state.encode(), target)
+        except OSError as exc:
+            logging.getLogger("edge.serve").warning("systemd was not told %s: %s", state, exc)

@@ -1,0 +1,39 @@
+"""edge serve as a system service and behind a web page: systemd's readiness, JSON logs, CORS."""
+
+from __future__ import annotations
+
+import json
+import socket
+import tempfile
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.serve.served import edge_serve
+
+pytestmark = pytest.mark.models
+
+
+def test_systemd_hears_ready_and_stopping_the_log_is_json_and_only_a_configured_origin_may_call():
+    folder = Path(tempfile.mkdtemp(prefix="edge-notify-"))
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as systemd:
+        systemd.bind(str(folder / "notify"))
+        systemd.settimeout(120)
+        env = {
+            "NOTIFY_SOCKET": str(folder / "notify"),
+            "EDGE_ROLES": '["embedder"]',
+            "EDGE_SERVE__CORS_ORIGINS": '["http://localhost:5173"]',
+        }
+        with edge_serve("--log-format", "json", env=env) as server:
+            assert systemd.recv(64) == b"READY=1"
+            preflight = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"}
+            allowed = httpx.options(f"{server.api}/embeddings", headers={"Origin": "http://localhost:5173", **preflight})
+            refused = httpx.options(f"{server.api}/embeddings", headers={"Origin": "http://evil.example", **preflight})
+            assert allowed.headers.get("access-control-allow-origin") == "http://localhost:5173"
+            assert "access-control-allow-origin" not in refused.headers
+            httpx.get(f"{server.api}/models")
+        assert systemd.recv(64) == b"STOPPING=1"
+    assert server.process.returncode == 0, "SIGTERM should end the server cleanly"
+    entries = [json.loads(line) for line in server.log.read_text().splitlines() if line.startswith("{")]
+    assert any(e["message"].startswith("GET /v1/models 200") for e in entries)

@@ -287,16 +287,33 @@ async def _routed(served: Served, body: ChatRequest) -> Response:
 
     async def chunks() -> AsyncIterator[str]:
         yield _chunk(cid, ROUTER_MODEL, {"role": "assistant", "content": ""})
+        shown = ""
         async for event in in_thread(events):
             if isinstance(event, Token):
+                shown += event.text
                 yield _chunk(cid, ROUTER_MODEL, {"content": event.text})
             elif isinstance(event, Retracted):
+                shown = ""
                 yield _chunk(cid, ROUTER_MODEL, {}, x_edge={"retracted": True})
             elif isinstance(event, Reply):
+                for delta, retract in _settled(shown, event.text):
+                    if retract:
+                        yield _chunk(cid, ROUTER_MODEL, {}, x_edge={"retracted": True})
+                    yield _chunk(cid, ROUTER_MODEL, {"content": delta})
                 yield _chunk(cid, ROUTER_MODEL, {}, "stop", x_edge=_about(event)["x_edge"] | {"text": event.text})
         yield "data: [DONE]\n\n"
 
     return _stream(served.lanes["router"], chunks())
+
+
+def _settled(shown: str, final: str) -> list[tuple[str, bool]]:
+    """What a stream still has to send so that its text is the reply's: nothing, the rest of it, or all of it (a
+    skill's answer streams no tokens), after a retraction when the reply is not what was shown."""
+    if shown == final:
+        return []
+    if final.startswith(shown):
+        return [(final[len(shown) :], False)]
+    return [(final, bool(shown))]
 
 
 async def _local_llm(served: Served, body: ChatRequest) -> Response:

@@ -158,3 +158,10 @@ def test_metrics_count_the_calls_and_the_log_holds_no_request_text(client, serve
     assert 'edge_queue_capacity{engine="llm"} 1' in metrics
     log = served.log.read_text()
     assert "POST /v1/chat/completions 200" in log and "zebra" not in log
+
+
+def test_a_streamed_skill_answer_arrives_as_content_too(client):
+    stream = client.chat.completions.create(
+        model="edge", stream=True, messages=[{"role": "user", "content": "what is 7 times 6"}]
+    )
+    assert "".join(c.choices[0].delta.content or "" for c in stream) == "7 times 6 is 42."

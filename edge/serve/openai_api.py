@@ -86,6 +86,8 @@ def create_app(served: Served) -> Starlette:
 
     async def chat(request: Request) -> Response:
         body = await _parsed(request, ChatRequest)
+        if body.tools:
+            raise ApiError(400, "tools are not offered: the local model does not call them reliably. Fix: send no tools")
         if body.model == ROUTER_MODEL:
             return await _routed(served, body)
         if body.model == served.model_id("llm"):

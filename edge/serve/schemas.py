@@ -32,6 +32,8 @@ class ChatRequest(_Body):
     temperature: float | None = Field(None, ge=0.0, le=2.0)
     stop: str | list[str] | None = None
     response_format: dict[str, Any] | None = None
+    tools: list[dict[str, Any]] | None = None
+    """Refused when given: the local model does not call tools reliably enough to offer it."""
     user: str | None = None
     """With ``model: "edge"``: the name of a conversation edge remembers (its recent turns are given to the LLM)."""
 

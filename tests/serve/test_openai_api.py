@@ -165,3 +165,9 @@ def test_a_streamed_skill_answer_arrives_as_content_too(client):
         model="edge", stream=True, messages=[{"role": "user", "content": "what is 7 times 6"}]
     )
     assert "".join(c.choices[0].delta.content or "" for c in stream) == "7 times 6 is 42."
+
+
+def test_tools_are_refused_rather_than_ignored(client):
+    tool = {"type": "function", "function": {"name": "lights", "parameters": {"type": "object", "properties": {}}}}
+    with pytest.raises(openai.BadRequestError, match="tools are not offered"):
+        client.chat.completions.create(model=LLM, tools=[tool], messages=[{"role": "user", "content": "lights on"}])

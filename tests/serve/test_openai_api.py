@@ -110,8 +110,9 @@ def test_past_its_queue_an_engine_answers_busy_and_a_stream_the_client_leaves_fr
             time.sleep(0.2)
 
 
-def test_with_keys_set_every_endpoint_but_health_needs_one():
-    with edge_serve(env={"EDGE_SERVE__API_KEYS": '["s3cret"]', "EDGE_ROLES": '["embedder"]'}) as server:
+def test_on_every_address_with_keys_set_every_endpoint_but_health_needs_one():
+    env = {"EDGE_SERVE__API_KEYS": '["s3cret"]', "EDGE_ROLES": '["embedder"]'}
+    with edge_serve("--host", "0.0.0.0", env=env) as server:
         with pytest.raises(openai.AuthenticationError, match="serve.api_keys"):
             openai.OpenAI(base_url=server.api, api_key="wrong", max_retries=0).models.list()
         assert [m.id for m in openai.OpenAI(base_url=server.api, api_key="s3cret").models.list()][0] == "edge"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import socket
 import tempfile
@@ -9,6 +10,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+from wyoming.client import AsyncTcpClient
+from wyoming.info import Describe
 
 from tests.serve.served import edge_serve
 
@@ -37,3 +40,20 @@ def test_systemd_hears_ready_and_stopping_the_log_is_json_and_only_a_configured_
     assert server.process.returncode == 0, "SIGTERM should end the server cleanly"
     entries = [json.loads(line) for line in server.log.read_text().splitlines() if line.startswith("{")]
     assert any(e["message"].startswith("GET /v1/models 200") for e in entries)
+
+
+def test_wyoming_turns_away_clients_not_on_its_list():
+    async def describe(port: int) -> object:
+        """The server's answer, or None when it closed the connection."""
+        try:
+            async with AsyncTcpClient("127.0.0.1", port) as client:
+                await client.write_event(Describe().event())
+                return await asyncio.wait_for(client.read_event(), 30)
+        except ConnectionError:
+            return None
+
+    env = {"EDGE_ROLES": '["embedder"]', "EDGE_SERVE__WYOMING_CLIENTS": '["10.9.9.9"]'}
+    with edge_serve(env=env) as server:
+        assert asyncio.run(describe(server.wyoming["asr"])) is None
+    with edge_serve(env={"EDGE_ROLES": '["embedder"]'}) as server:
+        assert asyncio.run(describe(server.wyoming["asr"])) is not None

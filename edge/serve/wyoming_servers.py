@@ -24,7 +24,7 @@ from wyoming.info import AsrModel, AsrProgram, Attribution, Describe, HandleMode
 from wyoming.server import AsyncEventHandler
 from wyoming.tts import Synthesize, SynthesizeChunk, SynthesizeStart, SynthesizeStop, SynthesizeStopped
 
-from edge.errors import EdgeError
+from edge.errors import ConfigError, EdgeError
 from edge.router.request import Handled as Handler
 from edge.serve.admission import Busy
 from edge.serve.bridge import in_thread
@@ -166,10 +166,10 @@ async def _one(work: Any) -> Any:
     raise AssertionError("the worker produced nothing")
 
 
-async def start_servers(served: Served, say: Any) -> list[asyncio.base_events.Server]:
+async def start_servers(served: Served, say: Any) -> list[asyncio.Server]:
     """Each enabled Wyoming service listening; ``say`` gets "wyoming-asr port N" and the like."""
     settings = served.settings
-    started = []
+    started: list[asyncio.Server] = []
     for service, config in (("asr", settings.wyoming_asr), ("tts", settings.wyoming_tts), ("handle", settings.wyoming_handle)):
         if not config.enabled:
             continue
@@ -184,7 +184,15 @@ async def start_servers(served: Served, say: Any) -> list[asyncio.base_events.Se
                 return
             await EdgeHandler(served, service, reader, writer).run()
 
-        server = await asyncio.start_server(connected, host=config.host, port=config.port)
+        try:
+            server = await asyncio.start_server(connected, host=config.host, port=config.port)
+        except OSError as exc:
+            for each in started:
+                each.close()
+            raise ConfigError(
+                f"the Wyoming {service} server cannot listen on {config.host}:{config.port} ({exc.strerror})",
+                f"set serve.wyoming_{service}.port to a free port, or serve.wyoming_{service}.enabled = false",
+            ) from None
         port = server.sockets[0].getsockname()[1]
         say(f"wyoming-{service} port {port}")
         started.append(server)

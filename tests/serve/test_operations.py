@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import socket
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -57,3 +60,15 @@ def test_wyoming_turns_away_clients_not_on_its_list():
         assert asyncio.run(describe(server.wyoming["asr"])) is None
     with edge_serve(env={"EDGE_ROLES": '["embedder"]'}) as server:
         assert asyncio.run(describe(server.wyoming["asr"])) is not None
+
+
+def test_a_wyoming_port_in_use_is_one_error_that_names_the_setting():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = {**os.environ, "EDGE_ROLES": '["embedder"]', "EDGE_SERVE__WYOMING_TTS__PORT": str(port)}
+        done = subprocess.run(
+            [sys.executable, "-m", "edge.cli", "serve", "--port", "0"], capture_output=True, text=True, env=env, timeout=120
+        )
+    assert done.returncode != 0 and "serve.wyoming_tts.port" in done.stderr and "Traceback" not in done.stderr

@@ -164,7 +164,8 @@ CREATE = re.compile(
 CONTAINS = re.compile(
     rf"^(?:is|are|was|were) (?:there )?(?:any |some )?(?P<text>.+?)(?: already| still)? (?:on|in) {LIST_REF}"
     r"(?: already| still)?$"
-    r"|^(?:do|did|have|had) (?:i|we) (?:already |still )?(?:have|got|add|added|put|need|include|included|write|written"
+    r"|^(?:do|did|have|had) (?:i|we) (?:already |still )?(?:(?:remember|forget) to )?"
+    r"(?:have|got|add|added|put|need|include|included|write|written"
     rf"|wrote|list|listed)(?: down)? (?:any |some )?(?P<text2>.+?) (?:on|in|to|onto|into) {list_ref('b')}"
     rf"$|^(?:does|did|do) {list_ref('c')} (?:have|has|contain|include|say|mention)(?: any)? (?P<text3>.+)$"
     rf"|^(?:if|whether) (?P<text4>.+?) (?:is|are) (?:already |still )?(?:on|in) {list_ref('d')}$"
@@ -239,6 +240,14 @@ NOT_NAMES = frozenset(
 POINTER = re.compile(r"\b(?P<pointer>first|oldest|old|last|latest|newest|recent|previous|this|that|current)(?: one)? list\b")
 DEFINITE = re.compile(r"\b(?:the|my|our) list\b")
 POINTERS = {"first": "first", "oldest": "first", "old": "first", "this": "this", "that": "this", "current": "this"}
+ASKED_OF_EDGE = re.compile(r"(?:for )?you to\b|to (?:know|see|hear|check)\b")
+"""What follows "I need" when it is a request to edge, not an item: "I need for you to tell me what is on my list"."""
+CHANGE_ASKED = re.compile(
+    r"(?<!did i )(?<!did we )(?<!have i )(?<!have we )(?<!did you )(?<!what i )(?<!what we )(?<!remember to )(?<!forget to )"
+    r"\b(?:add|adding|put|putting|include|remove|removing|delete|erase|clear|rid|cross|take \w+ off)\b"
+)
+"""A change asked for anywhere in a request, not one asked about ("did I add milk"): if it is not understood, the
+list is not read back instead ("is it possible to add grapes to my shopping list if they aren't on there already")."""
 NOT_ITEMS = re.compile(r"\b(?:alarms?|timers?|reminders?|notes?|lists?|events?|meetings?|emails?|songs?|playlists?)\b")
 
 
@@ -295,7 +304,7 @@ def parse_list_clause(plain: str) -> Slots | None:
 def parse_list_read(plain: str) -> Slots | None:
     """Any other mention of a list that does not ask to change it reads it: "my shopping list"."""
     lower = plain.lower()
-    if (m := ANY_LIST.search(lower)) and not CHANGE.match(lower) and not CHANGED.search(lower):
+    if (m := ANY_LIST.search(lower)) and not CHANGE.match(lower) and not CHANGED.search(lower) and not CHANGE_ASKED.search(lower):
         return {"action": "read", **named_slots(m)}
     return None
 
@@ -366,7 +375,7 @@ def item_text(original: str, match: re.Match[str]) -> str | None:
     if group is None:
         return None
     item = original[match.start(group) : match.end(group)].strip(" ,:")
-    return item or None
+    return None if not item or ASKED_OF_EDGE.match(item.lower()) else item
 
 
 def _named_list(described: re.Match[str]) -> str:

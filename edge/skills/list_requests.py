@@ -58,6 +58,7 @@ DONE_WITH = re.compile(
 )
 QUESTION = re.compile(
     r"^(?:did|does|do (?:i|we|you)|is|are|was|were|have|has)\b|\b(?:what|which|whether|if|how|when|where|who|why)\b"
+    r"|\b(?:did|have|do) (?:i|we)\b"
 )
 COMMAND = re.compile(rf"\b(?:{ADD_VERB}|remove|delete|erase|cross|scratch|strike|nix|nuke|empty|clear|get rid of)\b")
 """Where a change starts after a preamble; "check" and "take" are left out, as "check for" and "take a look" are not."""

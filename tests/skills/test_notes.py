@@ -414,6 +414,8 @@ def test_a_change_after_words_that_are_not_part_of_it(skill, text, slots):
         ("i need to know what is on my shopping list", {"action": "read", "list": "shopping"}),
         ("tell me what i put on the shopping list", {"action": "read", "list": "shopping"}),
         ("remind me what is on my shopping list", {"action": "read", "list": "shopping"}),
+        ("i need for you to tell me what is on my shopping list", {"action": "read", "list": "shopping"}),
+        ("did i remember to add milk to my shopping list", {"action": "contains", "list": "shopping", "text": "milk"}),
     ],
 )
 def test_a_question_asked_in_other_words_is_answered_not_added(skill, text, slots):
@@ -556,3 +558,15 @@ def test_a_request_is_complete_only_with_what_its_action_needs(skill):
     assert not skill.complete(skill.parse("remind me to call mom"))
     assert skill.complete(skill.parse("add eggs to my shopping list"))
     assert skill.complete(skill.parse("what's on my shopping list"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it possible to add grapes to my shopping list if they aren't on there already",
+        "do i have pepper my shopping list, if not add it",
+    ],
+)
+def test_a_change_or_question_not_understood_is_neither_read_back_nor_added(skill, text):
+    ask(skill, "add milk to my shopping list")
+    assert skill.parse(text) is None

@@ -89,9 +89,8 @@ def _stamp(seconds: float, mark: str) -> str:
     return f"{hours:02d}:{minutes:02d}:{rest // 1000:02d}{mark}{rest % 1000:03d}"
 
 
-def speech_stream(tts: Any, text: str, fmt: str) -> tuple[AsyncIterator[bytes], str, dict[str, str]]:
-    """The body, its media type and headers: the sentences' samples as each is synthesised, a WAV header first."""
-    rate = tts.sample_rate
+def speech(tts: Any, text: str) -> AsyncIterator[bytes]:
+    """Each sentence's samples (int16, little-endian) as soon as it is synthesised; leaving early stops piper."""
 
     def samples(stop: Any) -> Iterator[bytes]:
         for chunk in tts.synthesize(text):
@@ -99,10 +98,17 @@ def speech_stream(tts: Any, text: str, fmt: str) -> tuple[AsyncIterator[bytes], 
             if stop.is_set():
                 return
 
+    return in_thread(samples)
+
+
+def speech_stream(tts: Any, text: str, fmt: str) -> tuple[AsyncIterator[bytes], str, dict[str, str]]:
+    """The body, its media type and headers: the sentences' samples as each is synthesised, a WAV header first."""
+    rate = tts.sample_rate
+
     async def body() -> AsyncIterator[bytes]:
         if fmt == "wav":
             yield streaming_wav_header(rate)
-        async for piece in in_thread(samples):
+        async for piece in speech(tts, text):
             yield piece
 
     media = "audio/wav" if fmt == "wav" else "audio/pcm"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -27,6 +26,7 @@ from wyoming.tts import Synthesize, SynthesizeChunk, SynthesizeStart, Synthesize
 from edge.errors import ConfigError, EdgeError
 from edge.router.request import Handled as Handler
 from edge.serve.admission import Busy
+from edge.serve.audio_api import speech
 from edge.serve.bridge import in_thread
 from edge.serve.exposure import is_loopback
 from edge.serve.openai_api import Served
@@ -134,16 +134,9 @@ class EdgeHandler(AsyncEventHandler):
         """One utterance: AudioStart, its chunks as each sentence is synthesised, AudioStop."""
         tts = self.served.runtime.tts
         rate = tts.sample_rate
-
-        def pieces(stop: Any) -> Iterator[bytes]:
-            for chunk in tts.synthesize(text):
-                yield chunk.samples.astype("<i2").tobytes()
-                if stop.is_set():
-                    return
-
         with self.served.lanes["tts"].admit():
             await self.write_event(AudioStart(rate=rate, width=2, channels=1).event())
-            async for audio in in_thread(pieces):
+            async for audio in speech(tts, text):
                 for start in range(0, len(audio), SAMPLES_PER_CHUNK * 2):
                     chunk = AudioChunk(rate=rate, width=2, channels=1, audio=audio[start : start + SAMPLES_PER_CHUNK * 2])
                     await self.write_event(chunk.event())

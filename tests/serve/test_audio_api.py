@@ -22,11 +22,6 @@ def served():
         yield server
 
 
-@pytest.fixture
-def client(served):
-    return openai.OpenAI(base_url=served.api, api_key="unused", max_retries=0, timeout=120)
-
-
 def test_an_uploaded_recording_is_transcribed(client):
     speech = recording("austen-amiable.flac")
     with speech.path.open("rb") as audio:

@@ -25,11 +25,6 @@ def served():
         yield server
 
 
-@pytest.fixture
-def client(served):
-    return openai.OpenAI(base_url=served.api, api_key="unused", max_retries=0, timeout=120)
-
-
 def test_the_models_are_the_router_and_the_local_models(client):
     assert [m.id for m in client.models.list()] == ["edge", LLM, "all-minilm-l6-v2-int8"]
 

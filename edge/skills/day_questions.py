@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from edge.skills.base import Slots
 from edge.skills.days import parse_day
-from edge.skills.spoken import MONTH, MONTHS, WEEKDAY
+from edge.skills.spoken import MONTH, MONTHS, WEEKDAY, WEEKDAYS
 from edge.skills.time_phrases import ask, first_match
 
 _WEEK_NUMBER = re.compile(
@@ -21,10 +21,14 @@ _LEAP_YEAR = re.compile(
     r"(?:be |going to be )?a leap year\b"
     r"|\b(?P<next>when is|when will be|which is|what is) the next leap year\b"
 )
+_PERIOD = rf"(?:the month of )?(?P<what>{MONTH}|(?:this|next|last|the|a) (?:month|year)|\d{{4}})(?: (?P<year>\d{{4}}))?"
 _DAYS_IN = re.compile(
-    rf"\bhow many days (?:are there |are |does |is there |will there be |were there )?(?:in )?(?:the month of )?"
-    rf"(?P<what>{MONTH}|(?:this|next|last|the|a) (?:month|year)|\d{{4}})(?: (?P<year>\d{{4}}))?"
+    rf"\bhow many days (?:are there |are |does |is there |will there be |were there )?(?:in )?{_PERIOD}"
     r"(?: have| has| got)?$"
+)
+_WEEKDAYS_IN = re.compile(
+    rf"\bhow many (?P<weekday>{WEEKDAY})s? (?:(?:are|is|were|will|be|there|having|in|does|do|during) )*{_PERIOD}"
+    r"(?: have| has| got| hold)?$"
 )
 
 _HOLIDAY_WORDS = r"(?:a |any )?(?:public |bank |national |federal )?holidays?"
@@ -43,7 +47,7 @@ _DATE_AND_TIME = re.compile(
 )
 _DATE_QUESTIONS = (
     re.compile(r"\bwhat(?: is| was| will be| would be) (?:the )?(?P<before>[a-z0-9 ]*?)\s*date\b(?P<after>.*)$"),
-    re.compile(r"\b(?:what|which) date (?:is|was|will be|does|did|falls on|will)\b(?P<after>.*)$"),
+    re.compile(r"\b(?:what|which) (?:date|day of the month) (?:is|was|will be|does|did|falls on|will)\b(?P<after>.*)$"),
     re.compile(r"\bwhat (?:the )?date (?:it )?(?:is|was|will be)\b(?P<after>.*)$"),
     re.compile(r"\b(?:tell me|give me) (?:the |today )?date\b(?P<after>.*)$"),
     re.compile(r"^what is (?P<after>today)$"),
@@ -62,7 +66,7 @@ _DATE_QUESTIONS = (
     re.compile(
         r"\bwhat (?:year|month|day of the month) (?:is it|is this|are we in|it is|is today)\b(?P<tentative>)(?P<after>.*)$"
     ),
-    re.compile(r"\bwhat is (?P<after>the (?:first|1st|last) day of .+)$"),
+    re.compile(r"\bwhat is (?P<after>the (?:first|1st|last) day of .+|the (?:longest|shortest) day\b.*)$"),
     re.compile(r"\bwhat (?:is|was|will be) (?:the date of )?(?P<after>the (?:next|following|previous) day)$"),
     re.compile(r"\bwhat (?:will|would|was) (?:the )?date (?:be )?\b(?P<after>.*)$"),
     re.compile(r"^(?:the |todays |today )?(?:current )?date(?P<after> today)?(?: please| now)?$"),
@@ -80,6 +84,10 @@ _WEEKDAY_QUESTIONS = (
         r"(?: of the week)?(?: is (?:it|that)| was (?:it|that)| will (?:it|that) be)?$"
     ),
     re.compile(r"^(?:the )?(?:day|weekday)(?: of the week)? (?:is |was |will be )?(?:on|for|of) (?P<after>.+)$"),
+    re.compile(
+        r"^(?:where|on what day|on which day) (?:does|will|did) (?P<before>.+?) (?:fall|land)(?: on)?"
+        r"(?P<after> (?:this|next|last) (?:month|year)| in \d{4})?$"
+    ),
 )
 _WEEKDAY_CHECKS = (
     re.compile(rf"^(?:is|was) (?:it|today) (?:a )?(?P<weekday>{WEEKDAY})(?P<after> today)?$"),
@@ -88,6 +96,8 @@ _WEEKDAY_CHECKS = (
         rf"(?P<year>(?: this| next| last)? year| in \d{{4}})?$"
     ),
 )
+_DATE_CHECK = re.compile(r"^is (?:today|it) (?P<days>(?!an? ).+?)(?: today)?$")
+"""Whether today is a date said, or one of several: "is today march 6th", "is today the 4th or the 5th"."""
 _UNITS = "days|weeks|months|hours|sleeps|nights"
 _DAYS_UNTIL_QUESTIONS = (
     re.compile(
@@ -152,15 +162,23 @@ def calendar_fact(clean: str) -> Slots | None:
             **({"years_ahead": {"next": 1, "last": -1}[match["which"]]} if match["which"] else {}),
         }
     if match := _DAYS_IN.search(clean):
-        what, year = match["what"], int(match["year"]) if match["year"] else None
-        if what.isdigit():
-            return {"action": "days_in", "year": int(what)}
-        if what.endswith("year"):
-            return {"action": "days_in", "years_ahead": {"next": 1, "last": -1}.get(what.split()[0], 0)}
-        if what.endswith("month"):
-            return {"action": "days_in", "months_ahead": {"next": 1, "last": -1}.get(what.split()[0], 0)}
-        return {"action": "days_in", "month": [m.lower() for m in MONTHS].index(what) + 1, **({"year": year} if year else {})}
+        return {"action": "days_in", **_period(match)}
+    if match := _WEEKDAYS_IN.search(clean):
+        weekday = WEEKDAYS[[d.lower() for d in WEEKDAYS].index(match["weekday"])]
+        return {"action": "weekdays_in", "weekday": weekday, **_period(match)}
     return None
+
+
+def _period(match: re.Match[str]) -> Slots:
+    """The month or year a question names: {"month": 5}, {"months_ahead": 1}, {"year": 2027}, {"years_ahead": 0}."""
+    what, year = match["what"], int(match["year"]) if match["year"] else None
+    if what.isdigit():
+        return {"year": int(what)}
+    if what.endswith("year"):
+        return {"years_ahead": {"next": 1, "last": -1}.get(what.split()[0], 0)}
+    if what.endswith("month"):
+        return {"months_ahead": {"next": 1, "last": -1}.get(what.split()[0], 0)}
+    return {"month": [m.lower() for m in MONTHS].index(what) + 1, **({"year": year} if year else {})}
 
 
 def day_question(clean: str, text: str, now: datetime, said_day: str | None = None) -> tuple[bool, Slots | None]:
@@ -175,6 +193,8 @@ def day_question(clean: str, text: str, now: datetime, said_day: str | None = No
         slots = _about_day("weekday", f"{match['after'] or ''}{match.groupdict().get('year') or ''}", match, now)
         slots = slots or _personal_day("weekday", text, clean, match, now)
         return True, slots if slots is None or slots["action"] == "ask" else {**slots, "check": match["weekday"].title()}
+    if (match := _DATE_CHECK.search(clean)) and (checked := _dates_checked(match["days"], now)):
+        return True, {"action": "date", "check": checked}
     questions = (
         ("days_since", _DAYS_SINCE_QUESTIONS),
         ("days_until", _DAYS_UNTIL_QUESTIONS),
@@ -193,6 +213,11 @@ def day_question(clean: str, text: str, now: datetime, said_day: str | None = No
             slots = _about_day(action, phrase, match, now) or _personal_day(action, text, clean, match, now)
             return slots is not None or "tentative" not in match.groupdict(), slots
     return False, None
+
+
+def _dates_checked(said: str, now: datetime) -> list[str] | None:
+    days = [parse_day(day, now.date(), now.tzinfo or ZoneInfo("UTC")) for day in re.split(r" or (?:is it )?", said)]
+    return [found[0].isoformat() for found in days if found] if all(days) else None
 
 
 def _personal_day(action: str, text: str, clean: str, question: re.Match[str], now: datetime) -> Slots | None:
@@ -224,6 +249,8 @@ def _about_day(action: str, phrase: str, match: re.Match[str], now: datetime) ->
     day, label = found
     if day == now.date() and action in ("date", "weekday"):
         return {"action": action, **extra}
+    if action == "weekday" and WEEKDAYS[day.weekday()].lower() in label.lower():
+        action = "date"
     return {"action": "days_until" if action == "days_since" else action, "date": day.isoformat(), "day": label, **extra}
 
 

@@ -35,16 +35,31 @@ def _leap_year_reply(slots: Slots, now: datetime) -> tuple[str, dict[str, Any]]:
     return f"No, {year} is not a leap year; the next one is {following}.", {"year": year, "leap": False}
 
 
-def _days_in_reply(slots: Slots, now: datetime) -> tuple[str, dict[str, Any]]:
+def _period(slots: Slots, now: datetime) -> tuple[date, date, str]:
+    """The first day of the month or year the slots name, the first day after it, and its name ("May 2027", "2026"); a
+    month named without a year is its next one."""
     if slots.get("month") or "months_ahead" in slots:
         first = shift(now.date().replace(day=1), int(slots.get("months_ahead") or 0), "month")
         if slots.get("month"):
-            first = date(int(slots.get("year") or now.year), int(slots["month"]), 1)
-        days = (shift(first, 1, "month") - first).days
-        return f"{MONTHS[first.month - 1]} {first.year} has {days} days.", {"days": days}
+            month = int(slots["month"])
+            first = date(int(slots.get("year") or now.year + (month < now.month)), month, 1)
+        return first, shift(first, 1, "month"), f"{MONTHS[first.month - 1]} {first.year}"
     year = int(slots.get("year") or now.year + int(slots.get("years_ahead") or 0))
-    days = 366 if _is_leap(year) else 365
-    return f"{year} has {days} days.", {"days": days}
+    return date(year, 1, 1), date(year + 1, 1, 1), str(year)
+
+
+def _days_in_reply(slots: Slots, now: datetime) -> tuple[str, dict[str, Any]]:
+    first, after, name = _period(slots, now)
+    days = (after - first).days
+    return f"{name} has {days} days.", {"days": days}
+
+
+def _weekdays_in_reply(slots: Slots, now: datetime) -> tuple[str, dict[str, Any]]:
+    """ "December 2026 has 4 Sundays." """
+    first, after, name = _period(slots, now)
+    weekday = WEEKDAYS.index(str(slots["weekday"]))
+    count = sum((first + timedelta(days=n)).weekday() == weekday for n in range((after - first).days))
+    return f"{name} has {spoken_count(count, WEEKDAYS[weekday])}.", {"count": count}
 
 
 def _holiday_reply(slots: Slots, now: datetime) -> tuple[str, dict[str, Any]]:
@@ -78,6 +93,12 @@ def _date_reply(label: str, day: date, offset: int) -> str:
         return f"Today is {spoken_date(day)}."
     names_weekday = WEEKDAYS[day.weekday()].lower() in label.lower()
     return f"{_subject(label, offset)} {spoken_date(day, weekday=not names_weekday)}."
+
+
+def _date_check_reply(today: date, said: list[date]) -> str:
+    """ "Yes, today is ..."; "No, today is ..."; asked among several dates, none today: "Neither: today is ..." """
+    answer = "Yes," if today in said else "No," if len(said) == 1 else "Neither:"
+    return f"{answer} today is {spoken_date(today)}."
 
 
 def _weekday_reply(label: str, day: date, offset: int, check: str | None = None) -> str:
@@ -133,6 +154,8 @@ def _day_reply(slots: Slots, now: datetime) -> tuple[str, dict[str, Any]]:
         return f"{capitalized(label)} is {day.month}/{day.day}/{day.year}.", {"date": day.isoformat()}
     if action == "weekday":
         text = _weekday_reply(label, day, offset, slots.get("check"))
+    elif action == "date" and slots.get("check"):
+        text = _date_check_reply(day, [date.fromisoformat(str(said)) for said in slots["check"]])
     elif action == "date":
         text = _date_reply(label, day, offset)
     else:
@@ -156,5 +179,6 @@ DAY_REPLIES: dict[str, Reply] = {
     "week": _week_reply,
     "leap_year": _leap_year_reply,
     "days_in": _days_in_reply,
+    "weekdays_in": _weekdays_in_reply,
     "holiday": _holiday_reply,
 }

@@ -42,6 +42,10 @@ _WEEKDAYS_AWAY = re.compile(
     rf"(?P<n>\d+) (?P<weekday>{WEEKDAY})s? (?P<way>from now|from today|ahead|later|hence|ago|back(?: from today)?|before today)"
 )
 """The nth coming or past weekday: "two saturdays from now" is the second Saturday after today."""
+_WEEKDAY_DATED = re.compile(
+    rf"(?:(?P<which>next|last) )?(?P<weekday>{WEEKDAY}) (?:the )?{_ORDINAL}(?: (?:of|in) (?P<month>{MONTH}))?"
+)
+"""A day of the month that falls on a weekday: "friday the 13th", "next monday the 1st"."""
 _WEEK_WEEKDAY = re.compile(rf"(?P<week>next|this|last) week (?:on )?(?P<weekday>{WEEKDAY})")
 _WEEKEND = re.compile(r"(?:(?P<which>this|next|last|the coming|the) )?weekend")
 _FROM_NOW = re.compile(
@@ -241,6 +245,31 @@ def _nth_weekday(phrase: str, today: date, zone: tzinfo, past: bool, year: int |
     return day, f"the {_named(phrase)}"
 
 
+def _weekday_dated(phrase: str, today: date, zone: tzinfo, past: bool, year: int | None) -> Found | None:
+    """ "friday the 13th": its next one (its last one when ``past``), or the first in the year said."""
+    match = _WEEKDAY_DATED.fullmatch(phrase)
+    if match is None:
+        return None
+    weekday, number = _WEEKDAY_NAMES.index(match["weekday"]), int(match["day"])
+    backwards = (past and match["which"] != "next") or match["which"] == "last"
+    first = date(year, 1, 1) if year is not None else today.replace(day=1)
+    step = -1 if backwards and year is None else 1
+    for months in range(0, 12 * 7 * step, step):
+        moved = shift(first, months, "month")
+        if year is not None and moved.year != year:
+            return None
+        if match["month"] and moved.month != _MONTH_NAMES.index(match["month"]) + 1:
+            continue
+        try:
+            day = moved.replace(day=number)
+        except ValueError:
+            continue
+        ahead = day > today if match["which"] == "next" else day >= today
+        if day.weekday() == weekday and (year is not None or (day <= today if backwards else ahead)):
+            return day, _named(phrase[match.start("weekday") :])
+    return None
+
+
 def _edge_of_month(phrase: str, today: date, zone: tzinfo, past: bool, year: int | None) -> Found | None:
     """ "the first day of next month", "the end of the month", "the last day of february"."""
     match = _EDGE_OF_MONTH.fullmatch(phrase)
@@ -306,4 +335,4 @@ def _named(phrase: str) -> str:
     return " ".join(names.get(word, word) for word in phrase.split())
 
 
-_READERS = (_relative, _holiday, _calendar_date, _day_of_month, _nth_weekday, _edge_of_month, _weekday)
+_READERS = (_relative, _holiday, _calendar_date, _day_of_month, _nth_weekday, _weekday_dated, _edge_of_month, _weekday)

@@ -14,6 +14,9 @@ TIME_OF_DAY = (
     r"(?: o ?clock)?(?: in the (?:morning|afternoon|evening)| at night| tonight| this (?:morning|afternoon|evening))?)"
 )
 
+IS_IT_TIME = rf"is it (?P<relation>already |past |after |before |nearly |almost )?{TIME_OF_DAY}(?P<yet> yet| already)?(?: now)?"
+"""Whether it is a time of day yet: "is it 5 pm yet", "is it before noon", "is it noon"."""
+
 
 _COURTESY = re.compile(
     r"^(?:(?:please|hey|hi|ok|okay|so|and|um|uh|excuse me|sorry)\b\s*)+"

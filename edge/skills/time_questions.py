@@ -8,7 +8,7 @@ from datetime import datetime
 
 from edge.skills.base import Slots
 from edge.skills.spoken import parse_clock_time, parse_duration, parse_time_of_day
-from edge.skills.time_phrases import TIME_OF_DAY, first_match
+from edge.skills.time_phrases import IS_IT_TIME, TIME_OF_DAY, first_match
 from edge.store.stopwords import STOPWORDS
 
 _TIME_FROM_NOW = (
@@ -30,9 +30,7 @@ _CLOCK_FORMAT = re.compile(
     r"\b(?:in )?(?:12|24) hour(?: format| time| clock| notation)|\b(?:in )?(?:military|railway|army) time\b"
 )
 
-_IS_IT_TIME_YET = re.compile(
-    rf"^is it (?P<relation>already |past |after |before |nearly |almost )?{TIME_OF_DAY}(?: yet| already| now)?$"
-)
+_IS_IT_TIME_YET = re.compile(rf"^{IS_IT_TIME}$")
 
 _NOT_ANOTHER_TIME = (
     r"(?! (?:in|zone|frame|period|it|that|to|for|of(?! (?:the )?day)|left|signature|difference|limit|needed|required|span"
@@ -97,9 +95,28 @@ def time_until(clean: str, now: datetime) -> Slots | None:
 
 def local_time(clean: str) -> Slots | None:
     """ "what time is it", "do you know the time", "is it 5 pm yet"."""
-    if (match := _IS_IT_TIME_YET.search(clean)) and (said := parse_time_of_day(match["time"])):
-        return {"action": "time", "check": said.strftime("%H:%M")}
+    if match := _IS_IT_TIME_YET.search(clean):
+        return time_check(match)
     return {"action": "time"} if first_match(_TIME_QUESTIONS, clean) else None
+
+
+_HALF_OF_DAY = re.compile(r"[ap]m\b|noon|midday|midnight|morning|afternoon|evening|night")
+
+
+def time_check(match: re.Match[str]) -> Slots | None:
+    """ "is it 5 pm yet" (at or after it), "is it before noon", "is it noon" (about then)."""
+    said = parse_time_of_day(match["time"])
+    if said is None:
+        return None
+    relation = (match["relation"] or "").strip()
+    compared = "before" if relation == "before" else "after" if relation in ("already", "past", "after") or match["yet"] else "at"
+    either_half = compared == "at" and not _HALF_OF_DAY.search(match["time"])
+    return {
+        "action": "time",
+        "check": said.strftime("%H:%M"),
+        "compared": compared,
+        **({"either_half": True} if either_half else {}),
+    }
 
 
 def time_in_format(clean: str) -> Slots | None:

@@ -41,9 +41,7 @@ def _time_reply(slots: Slots, now: datetime) -> tuple[str, dict[str, Any]]:
     if slots.get("format") == "24h":
         return f"It's {now:%H:%M}.", {"time": now.isoformat()}
     if slots.get("check"):
-        asked = time.fromisoformat(str(slots["check"]))
-        answer = "Yes" if (now.hour, now.minute) >= (asked.hour, asked.minute) else "No"
-        return f"{answer}, it's {spoken_time(now)}.", {"time": now.isoformat()}
+        return _time_check_reply(slots, now)
     if not slots.get("zone"):
         return f"It's {spoken_time(now)}.", {"time": now.isoformat()}
     zone, where = _where(slots, now)
@@ -55,6 +53,28 @@ def _time_reply(slots: Slots, now: datetime) -> tuple[str, dict[str, Any]]:
         "time": there.isoformat(),
         "zone": slots["zone"],
     }
+
+
+_ABOUT_MINUTES = 10
+"""How near a time "is it noon" counts as noon."""
+
+
+def _time_check_reply(slots: Slots, now: datetime) -> tuple[str, dict[str, Any]]:
+    """ "Yes, it's 7:42 PM."; at a place: "No, in Paris it's 11:39 PM." """
+    zone, where = _where(slots if slots.get("zone") else None, now)
+    there = now.astimezone(zone)
+    asked = time.fromisoformat(str(slots["check"]))
+    minutes = there.hour * 60 + there.minute - (asked.hour * 60 + asked.minute)
+    compared = slots.get("compared", "after")
+    if compared == "at":
+        halves = (0, 720) if slots.get("either_half") else (0,)
+        yes = any(abs((minutes - half + 720) % 1440 - 720) <= _ABOUT_MINUTES for half in halves)
+    else:
+        yes = minutes < 0 if compared == "before" else minutes >= 0
+    said = f"it's {spoken_time(there)}" if where == "here" else f"{where} it's {spoken_time(there)}"
+    if slots.get("zone_named"):
+        said = f"it's {spoken_time(there)} {where}"
+    return f"{'Yes' if yes else 'No'}, {said}.", {"time": there.isoformat()}
 
 
 def _datetime_reply(slots: Slots, now: datetime) -> tuple[str, dict[str, Any]]:

@@ -9,7 +9,8 @@ from typing import Any
 from edge.skills import places
 from edge.skills.base import Slots
 from edge.skills.spoken import parse_time_of_day
-from edge.skills.time_phrases import TIME_OF_DAY, ask, first_match
+from edge.skills.time_phrases import IS_IT_TIME, TIME_OF_DAY, ask, first_match
+from edge.skills.time_questions import time_check
 
 _PLACE = r"(?:the )?(?P<{}>[a-z][a-z0-9 ]*?)"
 _AT = r"(?:in|on|at|for)"
@@ -64,7 +65,10 @@ _CONVERSIONS = (
     ),
     (re.compile(rf"\bwhat (?:time )?is {TIME_OF_DAY} (?:in )?{_place('source')} (?:in|to|for) {_place('target')}$"), False),
     (
-        re.compile(rf"^{TIME_OF_DAY} (?:in )?{_place('source')} (?:is what time|is|equals|to|in) (?:in )?{_place('target')}$"),
+        re.compile(
+            rf"^{TIME_OF_DAY} (?:in )?{_place('source')}(?: time)? (?:is what(?: time)?|is|equals|to|in) (?:in )?"
+            rf"{_place('target')}$"
+        ),
         False,
     ),
 )
@@ -136,6 +140,7 @@ _NOT_A_PLACE = re.compile(
     r"|bit|future|present|past|format|clock|phone)\b"
 )
 """What follows "the time of/in" that is no place: "the time of day" is not Dayton's."""
+_IS_IT_TIME_THERE = re.compile(rf"^{IS_IT_TIME} (?:in|over in|at) {_place('place')}(?: yet| now| right now| already)?$")
 _LOOSE_TIME_AT_PLACE = (
     re.compile(r"\bwhat time is it (?:now |right now )?(?:in )?(?P<place>[a-z][a-z ]*?)(?: right now| now)?$"),
     re.compile(
@@ -237,7 +242,11 @@ def _zone_by_keywords(clean: str) -> Slots | None:
 
 
 def time_in_place(clean: str) -> Slots | None:
-    """ "what time is it in orlando florida", "current time in japan", "what time is it cet", "what is tokyo time"."""
+    """ "what time is it in orlando florida", "current time in japan", "what time is it cet", "what is tokyo time",
+    "is it noon in paris"."""
+    if (match := _IS_IT_TIME_THERE.search(clean)) and (place := places.find_place(match["place"])):
+        checked = time_check(match)
+        return {**checked, **_place_slots(place)} if checked else None
     if (match := _TIME_IN_PLACE.search(clean)) and not _KIND_OF_TIME.search(clean[: match.start()].rstrip()):
         if _NOT_A_PLACE.search(match["place"]):
             return None

@@ -131,6 +131,13 @@ def test_without_a_classifier_templates_still_work_and_the_rest_goes_to_chat(ski
         ("how many days until thanksgiving", "days_until"),
         ("what day does my birthday fall on", "ask"),
         ("set time zone", "zone"),
+        ("how many fridays are there in may", "weekdays_in"),
+        ("is today march sixth", "date"),
+        ("where does the twenty second fall this month", "weekday"),
+        ("which day is friday the thirteenth this year", "date"),
+        ("what is the longest day of the year", "date"),
+        ("is it noon in paris", "time"),
+        ("eight am manila time is what in eastern time", "convert"),
     ],
 )
 def test_time_and_date_questions_of_every_family_are_decided_for_the_time_skill(runtime, skills, text, action):

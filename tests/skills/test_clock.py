@@ -202,6 +202,7 @@ def test_the_time_in_a_zone_named_or_abbreviated_is_said_in_that_zone(text, spok
             "When it's 8 PM Eastern Time, it's 5 PM in Sacramento.",
         ),
         ("convert 3 pm eastern to pacific", "When it's 3 PM Eastern Time, it's 12 PM Pacific Time."),
+        ("three pm london time is what in new york", "When it's 3 PM in London, it's 10 AM in New York."),
         ("it's eight at night in france what time is it in new york", "When it's 8 PM in France, it's 2 PM in New York."),
         ("what is 5 pm london time in new york", "When it's 5 PM in London, it's 12 PM in New York."),
         ("3 p.m. est to gmt", "When it's 3 PM EST, it's 8 PM GMT."),
@@ -274,9 +275,37 @@ def test_a_time_question_missing_what_only_the_user_knows_is_asked_back(text, qu
         ("day on twenty second april", "April 22 is a Thursday."),
         ("which day of week is the twenty fourth", "The 24th is a Tuesday."),
         ("what day was july 4 1776", "July 4, 1776 was a Thursday."),
+        ("where does the twenty fifth fall this month", "The 25th this month is a Wednesday."),
     ],
 )
 def test_the_weekday_of_a_day_is_said_or_checked(text, spoken):
+    assert reply(text) == spoken
+
+
+@pytest.mark.parametrize(
+    "text, spoken",
+    [
+        ("what day is next friday", "Next Friday is November 27, 2026."),
+        ("what day of the month is next tuesday", "Next Tuesday is November 24, 2026."),
+        ("which day is friday the thirteenth next year", "Friday the 13th next year is August 13, 2027."),
+        ("when is the next friday the 13th", "Friday the 13th is August 13, 2027."),
+        ("what is the longest day of the year", "The summer solstice is Monday, June 21, 2027."),
+    ],
+)
+def test_a_day_named_by_its_weekday_is_answered_with_its_date(text, spoken):
+    assert reply(text) == spoken
+
+
+@pytest.mark.parametrize(
+    "text, spoken",
+    [
+        ("is today november twenty second", "Yes, today is Sunday, November 22, 2026."),
+        ("is today march sixth", "No, today is Sunday, November 22, 2026."),
+        ("is it the twenty second today", "Yes, today is Sunday, November 22, 2026."),
+        ("is today the twentieth or the twenty first", "Neither: today is Sunday, November 22, 2026."),
+    ],
+)
+def test_whether_today_is_a_date_is_checked(text, spoken):
     assert reply(text) == spoken
 
 
@@ -328,8 +357,13 @@ def test_how_long_until_or_since_is_counted_in_the_unit_asked(text, spoken):
         ("is twenty twenty eight a leap year", "Yes, 2028 is a leap year."),
         ("is the year two thousand and eighteen a leap year", "No, 2018 is not a leap year; the next one is 2020."),
         ("when is the next leap year", "The next leap year is 2028."),
-        ("how many days are in february", "February 2026 has 28 days."),
+        ("how many days are in february", "February 2027 has 28 days."),
+        ("how many days are in february 2028", "February 2028 has 29 days."),
         ("how many days in this month", "November 2026 has 30 days."),
+        ("how many sundays are there this month", "November 2026 has 5 Sundays."),
+        ("how many fridays are there in may", "May 2027 has 4 Fridays."),
+        ("how many mondays does next month have", "December 2026 has 4 Mondays."),
+        ("how many saturdays in 2027", "2027 has 52 Saturdays."),
     ],
 )
 def test_calendar_facts_are_answered(text, spoken):
@@ -425,6 +459,10 @@ def test_the_time_or_date_in_a_place_however_the_place_is_said(text, spoken):
         ("what's today's date in numbers", "Today is 11/22/2026."),
         ("is it five o'clock yet", "Yes, it's 7:42 PM."),
         ("is it nine pm yet", "No, it's 7:42 PM."),
+        ("is it before nine pm", "Yes, it's 7:42 PM."),
+        ("is it noon", "No, it's 7:42 PM."),
+        ("is it seven forty", "Yes, it's 7:42 PM."),
+        ("is it noon in paris", "No, in Paris it's 1:42 AM."),
         ("what is the time in the uk right now please", "In the United Kingdom it's 12:42 AM on Monday."),
         ("what is the date olly", "Today is Sunday, November 22, 2026."),
     ],

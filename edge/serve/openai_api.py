@@ -33,6 +33,7 @@ from edge.serve import edge_api
 from edge.serve.admission import Busy, Lane
 from edge.serve.audio_api import SPEECH_FORMATS, TTS_ALIASES, AudioRequestError, speech_stream, transcription
 from edge.serve.bridge import in_thread
+from edge.serve.events import Events, TooManyListeners
 from edge.serve.metrics import RequestTimes, Timed, exposition
 from edge.serve.schemas import ChatRequest, EmbeddingRequest, RouteRequest, SpeechRequest
 
@@ -62,6 +63,7 @@ class Served:
     router: Router | None
     settings: ServeSettings
     lanes: dict[str, Lane] = field(default_factory=dict)
+    events: Events = field(default_factory=Events)
 
     def __post_init__(self) -> None:
         for name in ("router", "llm", "embedder", "stt", "tts"):
@@ -152,6 +154,15 @@ def create_app(served: Served) -> Starlette:
         with served.lanes["embedder"].admit():
             return edge_api.report(await _in_worker(lambda: router.knowledge.add(saved)))
 
+    async def events(request: Request) -> Response:
+        last = request.headers.get("last-event-id", "")
+        try:
+            queue = served.events.listen(int(last) if last.isdigit() else None)
+        except TooManyListeners as exc:
+            raise ApiError(429, f"{exc}. Fix: close one, or share one stream", "rate_limit_error") from None
+        headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+        return StreamingResponse(served.events.stream(queue), media_type="text/event-stream", headers=headers)
+
     times = RequestTimes()
 
     async def metrics(request: Request) -> Response:
@@ -170,6 +181,7 @@ def create_app(served: Served) -> Starlette:
         Route("/v1/route", route, methods=["POST"]),
         Route("/v1/kb/search", kb_search),
         Route("/v1/kb/documents", kb_documents, methods=["GET", "POST"]),
+        Route("/v1/events", events),
     ]
     handlers: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
         ApiError: _api_error,

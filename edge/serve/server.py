@@ -45,12 +45,17 @@ def serve(
         raise ConfigError(
             f"edge serve cannot listen on {host}:{port} ({exc.strerror})", "choose another --port, or 0 for any free one"
         ) from None
+    listener.listen(2048)
     chosen = listener.getsockname()[1]
     say(f"port {chosen}")
     runtime = Runtime(settings)
     statuses = runtime.start()
     router = Router(runtime) if ROUTER_ROLES <= set(runtime.enabled_roles) else None
     served = Served(runtime, router, settings.serve)
+    if router is not None:
+        router.load()
+        router.skills.scheduler.subscribe(served.events.fired)
+        router.skills.scheduler.start()
     app = create_app(served)
     server = uvicorn.Server(
         uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off", timeout_graceful_shutdown=10)

@@ -1,5 +1,6 @@
-"""An app that embeds edge as a sidecar: it starts `edge serve --port 0 --parent-pid PID`, waits for "ready", and
-talks to it with OpenAI's client. Written with Textual; any toolkit or language does the same.
+"""An app that embeds edge as a sidecar: it starts `edge serve --port 0 --parent-pid PID`, waits for "ready", talks
+to it with OpenAI's client, and shows the timers and reminders that go off (the server-sent events of /v1/events).
+Written with Textual; any toolkit or language does the same.
 
     .venv/bin/python packaging/sidecar/chat_app.py
 
@@ -8,11 +9,15 @@ When the app exits, or dies, edge serve sees its parent gone and stops.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+import httpx
 import openai
 from textual import work
 from textual.app import App, ComposeResult
@@ -34,6 +39,15 @@ class Sidecar:
         if announced.url is None:
             raise RuntimeError(f"edge serve stopped before it was ready (exit code {process.wait()})")
         return cls(process, openai.OpenAI(base_url=announced.url, api_key="unused"))
+
+    def went_off(self) -> Iterator[str]:
+        """What each timer, alarm or reminder says as it goes off, from the moment edge started."""
+        url = f"{self.client.base_url}".rstrip("/") + "/events"
+        with contextlib.suppress(httpx.HTTPError):
+            with httpx.stream("GET", url, headers={"Last-Event-ID": "0"}, timeout=httpx.Timeout(10, read=None)) as events:
+                for line in events.iter_lines():
+                    if line.startswith("data: "):
+                        yield json.loads(line.removeprefix("data: "))["text"]
 
     def stop(self) -> None:
         self.process.terminate()
@@ -59,6 +73,14 @@ class ChatApp(App[None]):
     def start_sidecar(self) -> None:
         self.sidecar = Sidecar.start(*self.serve_args)
         self.call_from_thread(self.enable_prompt)
+        self.show_what_goes_off()
+
+    @work(thread=True)
+    def show_what_goes_off(self) -> None:
+        assert self.sidecar is not None
+        log = self.query_one("#conversation", Log)
+        for text in self.sidecar.went_off():
+            self.call_from_thread(log.write_line, f"edge: {text}")
 
     def enable_prompt(self) -> None:
         prompt = self.query_one("#prompt", Input)

@@ -20,7 +20,7 @@ def load_example():
     return module
 
 
-def test_the_app_starts_edge_asks_it_and_stops_it(monkeypatch):
+def test_the_app_starts_edge_asks_it_hears_its_timer_and_stops_it(monkeypatch):
     monkeypatch.setenv("EDGE_ROLES", '["embedder", "classifier"]')
     for service in ("ASR", "TTS", "HANDLE"):
         monkeypatch.setenv(f"EDGE_SERVE__WYOMING_{service}__PORT", "0")
@@ -35,14 +35,15 @@ def test_the_app_starts_edge_asks_it_and_stops_it(monkeypatch):
                 await asyncio.sleep(0.1)
             assert not prompt.disabled, "edge serve did not become ready"
             await pilot.click("#prompt")
-            await pilot.press(*"what is seven times six", "enter")
-            for _ in range(300):
-                lines = app.query_one("#conversation").lines
-                if any("42" in line for line in lines):
-                    break
-                await asyncio.sleep(0.1)
+            for question, awaited in [("what is seven times six", "42"), ("set a timer for 1 second", "is done")]:
+                await pilot.press(*question, "enter")
+                for _ in range(300):
+                    if any(awaited in line for line in app.query_one("#conversation").lines):
+                        break
+                    await asyncio.sleep(0.1)
             return "\n".join(app.query_one("#conversation").lines)
 
     conversation = asyncio.run(drive())
     assert "you: what is seven times six" in conversation and "edge: 7 times 6 is 42." in conversation
+    assert "edge: Your 1 second timer is done." in conversation
     assert app.sidecar is not None and app.sidecar.process.poll() is not None, "the sidecar outlived the app"

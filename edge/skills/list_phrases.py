@@ -135,7 +135,8 @@ DELETE_VERB = (
     r"|take away|bin)"
 )
 DELETE_LIST = re.compile(
-    rf"^{DELETE_VERB} (?:(?:{LIST_REF})|{DETERMINER}list (?:called|named|titled) (?P<name>[a-z0-9' ]+?))"
+    rf"^{DELETE_VERB} (?:(?:{LIST_REF})|{DETERMINER}list "
+    r"(?:(?:called|named|titled) |(?!(?:items?|entries|contents|things|stuff|everything|all)\b))(?P<name>[a-z0-9' ]+?))"
     r"(?: (?:(?:that|which|i|we) (?:i |we )?)?(?:created|made|have|had|started|set up|wrote)(?: [a-z ]+)?| completely"
     r"| entirely| in (?:its )?entirety| altogether| for good| permanently)?$"
 )
@@ -186,8 +187,8 @@ LISTS = re.compile(
     r"(?: my| the| available| our)? lists\b|^(?:my |all |all my |the )?lists$|\b(?:my|available|all) lists$"
 )
 WHAT_TO_BUY = re.compile(
-    r"\bwhat (?:things |items |stuff |else )?(?:do|should|did|must) (?:i|we) (?:still )?(?:need to |have to |want to |got to )?"
-    r"(?:buy|get|pick up|shop for)\b"
+    r"\bwhat (?:things |items |stuff |else )?(?:do|should|did|must) (?:i|we) (?:still )?"
+    r"(?:need to |have to |want to |got to |plan to |plan on |planned to |mean to |meant to )?(?:buy|get|pick up|shop for)\b"
     r"|\bwhat (?:is|'s) (?:left )?to (?:buy|get)\b"
     r"|\bwhat (?:do|should) (?:i|we) (?:need|get) (?:from|at) the (?:store|shop|supermarket|grocery store|market)\b"
 )
@@ -210,6 +211,8 @@ WHAT_TO_DO = re.compile(
     r"|^(?:what|which) (?:tasks|chores|jobs|errands|things|items) (?:are|is) (?:left|on (?:my|the|our) (?:to ?do|task) list)"
     rf"|^(?:what are )?(?:my |the )?(?:tasks|chores|errands|to ?dos)(?: for)?{_WHEN}"
     rf"|^(?:tell|show|let) me (?:know )?what (?:i|we) (?:have|need|got) to do{_WHEN}"
+    r"|^(?:do|have) (?:i|we) (?:got |have )?any (?:undone|unfinished|pending|open|outstanding|remaining|incomplete)"
+    r" (?:tasks|chores|jobs|errands|to ?dos)\b"
 )
 """A question about what there is to do, which the to-do list answers: "what do I have to do today"."""
 ANY_LIST = re.compile(rf"\b{LIST_REF}\b|\b(?:my|the|our) {BARE_LIST.replace('(?:my |the |our )?', '')}\b")

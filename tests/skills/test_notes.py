@@ -143,6 +143,7 @@ def test_a_whole_list_is_deleted_with_its_items(skill):
     assert ask(skill, "get rid of the beach list") == "Deleted your beach list and its 2 items."
     assert ask(skill, "what are my lists") == "You have no lists yet."
     assert ask(skill, "delete the list called beach") == "You have no beach list."
+    assert ask(skill, "delete the list beach") == "You have no beach list."
     assert ask(skill, "remove this list") == "You have no lists to delete."
 
 
@@ -291,7 +292,14 @@ def test_a_reason_or_condition_after_an_item_is_not_part_of_it(skill, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["what do i have to do today", "what is left to do", "what tasks are on my to-do list", "what are my tasks for today"]
+    "text",
+    [
+        "what do i have to do today",
+        "what is left to do",
+        "what tasks are on my to-do list",
+        "what are my tasks for today",
+        "do i have any undone tasks",
+    ],
 )
 def test_a_question_about_what_there_is_to_do_reads_the_to_do_list(skill, text):
     assert skill.parse(text) == {"action": "read", "list": "todo"}
@@ -302,8 +310,9 @@ def test_a_question_about_how_to_do_something_is_not_about_the_to_do_list(skill,
     assert skill.parse(text) is None
 
 
-def test_what_things_to_buy_reads_the_shopping_list(skill):
-    assert skill.parse("what things do i need to buy") == {"action": "read", "list": "shopping"}
+@pytest.mark.parametrize("text", ["what things do i need to buy", "what items did i plan to buy"])
+def test_what_things_to_buy_reads_the_shopping_list(skill, text):
+    assert skill.parse(text) == {"action": "read", "list": "shopping"}
 
 
 @pytest.mark.parametrize("text", ["we don't need bread anymore", "i no longer want bread", "no more bread on my shopping list"])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,11 +83,16 @@ class Stt(Engine[Any]):
         segments, _ = self.model.transcribe(np.zeros(SAMPLE_RATE, dtype=np.float32), beam_size=1, language="en")
         list(segments)
 
-    def stream(self, audio: str | Path | np.ndarray, language: str | None = None) -> Iterator[Segment]:
-        """Segments as they are decoded (a lazy generator)."""
+    def stream(
+        self, audio: str | Path | np.ndarray, language: str | None = None, on_language: Callable[[str], None] | None = None
+    ) -> Iterator[Segment]:
+        """Segments as they are decoded (a lazy generator); ``on_language`` hears the spoken language before the
+        first segment."""
         samples = load_audio(audio)
         with self._call() as model:
-            segments, _ = self._run(model, samples, language, None)
+            segments, info = self._run(model, samples, language, None)
+            if on_language is not None:
+                on_language(info.language)
             for seg in segments:
                 yield _segment(seg)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
-from wyoming.asr import Transcribe, Transcript
+from wyoming.asr import Transcribe, Transcript, TranscriptChunk, TranscriptStart, TranscriptStop
 from wyoming.audio import AudioChunk, AudioChunkConverter, AudioStart, AudioStop
 from wyoming.error import Error
 from wyoming.event import Event
@@ -64,7 +64,8 @@ def info(served: Served, service: Service) -> Info:
 
     if service == "asr":
         model = AsrModel(languages=about.stt_languages, **artifact(about.stt_model or "stt", "Whisper (faster-whisper)"))
-        return Info(asr=[AsrProgram(models=[model], **artifact("edge", "edge speech to text"))])
+        streamed = AsrProgram(models=[model], supports_transcript_streaming=True, **artifact("edge", "edge speech to text"))
+        return Info(asr=[streamed])
     if service == "tts":
         voice = TtsVoice(languages=about.tts_languages, **artifact(about.tts_voice or "tts", "Piper voice"))
         program = TtsProgram(voices=[voice], supports_synthesize_streaming=True, **artifact("edge", "edge text to speech"))
@@ -111,10 +112,26 @@ class EdgeHandler(AsyncEventHandler):
         elif AudioStop.is_type(event.type):
             samples = np.frombuffer(b"".join(self._audio), dtype=np.int16)
             self._audio = []
-            stt, language = self.served.runtime.stt, self._language
             with self.served.lanes["stt"].admit():
-                transcript = await _one(lambda: stt.transcribe(samples, language=language))
-            await self.write_event(Transcript(text=transcript.text, language=transcript.language).event())
+                await self._transcribe(samples)
+
+    async def _transcribe(self, samples: np.ndarray) -> None:
+        """The transcript streamed segment by segment as Whisper decodes it (TranscriptStart, a TranscriptChunk each,
+        TranscriptStop), with the whole Transcript before the stop for clients that do not stream."""
+        stt, asked = self.served.runtime.stt, self._language
+        spoken: list[str] = []
+        texts: list[str] = []
+        async for segment in in_thread(lambda stop: stt.stream(samples, language=asked, on_language=spoken.append)):
+            if not texts:
+                await self.write_event(TranscriptStart(language=spoken[0] if spoken else asked).event())
+            if segment.text.strip():
+                texts.append(segment.text.strip())
+                await self.write_event(TranscriptChunk(text=segment.text).event())
+        language = spoken[0] if spoken else asked
+        if not texts:
+            await self.write_event(TranscriptStart(language=language).event())
+        await self.write_event(Transcript(text=" ".join(texts), language=language).event())
+        await self.write_event(TranscriptStop().event())
 
     async def _tts(self, event: Event) -> None:
         if SynthesizeStart.is_type(event.type):

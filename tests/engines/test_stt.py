@@ -21,10 +21,12 @@ def test_it_takes_16khz_float32_samples(runtime, speech_clip):
     assert speech_clip.is_heard_in(runtime.stt.transcribe(load_audio(speech_clip.path)).text)
 
 
-def test_segments_stream_lazily(runtime, speech_clip):
-    stream = runtime.stt.stream(speech_clip.path)
+def test_segments_stream_lazily_after_the_spoken_language_is_told(runtime, speech_clip):
+    heard: list[str] = []
+    stream = runtime.stt.stream(speech_clip.path, on_language=heard.append)
+    assert heard == []
     first = next(stream)
-    assert first.text and first.end > first.start
+    assert heard == ["en"] and first.text and first.end > first.start
     assert len([first, *stream]) >= 1
 
 

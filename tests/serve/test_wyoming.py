@@ -6,9 +6,10 @@ import asyncio
 
 import numpy as np
 import pytest
-from wyoming.asr import Transcribe, Transcript
+from wyoming.asr import Transcribe, Transcript, TranscriptChunk
 from wyoming.audio import AudioChunk, AudioStart, AudioStop
 from wyoming.client import AsyncTcpClient
+from wyoming.error import Error
 from wyoming.event import Event
 from wyoming.handle import Handled, NotHandled
 from wyoming.info import Describe, Info
@@ -50,11 +51,12 @@ def test_each_service_describes_itself(served):
     tts = Info.from_event(talk(served.wyoming["tts"], Describe().event(), until="info")[-1])
     handle = Info.from_event(talk(served.wyoming["handle"], Describe().event(), until="info")[-1])
     assert asr.asr[0].models[0].name == "whisper-tiny.en" and asr.asr[0].models[0].languages == ["en"]
+    assert asr.asr[0].supports_transcript_streaming
     assert tts.tts[0].supports_synthesize_streaming and tts.tts[0].voices[0].languages == ["en_US"]
     assert handle.handle[0].models[0].languages == ["en"] and not handle.asr
 
 
-def test_speech_streamed_in_chunks_is_transcribed_after_audio_stop(served):
+def test_speech_streamed_in_chunks_is_transcribed_after_audio_stop_and_the_transcript_streamed_back(served):
     speech = recording("austen-amiable.flac")
     samples = (load_audio(speech.path) * 32767).astype("<i2").tobytes()
     chunks = [
@@ -66,8 +68,13 @@ def test_speech_streamed_in_chunks_is_transcribed_after_audio_stop(served):
         *chunks,
         AudioStop().event(),
     ]
-    transcript = Transcript.from_event(talk(served.wyoming["asr"], *events, until="transcript")[-1])
-    assert speech.is_heard_in(transcript.text)
+    received = talk(served.wyoming["asr"], *events, until="transcript-stop")
+    kinds = [event.type for event in received]
+    assert kinds[0] == "transcript-start" and kinds[-2:] == ["transcript", "transcript-stop"]
+    assert set(kinds[1:-2]) == {"transcript-chunk"}
+    transcript = Transcript.from_event(received[-2])
+    chunks = [TranscriptChunk.from_event(event).text.strip() for event in received[1:-2]]
+    assert speech.is_heard_in(transcript.text) and " ".join(chunks) == transcript.text and transcript.language == "en"
 
 
 def _seconds(events: list[Event]) -> float:
@@ -113,5 +120,27 @@ def test_silence_is_an_empty_transcript_not_an_error(served):
         AudioChunk(rate=16000, width=2, channels=1, audio=silence).event(),
         AudioStop().event(),
     ]
-    transcript = Transcript.from_event(talk(served.wyoming["asr"], *events, until="transcript")[-1])
-    assert transcript.text.strip() == ""
+    received = talk(served.wyoming["asr"], *events, until="transcript-stop")
+    assert [event.type for event in received] == ["transcript-start", "transcript", "transcript-stop"]
+    assert Transcript.from_event(received[1]).text == ""
+
+
+def test_speech_asked_for_past_the_queue_gets_a_busy_error_event():
+    long_text = " ".join(f"This is sentence number {n} of a long reading." for n in range(1, 13))
+    with edge_serve(env={"EDGE_ROLES": '["tts"]', "EDGE_SERVE__QUEUE": "1"}) as server:
+
+        async def two_at_once() -> tuple[list[Event], Event]:
+            async with AsyncTcpClient("127.0.0.1", server.wyoming["tts"]) as first:
+                await first.write_event(Synthesize(text=long_text).event())
+                assert (await first.read_event()).type == "audio-start"
+                async with AsyncTcpClient("127.0.0.1", server.wyoming["tts"]) as second:
+                    await second.write_event(Synthesize(text="Hello.").event())
+                    refused = await asyncio.wait_for(second.read_event(), 60)
+                spoken = []
+                while (event := await asyncio.wait_for(first.read_event(), 120)).type != "audio-stop":
+                    spoken.append(event)
+                return spoken, refused
+
+        spoken, refused = asyncio.run(two_at_once())
+    assert Error.is_type(refused.type) and Error.from_event(refused).code == "busy"
+    assert "retry" in Error.from_event(refused).text and len(spoken) > 10

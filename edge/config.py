@@ -102,6 +102,11 @@ class LlmSettings(_Section):
 class TtsSettings(_Section):
     path: Path | None = Field(None, description="piper voice .onnx (its .onnx.json beside it)")
     threads: int = Field(0, ge=0, description="0 uses half the cores: it speaks while the LLM writes")
+    spin: bool = Field(
+        False,
+        description="worker threads wait for work by spinning: first audio about 10% sooner, but they hold a core "
+        "that the LLM writing at the same time would use; edge serve turns it on",
+    )
     speaker: int | None = None
     length_scale: float | None = Field(None, gt=0.0, description="> 1 speaks slower")
     noise_scale: float | None = Field(None, ge=0.0, description="variation in the voice; 0 speaks a text the same way every time")

@@ -12,14 +12,14 @@ if TYPE_CHECKING:
     from onnxruntime import InferenceSession
 
 
-def open_session(path: Path, role: Role, threads: int = 0) -> InferenceSession:
-    """Worker threads sleep between calls instead of spinning, so an idle session takes no core from llama.cpp,
-    Whisper or the audio threads (spinning tripled a query's embedding time on a busy 2-core machine)."""
+def open_session(path: Path, role: Role, threads: int = 0, spin: bool = False) -> InferenceSession:
+    """Worker threads sleep between calls instead of spinning unless ``spin``, so an idle session takes no core from
+    llama.cpp, Whisper or the audio threads (spinning tripled a query's embedding time on a busy 2-core machine)."""
     import onnxruntime as ort
 
     options = ort.SessionOptions()
     options.intra_op_num_threads = threads
-    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    options.add_session_config_entry("session.intra_op.allow_spinning", "1" if spin else "0")
     options.log_severity_level = 3
     try:
         return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])

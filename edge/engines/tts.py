@@ -62,7 +62,8 @@ class Tts(Engine[Any]):
             raise ModelFileError(
                 f"tts voice config {config} is not valid JSON ({exc})", "restore the voice's .onnx.json"
             ) from None
-        session = open_session(model, "tts", self.settings.tts.threads or thread_plan().tts)
+        opts = self.settings.tts
+        session = open_session(model, "tts", opts.threads or thread_plan().tts, spin=opts.spin)
         try:
             return PiperVoice(config=PiperConfig.from_dict(voice_config), session=session)
         except Exception as exc:

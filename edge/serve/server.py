@@ -123,13 +123,15 @@ def _log_to_stderr(log_format: str) -> None:
 
 
 def served_threads(settings: Settings) -> Settings:
-    """TTS on every core unless tts.threads says otherwise. The assistant gives it half, as it speaks while the LLM
-    writes; a server's speech request comes after its answer is written (Home Assistant's pipeline: transcript,
-    conversation, speech), and half the cores made edge's first audio a third slower than wyoming-piper's."""
-    if settings.tts.threads:
-        return settings
+    """TTS on every core, its threads spinning, unless tts.threads or tts.spin say otherwise. The assistant gives it
+    half the cores and lets them sleep, as it speaks while the LLM writes; a server's speech request comes after its
+    answer is written (Home Assistant's pipeline: transcript, conversation, speech). Half the cores made edge's first
+    audio a third slower than wyoming-piper's; sleeping threads, about a tenth."""
     served = settings.model_copy(deep=True)
-    served.tts.threads = usable_cores()
+    if not settings.tts.threads:
+        served.tts.threads = usable_cores()
+    if "spin" not in settings.tts.model_fields_set:
+        served.tts.spin = True
     return served
 
 

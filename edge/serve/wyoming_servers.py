@@ -121,14 +121,16 @@ class EdgeHandler(AsyncEventHandler):
         stt, asked = self.served.runtime.stt, self._language
         spoken: list[str] = []
         texts: list[str] = []
+        started = False
         async for segment in in_thread(lambda stop: stt.stream(samples, language=asked, on_language=spoken.append)):
-            if not texts:
+            if not started:
                 await self.write_event(TranscriptStart(language=spoken[0] if spoken else asked).event())
-            if segment.text.strip():
-                texts.append(segment.text.strip())
+                started = True
+            if text := segment.text.strip():
+                texts.append(text)
                 await self.write_event(TranscriptChunk(text=segment.text).event())
         language = spoken[0] if spoken else asked
-        if not texts:
+        if not started:
             await self.write_event(TranscriptStart(language=language).event())
         await self.write_event(Transcript(text=" ".join(texts), language=language).event())
         await self.write_event(TranscriptStop().event())

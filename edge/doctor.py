@@ -9,7 +9,7 @@ from importlib import metadata
 from typing import Literal
 
 from edge.config import ROLES, Settings
-from edge.errors import EdgeError
+from edge.errors import EdgeError, install_extra
 from edge.models import ModelRegistry
 
 Status = Literal["ok", "warn", "fail"]
@@ -69,7 +69,7 @@ def _packages() -> list[Check]:
         try:
             checks.append(Check(f"package {dist}", "ok", metadata.version(dist)))
         except metadata.PackageNotFoundError:
-            fix = f"pip install 'edge[{extra}]'" if extra else "rerun scripts/setup"
+            fix = install_extra(extra) if extra else "rerun scripts/setup"
             checks.append(Check(f"package {dist}", "warn" if extra else "fail", "not installed", fix))
     return checks
 
@@ -117,7 +117,7 @@ def _audio() -> Check:
         "audio output",
         "warn",
         "no speaker found (or sounddevice/PortAudio missing)",
-        "apt install libportaudio2 and pip install 'edge[audio]'; without a speaker, `edge say -o out.wav` writes files",
+        f"apt install libportaudio2 and {install_extra('audio')}; without a speaker, `edge say -o out.wav` writes files",
     )
 
 

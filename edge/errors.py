@@ -31,11 +31,20 @@ class RoleUnavailable(EdgeError):
     """A role failed to load; the other roles keep working."""
 
 
+DISTRIBUTION = "edge-runtime"
+"""edge's name on PyPI: "edge" there is an unrelated project (Directed Edge's API client, module directed_edge)."""
+
+
+def install_extra(extra: str) -> str:
+    """The command that installs one of edge's optional extras."""
+    return f"pip install '{DISTRIBUTION}[{extra}]'"
+
+
 class MissingExtra(EdgeError):
     """An optional dependency is not installed."""
 
     def __init__(self, package: str, extra: str | None, role: str) -> None:
         super().__init__(
             f"{role} needs the Python package '{package}', which is not installed",
-            f"pip install 'edge[{extra}]'" if extra else f"pip install {package} (or rerun scripts/setup)",
+            install_extra(extra) if extra else f"pip install {package} (or rerun scripts/setup)",
         )

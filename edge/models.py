@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from edge.config import Role, Settings
-from edge.errors import ModelFileError
+from edge.errors import ModelFileError, install_extra
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -228,7 +228,7 @@ class ModelRegistry:
             try:
                 dist = metadata.distribution(source.package)
             except metadata.PackageNotFoundError:
-                hint = f"pip install 'edge[{spec.extra}]'" if spec.extra else SETUP_FIX
+                hint = install_extra(spec.extra) if spec.extra else SETUP_FIX
                 raise ModelFileError(
                     f"{spec.role} model {spec.id} is not installed (package {source.package} is missing)", hint
                 ) from None

@@ -7,7 +7,7 @@ quality  the 1,500 sentences of pii/presidio_synth_dataset_v2.json in the evalua
          recognizers and NER label mapping), its NLP engine pointed at spaCy's en_core_web_sm 3.8.0 (edge's NER
          model; Presidio's own default is the large model). Both are scored by edge.evaluation.pii in the same
          run: span level, a value found when entities of its type cover half its characters. Needs
-         `pip install 'edge[presidio]'` for the comparison.
+         `pip install 'edge-runtime[presidio]'` for the comparison.
 speed    1,000-character messages made by joining the set's sentences in order; ``Masker.mask`` timed after a
          warm-up; p50/p95/p99. Target p95 <= 15 ms.
 """
@@ -127,7 +127,7 @@ def main() -> None:
         try:
             theirs_detect = presidio()
         except ImportError:
-            print("\nPresidio is not installed: pip install 'edge[presidio]' for the comparison")
+            print("\nPresidio is not installed: pip install 'edge-runtime[presidio]' for the comparison")
         else:
             found, latency = timed(theirs_detect, texts)
             theirs = score(samples, found)

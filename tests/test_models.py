@@ -84,7 +84,7 @@ def test_a_missing_package_names_the_package(tmp_path):
     registry = ModelRegistry(load_settings(env={}, data_dir=tmp_path), Manifest({"ghost": spec}))
     with pytest.raises(ModelFileError, match="edge-no-such-package is missing") as err:
         registry.resolve("vad")
-    assert "edge[tts]" in err.value.fix
+    assert "edge-runtime[tts]" in err.value.fix
 
 
 def test_a_path_in_the_settings_replaces_the_default(vad_copy, tmp_path):

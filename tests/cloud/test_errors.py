@@ -163,5 +163,5 @@ def test_an_endpoint_that_is_not_http_is_refused_up_front(openai_settings: Cloud
 
 def test_without_httpx_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch, openai_settings: CloudSettings):
     monkeypatch.setitem(sys.modules, "httpx", None)
-    with pytest.raises(MissingExtra, match=r"edge\[cloud\]"):
+    with pytest.raises(MissingExtra, match=r"edge-runtime\[cloud\]"):
         provider(openai_settings, api_key=KEY)

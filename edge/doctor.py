@@ -50,6 +50,7 @@ def run_checks(settings: Settings) -> list[Check]:
         *_packages(),
         *_models(settings),
         _sqlite(),
+        *_device(),
         _audio(),
         _data_dir(settings),
         _store(settings),
@@ -105,6 +106,37 @@ def _sqlite() -> Check:
         return Check("sqlite extensions", "fail", f"sqlite-vec does not load ({exc})", "rerun scripts/setup")
     how = "stdlib sqlite3" if driver.__name__ == "sqlite3" else f"{driver.__name__} (stdlib sqlite3 cannot load extensions here)"
     return Check("sqlite extensions", "ok", f"{how}, SQLite {version}, sqlite-vec {vec}")
+
+
+def _device() -> list[Check]:
+    from edge import hardware
+
+    checks = [Check("device", "ok", hardware.describe_machine())]
+    try:
+        features = hardware.llm_cpu_features()
+    except Exception:
+        features = None
+    if features is not None:
+        checks.append(Check("llm cpu features", "ok", ", ".join(features) or "none: llama.cpp's generic kernels"))
+    if sys.platform != "linux":
+        return checks
+    for kind, what, tool, without in (
+        ("capture", "microphone", "arecord", "`edge listen FILE` and typed requests work without one"),
+        ("playback", "speaker", "aplay", "`edge say -o out.wav` writes files without one"),
+    ):
+        devices = hardware.sound_devices(kind)
+        name = f"alsa {kind}"
+        if devices is None:
+            unlisted = "alsa-utils is not installed: the sound cards cannot be listed"
+            checks.append(Check(name, "warn", unlisted, "apt install alsa-utils"))
+        elif not devices:
+            fix = f"plug in a USB {what} or a sound HAT; `{tool} -l` should list it; {without}"
+            checks.append(Check(name, "warn", f"no {what} (no ALSA {kind} device)", fix))
+        else:
+            checks.append(Check(name, "ok", "; ".join(f"{d.address} {d.name}" for d in devices)))
+    if problem := hardware.sound_access():
+        checks.append(Check("audio group", "warn", problem, "sudo usermod -aG audio $USER, then log in again"))
+    return checks
 
 
 def _audio() -> Check:

@@ -32,7 +32,8 @@ def main() -> int:
         failed = [f"{c.name}: {c.detail}" for c in checks if c.status == "fail"]
         if failed:
             raise AssertionError("; ".join(failed))
-        return f"{len(checks)} checks, none failed"
+        said = {c.name: c.detail for c in checks}
+        return f"{len(checks)} checks, none failed; {said['device']}; llama.cpp uses {said.get('llm cpu features')}"
 
     def load() -> str:
         runtime = state["runtime"] = edge.Runtime()

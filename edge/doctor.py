@@ -50,7 +50,7 @@ def run_checks(settings: Settings) -> list[Check]:
         *_packages(),
         *_models(settings),
         _sqlite(),
-        *_device(),
+        *_device(settings),
         _audio(),
         _data_dir(settings),
         _store(settings),
@@ -108,16 +108,17 @@ def _sqlite() -> Check:
     return Check("sqlite extensions", "ok", f"{how}, SQLite {version}, sqlite-vec {vec}")
 
 
-def _device() -> list[Check]:
+def _device(settings: Settings) -> list[Check]:
     from edge import hardware
 
     checks = [Check("device", "ok", hardware.describe_machine())]
     try:
         features = hardware.llm_cpu_features()
+        offload = hardware.llm_gpu_offload()
     except Exception:
-        features = None
-    if features is not None:
-        checks.append(Check("llm cpu features", "ok", ", ".join(features) or "none: llama.cpp's generic kernels"))
+        return checks
+    checks.append(Check("llm cpu features", "ok", ", ".join(features) or "none: llama.cpp's generic kernels"))
+    checks.append(_gpu(offload, settings.llm.gpu_layers))
     if sys.platform != "linux":
         return checks
     for kind, what, tool, without in (
@@ -137,6 +138,19 @@ def _device() -> list[Check]:
     if problem := hardware.sound_access():
         checks.append(Check("audio group", "warn", problem, "sudo usermod -aG audio $USER, then log in again"))
     return checks
+
+
+def _gpu(offload: bool, layers: int) -> Check:
+    if offload and layers == 0:
+        return Check(
+            "llm gpu", "warn", "this llama.cpp can run on the GPU, and llm.gpu_layers is 0", "set gpu_layers = -1 under [llm]"
+        )
+    if offload:
+        return Check("llm gpu", "ok", f"{'every layer' if layers < 0 else f'{layers} layers'} on the GPU")
+    if layers != 0:
+        fix = "on a Jetson, packaging/jetson/build-llama-cuda and rerun scripts/setup; or set gpu_layers = 0 under [llm]"
+        return Check("llm gpu", "warn", f"llm.gpu_layers is {layers} but this llama-cpp-python is built for the CPU only", fix)
+    return Check("llm gpu", "ok", "CPU only (llama-cpp-python built without a GPU backend)")
 
 
 def _audio() -> Check:

@@ -46,6 +46,13 @@ def llm_cpu_features() -> list[str]:
     return features_in(report)
 
 
+def llm_gpu_offload() -> bool:
+    """Whether this llama-cpp-python was built with a GPU backend (CUDA on a Jetson) that llm.gpu_layers can use."""
+    import llama_cpp
+
+    return bool(llama_cpp.llama_supports_gpu_offload())
+
+
 def features_in(report: str) -> list[str]:
     """``"CPU : NEON = 1 | ARM_FMA = 1 | SVE = 0 | OPENMP = 1 |"`` → ``["NEON", "ARM_FMA"]``: instruction sets only."""
     return [name for name, on in re.findall(r"([A-Z][A-Z0-9_]*) = (\d+)", report) if on != "0" and name not in _NOT_ISA]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import platform
 
 from edge import hardware
-from edge.doctor import run_checks
+from edge.doctor import _gpu, run_checks
 
 # As alsa-utils 1.2 prints them on a Raspberry Pi with its headphone jack, HDMI and a USB microphone.
 ARECORD = """**** List of CAPTURE Hardware Devices ****
@@ -55,3 +55,18 @@ def test_doctor_reports_the_device_and_each_kind_of_sound_device(settings):
     for kind in ("alsa capture", "alsa playback"):
         check = checks[kind]
         assert check.status == "ok" or check.fix, f"{kind} warns without a fix"
+
+
+def test_a_gpu_build_with_no_layers_on_the_gpu_names_the_setting():
+    check = _gpu(offload=True, layers=0)
+    assert check.status == "warn" and "gpu_layers = -1" in check.fix
+
+
+def test_gpu_layers_on_a_cpu_build_names_the_cuda_build_script():
+    check = _gpu(offload=False, layers=-1)
+    assert check.status == "warn" and "packaging/jetson/build-llama-cuda" in check.fix
+
+
+def test_the_cpu_build_here_is_reported_as_such(settings):
+    checks = {c.name: c for c in run_checks(settings)}
+    assert checks["llm gpu"].status == "ok" and "CPU only" in checks["llm gpu"].detail

@@ -94,7 +94,7 @@ fi
 
 say "checking every model file (sha256) and what this device has"
 if $root_user && [[ $service != none ]]; then
-  doctor_env=(env XDG_DATA_HOME=/var/lib XDG_CONFIG_HOME=/etc XDG_CACHE_HOME=/var/cache)
+  doctor_env=(env XDG_DATA_HOME=/var/lib XDG_CONFIG_HOME=/etc)
 else
   doctor_env=(env)
 fi

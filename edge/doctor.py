@@ -51,6 +51,7 @@ def run_checks(settings: Settings) -> list[Check]:
         *_models(settings),
         _sqlite(),
         *_device(settings),
+        *_sound_cards(),
         _audio(),
         _data_dir(settings),
         _store(settings),
@@ -119,8 +120,16 @@ def _device(settings: Settings) -> list[Check]:
         return checks
     checks.append(Check("llm cpu features", "ok", ", ".join(features) or "none: llama.cpp's generic kernels"))
     checks.append(_gpu(offload, settings.llm.gpu_layers))
+    return checks
+
+
+def _sound_cards() -> list[Check]:
+    """ALSA's microphones and speakers, on Linux, where a headless device plays and records through them."""
+    from edge import hardware
+
     if sys.platform != "linux":
-        return checks
+        return []
+    checks = []
     for kind, what, tool, without in (
         ("capture", "microphone", "arecord", "`edge listen FILE` and typed requests work without one"),
         ("playback", "speaker", "aplay", "`edge say -o out.wav` writes files without one"),

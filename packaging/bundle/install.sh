@@ -105,7 +105,7 @@ if [[ $service == none ]]; then
   exit 0
 fi
 $root_user || die "installing the service needs root. Fix: sudo ./install.sh, or --service none"
-command -v systemctl >/dev/null || die "systemd is not running here. Fix: --service none, and start $venv/bin/edge yourself"
+[[ -d /run/systemd/system ]] || die "systemd is not running here. Fix: --service none, and start $venv/bin/edge yourself"
 
 if ! id edge >/dev/null 2>&1; then
   say "adding the system user edge (group audio)"

@@ -27,8 +27,11 @@ else:  # pragma: no cover
 Role = Literal["vad", "stt", "embedder", "classifier", "llm", "tts"]
 ROLES: tuple[Role, ...] = ("vad", "stt", "embedder", "classifier", "llm", "tts")
 ENV_PREFIX = "EDGE_"
-NOT_SETTINGS = {"EDGE_CONFIG", "EDGE_VENV", "EDGE_WHEEL_CACHE", "EDGE_EVAL_DIR"}
-"""EDGE_* variables read by the config loader itself, by scripts/setup and by the benchmarks, not settings."""
+NOT_SETTINGS = {
+    *("EDGE_CONFIG", "EDGE_VENV", "EDGE_WHEEL_CACHE", "EDGE_EVAL_DIR", "EDGE_SLURP", "EDGE_CONLL2003", "EDGE_WYOMING_VENV"),
+    *("EDGE_BUNDLE_CACHE", "EDGE_AARCH64_CACHE"),
+}
+"""EDGE_* variables read by the config loader itself, by scripts/setup, the benchmarks and packaging/, not settings."""
 
 
 def _xdg(var: str, fallback: str) -> Path:

@@ -75,6 +75,16 @@ def test_the_set_up_and_benchmark_scripts_variables_are_not_settings():
     assert load_settings(env=scripts) == Settings()
 
 
+def test_every_variable_the_scripts_and_packaging_read_leaves_the_settings_alone():
+    root = Path(__file__).resolve().parent.parent
+    files = [f for folder in ("scripts", "packaging", "edge/evaluation") for f in (root / folder).rglob("*") if f.is_file()]
+    names = {n for f in files for n in re.findall(r"\bEDGE_[A-Z0-9_]+\b", f.read_text(errors="ignore")) if "__" not in n}
+    names -= {n for n in names if n.removeprefix("EDGE_").lower() in Settings.model_fields}
+    assert {"EDGE_BUNDLE_CACHE", "EDGE_AARCH64_CACHE", "EDGE_SLURP"} <= names
+    for name in sorted(names):
+        assert load_settings(env={name: "/tmp/somewhere"}) == Settings(), name
+
+
 def test_broken_toml_is_one_clear_error(tmp_path):
     path = write(tmp_path, "[llm\ncontext = 1\n")
     with pytest.raises(ConfigError, match="not valid TOML"):

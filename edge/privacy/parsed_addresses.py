@@ -48,7 +48,9 @@ def parsed_street_addresses(text: str) -> Iterator[Entity]:
         if len(labels) != len(tokens):
             continue
         kept = _address_prefix(labels)
-        if not _is_address(labels[:kept]):
+        words = [t.group().strip(".,;:!?()") for t in tokens[:kept]]
+        capitals = any(w[:1].isupper() for w in re.findall(r"[^\W\d_]+", window))
+        if not _is_address(labels[:kept], words, usaddress.STREET_NAMES, capitals):
             continue
         kept = _without_trailing_words(window, tokens, kept)
         end = start.start() + len(window[: tokens[kept - 1].end()].rstrip(".,;:!?"))
@@ -89,9 +91,17 @@ def _address_prefix(labels: list[str]) -> int:
     return len(labels)
 
 
-def _is_address(labels: list[str]) -> bool:
+def _is_address(labels: list[str], words: list[str], street_types: set[str], capitals: bool) -> bool:
+    """A house number and, at most five words on, a USPS street type (the parser's own list; capitalised where the
+    text uses capitals), a town with a state and a postcode, or a post-office box: the parser labels any words as an
+    address, so its labels alone decide nothing."""
     held = set(labels)
-    street = "AddressNumber" in held and "StreetNamePostType" in held
-    town = "PlaceName" in held and bool(held & {"StateName", "ZipCode"})
+    typed = any(
+        label == "StreetNamePostType" and word.lower() in street_types and (word[:1].isupper() or not capitals) and i <= 5
+        for i, (label, word) in enumerate(zip(labels, words, strict=True))
+    )
+    street = "AddressNumber" in held and typed
+    postcode = any(label == "ZipCode" and _POSTCODE.fullmatch(word) for label, word in zip(labels, words, strict=True))
+    town = "PlaceName" in held and "StateName" in held and postcode
     box = {"USPSBoxType", "USPSBoxID"} <= held
     return street or town or box

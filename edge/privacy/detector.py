@@ -11,7 +11,7 @@ from edge.privacy import addresses, parsed_addresses, people
 from edge.privacy.entities import Entity
 from edge.privacy.gazetteers import given_names, places
 from edge.privacy.ner import SpacyNer
-from edge.privacy.patterns import RECOGNIZERS
+from edge.privacy.patterns import RECOGNIZERS, phones
 
 PRIORITY = {"DENY_LIST": 0, "EMAIL_ADDRESS": 1, "URL": 1, "IBAN_CODE": 1, "CREDIT_CARD": 1, "US_SSN": 1, "IP_ADDRESS": 1}
 """Lower wins an overlap: the user's own terms, then checksummed or exactly shaped values; the rest (priority 2)
@@ -61,7 +61,9 @@ class Detector:
                     if m.end() > m.start():
                         yield Entity(m.start(), m.end(), "DENY_LIST", 1.0, "deny-list")
         for kind, recognizer in RECOGNIZERS.items():
-            if kind in wanted:
+            if kind == "PHONE_NUMBER" and kind in wanted:
+                yield from phones(text, self.settings.phone_regions)
+            elif kind in wanted:
                 yield from recognizer(text)
         if "LOCATION" in wanted:
             yield from addresses.street_addresses(text)

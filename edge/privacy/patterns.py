@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from edge.privacy.checksums import digits, iban, luhn, us_ssn
 from edge.privacy.entities import Entity
@@ -114,29 +114,55 @@ def ssns(text: str) -> Iterator[Entity]:
             yield Entity(m.start(), m.end(), "US_SSN", 0.95 if context else 0.8 if m.group(1) == "-" else 0.6, "ssn")
 
 
-def phones(text: str) -> Iterator[Entity]:
+def phones(text: str, regions: Sequence[str] = ("US", "GB", "DE", "FR", "IN", "AU", "CA")) -> Iterator[Entity]:
+    """Runs shaped like a phone number (7 to 15 digits, grouped, international or 10 digits long, not a date nor a
+    table of single digits), scored higher when libphonenumber's metadata calls them a valid number in one of
+    ``regions`` (or, written with +NN, anywhere)."""
     for m in PHONE.finditer(text):
         candidate = m.group().rstrip(" ()./-")
         body = re.split(r"\s*(?:x|ext\.?|#)\s*(?=\d)", candidate, maxsplit=1, flags=re.IGNORECASE)[0]
+        groups = re.findall(r"\d+", body)
+        if sum(len(g) == 1 for g in groups) >= 3:
+            continue
         count = len(digits(body))
-        grouped = len(re.findall(r"\d+", body)) >= 2
+        grouped = len(groups) >= 2
         international = body.startswith(("+", "00"))
         if not 7 <= count <= 15 or not (grouped or international or count >= 10) or _looks_like_date(body):
             continue
         if body.count("(") != body.count(")") or body.count(".") > 4:
             continue
-        score = 0.6 if grouped or international else 0.45
+        valid = _valid_number(body, regions)
+        score = 0.75 if valid else 0.6 if grouped or international else 0.45
         if _context(text, m.start(), PHONE_CONTEXT):
             score += 0.3
         start = m.start() + (len(m.group()) - len(m.group().lstrip("(")) if m.group().startswith("(") and ")" not in body else 0)
-        yield Entity(start, m.start() + len(candidate), "PHONE_NUMBER", round(min(score, 1.0), 2), "phone")
+        source = "phonenumbers" if valid else "phone"
+        yield Entity(start, m.start() + len(candidate), "PHONE_NUMBER", round(min(score, 1.0), 2), source)
+
+
+def _valid_number(body: str, regions: Sequence[str]) -> bool:
+    import phonenumbers
+
+    for region in [None] if body.startswith(("+", "00")) else regions:
+        try:
+            number = phonenumbers.parse(re.sub(r"^00", "+", body), region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return True
+    return False
 
 
 YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-/]\s*(?:19|20)\d{2}")
 
 
 def _looks_like_date(candidate: str) -> bool:
-    return DATE.fullmatch(candidate.strip()) is not None or YEAR_RANGE.fullmatch(candidate.strip()) is not None
+    """A date, a range of years, or a date that a time follows ("2000-04-16 11", cut at the time's colon)."""
+    candidate = candidate.strip()
+    if DATE.fullmatch(candidate) or YEAR_RANGE.fullmatch(candidate):
+        return True
+    start = DATE.match(candidate)
+    return start is not None and re.fullmatch(r"[ T]\d{1,2}", candidate[start.end() :]) is not None
 
 
 def _valid_numeric_date(candidate: str) -> bool:

@@ -1,6 +1,6 @@
 import pytest
 
-from edge.privacy.patterns import RECOGNIZERS
+from edge.privacy.patterns import RECOGNIZERS, phones
 
 
 def found(kind: str, text: str) -> list[str]:
@@ -49,3 +49,17 @@ def test_each_recognizer_finds_its_shape(kind, text, value):
 )
 def test_look_alikes_that_fail_validation_are_not_reported(kind, text):
     assert found(kind, text) == []
+
+
+def test_a_number_valid_in_a_configured_region_scores_higher_than_a_shape_alone():
+    valid = next(phones("call 217-977-6317 today", ["US"]))
+    shaped = next(phones("call 217-977-6317 today", ["GB"]))
+    assert (valid.source, shaped.source) == ("phonenumbers", "phone") and valid.score > shaped.score
+
+
+def test_a_row_of_single_digits_is_a_table_not_a_phone_number():
+    assert list(phones("Ajax 4 2 0 2 7 7 6 points")) == []
+
+
+def test_a_date_with_its_hour_is_not_a_phone_number():
+    assert list(phones("logged at 2000-04-16 11:34:35 by the gate")) == []

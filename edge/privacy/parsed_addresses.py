@@ -41,7 +41,7 @@ def parsed_street_addresses(text: str) -> Iterator[Entity]:
             continue
         window = text[start.start() : _window_end(text, start.start())]
         tokens = list(re.finditer(r"\S+", window))
-        if not _may_be_address(tokens, usaddress.STREET_NAMES, window):
+        if not _may_be_address(tokens, usaddress.STREET_NAMES):
             continue
         try:
             labels = [label for _, label in usaddress.parse(window)]
@@ -65,7 +65,7 @@ def parsed_street_addresses(text: str) -> Iterator[Entity]:
         yield Entity(unit.start() if unit else start.start(), end, "LOCATION", 0.9, "usaddress")
 
 
-def _may_be_address(tokens: list[re.Match[str]], street_types: set[str], window: str) -> bool:
+def _may_be_address(tokens: list[re.Match[str]], street_types: set[str]) -> bool:
     """What the parser's answer would need, checked first for a fraction of its cost: a street type within five
     words of the number, or a postcode."""
     near = {t.group().strip(".,;:!?()").lower() for t in tokens[1:7]}

@@ -24,6 +24,16 @@ _CAPITAL_CUES = re.compile(
 NAME_RUN = re.compile(rf"{_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{0,3}}{_SUFFIX}")
 CASELESS_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}")
 _NOT_NAMES = frozenset("i a an the my your our his her their this that it yes no not please thanks".split())
+ORGANISATION_WORDS = frozenset(
+    """inc incorporated corp corporation co company ltd limited llc llp plc gmbh ag sa nv bv spa oy ab as
+    group holdings industries international bank bancorp capital partners associates mills motors airlines airways
+    systems technologies labs pharmaceuticals foods stores
+    board service services party union league club council ministry department agency authority commission committee
+    association federation society institute institution foundation trust university college school academy hospital
+    church court parliament assembly congress senate government army police fc afc""".split()
+)
+"""Words that end an organisation's name ("Doubletree Corp", "Natural Law Party", "Immigration Service"): a run
+of capitalised words ending in one names no person, whatever names it starts with."""
 
 
 def _clean(run: str) -> str:
@@ -67,6 +77,8 @@ def known_names(text: str) -> Iterator[Entity]:
             continue
         start, end = m.start() + words[0].start(), m.start() + words[-1].end()
         first, last = words[0].group().lower(), re.sub(r"['’]s$", "", words[-1].group().lower())
+        if last.strip(".,") in ORGANISATION_WORDS:
+            continue
         if len(words) >= 2 and (first in given or last in family):
             yield Entity(start, end, "PERSON", 0.7, "name-list")
         elif len(words) > 1 or first not in given and last not in family:

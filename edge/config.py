@@ -336,6 +336,10 @@ PII_TYPES = (
 """Entity types edge detects, named as Presidio names them; DENY_LIST marks the user's own terms and patterns."""
 
 
+PHONE_REGIONS = ("US", "GB", "DE", "FR", "IN", "AU", "CA")
+"""The countries whose national phone formats are recognised unless privacy.phone_regions says otherwise."""
+
+
 class PrivacySettings(_Section):
     entities: list[str] = Field(default_factory=lambda: list(PII_TYPES), description="entity types detected and masked")
     min_score: float = Field(0.4, ge=0.0, le=1.0, description="detections scoring lower are not masked")
@@ -343,7 +347,7 @@ class PrivacySettings(_Section):
     deny_patterns: list[str] = Field(default_factory=list, description="regular expressions always masked")
     allow_terms: list[str] = Field(default_factory=list, description="words never masked (e.g. your product's name)")
     phone_regions: list[str] = Field(
-        default_factory=lambda: ["US", "GB", "DE", "FR", "IN", "AU", "CA"],
+        default_factory=lambda: list(PHONE_REGIONS),
         description="countries whose national phone formats are recognised; international +NN numbers always are",
     )
 

@@ -31,6 +31,8 @@ class Detector:
         self._deny = [re.compile(re.escape(term), re.IGNORECASE) for term in self.settings.deny_terms]
         self._deny += [re.compile(pattern) for pattern in self.settings.deny_patterns]
         self._allow = {term.lower() for term in self.settings.allow_terms}
+        regions = tuple(self.settings.phone_regions)
+        self._recognizers = {**RECOGNIZERS, "PHONE_NUMBER": lambda text: phones(text, regions)}
 
     def load(self) -> None:
         """Everything detection needs, loaded now rather than on the first call."""
@@ -60,10 +62,8 @@ class Detector:
                 for m in pattern.finditer(text):
                     if m.end() > m.start():
                         yield Entity(m.start(), m.end(), "DENY_LIST", 1.0, "deny-list")
-        for kind, recognizer in RECOGNIZERS.items():
-            if kind == "PHONE_NUMBER" and kind in wanted:
-                yield from phones(text, self.settings.phone_regions)
-            elif kind in wanted:
+        for kind, recognizer in self._recognizers.items():
+            if kind in wanted:
                 yield from recognizer(text)
         if "LOCATION" in wanted:
             yield from addresses.street_addresses(text)

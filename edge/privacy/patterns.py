@@ -7,6 +7,7 @@ import ipaddress
 import re
 from collections.abc import Iterator, Sequence
 
+from edge.config import PHONE_REGIONS
 from edge.privacy.checksums import digits, iban, luhn, us_ssn
 from edge.privacy.entities import Entity
 
@@ -114,7 +115,7 @@ def ssns(text: str) -> Iterator[Entity]:
             yield Entity(m.start(), m.end(), "US_SSN", 0.95 if context else 0.8 if m.group(1) == "-" else 0.6, "ssn")
 
 
-def phones(text: str, regions: Sequence[str] = ("US", "GB", "DE", "FR", "IN", "AU", "CA")) -> Iterator[Entity]:
+def phones(text: str, regions: Sequence[str] = PHONE_REGIONS) -> Iterator[Entity]:
     """Runs shaped like a phone number (7 to 15 digits, grouped, international or 10 digits long, not a date nor a
     table of single digits), scored higher when libphonenumber's metadata calls them a valid number in one of
     ``regions`` (or, written with +NN, anywhere)."""

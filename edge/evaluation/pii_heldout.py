@@ -15,6 +15,7 @@ identify anyone and are not counted. A value is *fully visible* when none of its
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from collections.abc import Callable
@@ -202,6 +203,7 @@ def _tld_tokens(words: list[str]) -> int:
     return 2 if len(words) >= 3 and words[-2] in _SECOND_LEVEL else 1
 
 
+@functools.cache
 def _address_words() -> frozenset[str]:
     from faker.providers.address.en_AU import Provider as AU
     from faker.providers.address.en_CA import Provider as CA

@@ -4,6 +4,7 @@ refuses a bundle for another machine; its systemd units pass systemd's own check
 from __future__ import annotations
 
 import json
+import platform
 import re
 import shutil
 import subprocess
@@ -28,7 +29,7 @@ def bundle_script_dir(tmp_path: Path, bundle_json: dict) -> Path:
 
 
 def test_the_installer_refuses_a_bundle_for_another_architecture(tmp_path):
-    other = "aarch64" if subprocess.run(["uname", "-m"], capture_output=True, text=True).stdout.strip() != "aarch64" else "x86_64"
+    other = "aarch64" if platform.machine() != "aarch64" else "x86_64"
     bundle = bundle_script_dir(tmp_path, {"version": "0.1.0", "arch": other, "python": "3.11"})
     done = subprocess.run(
         [bundle / "install.sh", "--prefix", tmp_path / "edge", "--service", "none"], capture_output=True, text=True
@@ -39,7 +40,7 @@ def test_the_installer_refuses_a_bundle_for_another_architecture(tmp_path):
 
 
 def test_the_installer_refuses_another_python_and_names_the_one_it_needs(tmp_path):
-    machine = subprocess.run(["uname", "-m"], capture_output=True, text=True).stdout.strip()
+    machine = platform.machine()
     bundle = bundle_script_dir(tmp_path, {"version": "0.1.0", "arch": machine, "python": "3.9"})
     done = subprocess.run(
         [bundle / "install.sh", "--prefix", tmp_path / "edge", "--service", "none", "--python", sys.executable],
@@ -96,7 +97,7 @@ def rendered_unit(unit: Path, tmp_path: Path) -> Path:
 @pytest.mark.models
 @pytest.mark.slow
 def test_the_bundle_installs_with_no_network_and_answers(tmp_path):
-    machine = subprocess.run(["uname", "-m"], capture_output=True, text=True).stdout.strip()
+    machine = platform.machine()
     built = subprocess.run(
         [sys.executable, ROOT / "packaging" / "build-bundle", "--arch", machine, "--out", tmp_path / "dist"],
         capture_output=True,

@@ -127,10 +127,11 @@ class LeakReport:
     """The share of the characters of PII-free sentences inside a detected span."""
 
 
-def build(conll_train: Path | None) -> list[Sample]:
-    """The whole set; without CoNLL-2003's train file, the typed messages alone."""
-    rng = random.Random(SEED)
-    samples = [s for locale in LOCALES for s in _messages(locale, rng)]
+def build(conll_train: Path | None, seed: int = SEED) -> list[Sample]:
+    """The whole set; without CoNLL-2003's train file, the typed messages alone. Another seed (and another CoNLL
+    split) gives a set of the same kind to write rules from, leaving this one unread."""
+    rng = random.Random(seed)
+    samples = [s for locale in LOCALES for s in _messages(locale, rng, seed)]
     if conll_train is not None:
         sentences = _conll_sentences(conll_train)
         with_people = [s for s in sentences if any(t == "PER" for _, _, t in s[1])]
@@ -223,11 +224,11 @@ def _covered_chars(entities: list[Entity], length: int) -> list[bool]:
     return covered
 
 
-def _messages(locale: str, rng: random.Random) -> list[Sample]:
+def _messages(locale: str, rng: random.Random, seed: int) -> list[Sample]:
     from faker import Faker
 
     fake = Faker(locale)
-    fake.seed_instance(SEED + LOCALES.index(locale))
+    fake.seed_instance(seed + LOCALES.index(locale))
     makers: dict[str, Callable[[], str]] = {
         "PERSON": lambda: rng.choice([fake.name, fake.name, fake.first_name, fake.name_nonbinary])(),
         "PHONE_NUMBER": lambda: _typed_phone(fake.phone_number(), locale, rng),

@@ -24,7 +24,8 @@ def found(kind: str, text: str) -> list[str]:
         ("PHONE_NUMBER", "Mobile: 03.93.92.16.85", "03.93.92.16.85"),
         ("DATE_TIME", "She was born on 2/8/1935. Her", "2/8/1935"),
         ("DATE_TIME", "When: 2000-04-16 11:34:35", "2000-04-16 11:34:35"),
-        ("DATE_TIME", "flew out on Tuesday morning.", "Tuesday morning"),
+        ("DATE_TIME", "He was born in 1977 in Leeds", "1977"),
+        ("DATE_TIME", "DOB: March 1980", "March 1980"),
     ],
 )
 def test_each_recognizer_finds_its_shape(kind, text, value):
@@ -44,6 +45,7 @@ def test_each_recognizer_finds_its_shape(kind, text, value):
         ("IP_ADDRESS", "version 1.2.3.999"),
         ("PHONE_NUMBER", "between 1990-2005"),
         ("DATE_TIME", "call 28-64-66-98"),
+        ("DATE_TIME", "flew out on Tuesday morning at 8:30 and back in 1996"),
         ("EMAIL_ADDRESS", "use the @ sign"),
     ],
 )
@@ -59,6 +61,11 @@ def test_a_number_valid_in_a_configured_region_scores_higher_than_a_shape_alone(
 
 def test_a_row_of_single_digits_is_a_table_not_a_phone_number():
     assert list(phones("Ajax 4 2 0 2 7 7 6 points")) == []
+
+
+def test_figures_written_with_decimals_among_spaces_are_a_table_not_a_phone_number():
+    assert list(phones("KANSAS CITY 61 75 .449 20 and balances 3.54 - 0.629", ["US"])) == []
+    assert [p.source for p in phones("call 555.123.4567 now", ["US"])] == ["phone"]
 
 
 def test_a_date_with_its_hour_is_not_a_phone_number():

@@ -35,9 +35,9 @@ STREET_CORE = re.compile(
     (?:\d{{1,6}}\s+)*
     \b(?:
         {_NUMBER}\s+(?:{_WORD}\s+){{0,4}}?(?:{_STREET_WORDS})\b\.?
-      | (?:{_STREET_WORDS})\b\.?\s+(?:(?-i:[^\W\d_a-z])[\w'’.-]*\s+)(?:{_WORD}\s+){{0,3}}?{_NUMBER}\b
+      | (?!st\b|str\b)(?:{_STREET_WORDS})\b\.?\s+(?:(?-i:[^\W\d_a-z])[\w'’.-]*\s+)(?:{_WORD}\s+){{0,3}}?{_NUMBER}\b
       | {_WORD}(?:{_STREET_SUFFIXES})\b\.?\s+{_NUMBER}\b
-      | {_NUMBER}\s+{_CAP}(?:\s+{_WORD}){{0,3}}?\s+{_NUMBER}\b
+      | (?P<between>{_NUMBER}\s+{_CAP}(?:\s+{_WORD}){{0,3}}?\s+{_NUMBER})\b
       | {_UNIT}\s*\#?\d{{1,6}}\b(?:,?\s+{_UNIT}\s*\#?\d{{1,6}}\b)*
       | (?:apo|fpo|dpo)\s+(?:aa|ae|ap)\s+\d{{5}}
       | (?:uss|usns|usnv|usncg)\s+{_CAP}
@@ -67,13 +67,29 @@ _WEAK_CUES = frozenset({"from", "in", "to", "at", "near"})
 PLACE_RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:{_CAP}|(?:de|del|di|la|le|du|van|von|der|am|sur)\b))*")
 
 
+FUNCTION_WORDS = frozenset("a an the at in on of to for by with from before after than and or as per".split())
+"""Words a street's name does not hold: "81 basis points at the close" is no address."""
+
+
 def street_addresses(text: str) -> Iterator[Entity]:
     """Address blocks: the street line, then unit, city, region, country and postcode lines or comma parts."""
     for m in STREET_CORE.finditer(text):
+        if FUNCTION_WORDS.intersection(w.lower() for w in re.findall(r"[^\W\d_]+", m.group())):
+            continue
+        if m.group("between") and _score_line(m.group("between")):
+            continue
         end = _extend(text, m.end())
         if text[end - 1] == "." and re.search(r"\w{4,}\.$", text[m.start() : end]):
             end -= 1
         yield Entity(m.start(), end, "LOCATION", 0.9, "address")
+
+
+def _score_line(match: str) -> bool:
+    """Words between two numbers that are a result ("1 Gornik Zabrze 0") or a quote ("90 PCT 82") rather than a
+    postcode, street and house number ("6750 Koskikatu 25")."""
+    numbers = re.findall(r"\d+", match)
+    words = re.findall(r"[^\W\d_]{2,}", match)
+    return len(numbers[0]) <= 2 and len(numbers[-1]) <= 2 or all(w.isupper() for w in words)
 
 
 def _extend(text: str, end: int) -> int:

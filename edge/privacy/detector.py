@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from edge.config import PrivacySettings
-from edge.privacy import addresses, parsed_addresses, people
+from edge.privacy import addresses, parsed_addresses, people, postcode_addresses
 from edge.privacy.entities import Entity
 from edge.privacy.gazetteers import given_names, places
 from edge.privacy.ner import SpacyNer
@@ -68,6 +68,7 @@ class Detector:
         if "LOCATION" in wanted:
             yield from addresses.street_addresses(text)
             yield from parsed_addresses.parsed_street_addresses(text)
+            yield from postcode_addresses.postcode_addresses(text)
             yield from addresses.cued_places(text)
             yield from addresses.known_places(text)
         if "PERSON" in wanted:

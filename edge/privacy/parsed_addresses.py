@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from edge.privacy.addresses import FUNCTION_WORDS
 from edge.privacy.entities import Entity
 
 _START = re.compile(r"(?<![\w.$£€-])\d{1,6}[A-Za-z]?\s+(?=[A-Za-z]|\d{1,6}\s+[A-Za-z])")
@@ -52,7 +53,8 @@ def parsed_street_addresses(text: str) -> Iterator[Entity]:
         kept = _address_prefix(labels)
         words = [t.group().strip(".,;:!?()") for t in tokens[:kept]]
         capitals = any(w[:1].isupper() for w in re.findall(r"[^\W\d_]+", window))
-        if not _is_address(labels[:kept], words, usaddress.STREET_NAMES, capitals):
+        street = [w.lower() for w, label in zip(words, labels, strict=False) if _STAGES.get(label) == 0]
+        if not _is_address(labels[:kept], words, usaddress.STREET_NAMES, capitals) or FUNCTION_WORDS.intersection(street):
             continue
         kept = _without_trailing_words(window, tokens, kept)
         end = start.start() + len(window[: tokens[kept - 1].end()].rstrip(".,;:!?"))

@@ -10,7 +10,7 @@ from edge.config import PrivacySettings
 from edge.privacy import addresses, parsed_addresses, people, postcode_addresses
 from edge.privacy.entities import Entity
 from edge.privacy.gazetteers import given_names, places
-from edge.privacy.ner import SpacyNer
+from edge.privacy.ner import NOT_PERSONAL, SpacyNer
 from edge.privacy.patterns import RECOGNIZERS, phones
 
 PRIORITY = {"DENY_LIST": 0, "EMAIL_ADDRESS": 1, "URL": 1, "IBAN_CODE": 1, "CREDIT_CARD": 1, "US_SSN": 1, "IP_ADDRESS": 1}
@@ -41,8 +41,11 @@ class Detector:
 
     def detect(self, text: str) -> list[Entity]:
         wanted = set(self.settings.entities)
-        found = [e for e in self._candidates(text, wanted) if e.type in wanted and e.score >= self.settings.min_score]
+        candidates = list(self._candidates(text, wanted))
+        not_people = [e for e in candidates if e.type == NOT_PERSONAL]
+        found = [e for e in candidates if e.type in wanted and e.score >= self.settings.min_score]
         found = [e for e in found if text[e.start : e.end].strip().lower() not in self._allow]
+        found = [e for e in found if not _contradicted(e, not_people)]
         entities = resolve(found)
         names = [e for e in entities if e.type == "PERSON"]
         if not names:
@@ -54,7 +57,8 @@ class Detector:
             else e
             for e in entities
         ]
-        return resolve([*entities, *people.repeated(text, names)])
+        more = [e for e in (*people.repeated(text, names), *people.listed_names(text, names)) if not _contradicted(e, not_people)]
+        return resolve([*entities, *more])
 
     def _candidates(self, text: str, wanted: set[str]) -> Iterator[Entity]:
         if "DENY_LIST" in wanted:
@@ -77,9 +81,24 @@ class Detector:
             yield from people.heading_names(text)
             yield from people.lowercase_names(text)
             yield from people.speakers(text)
+            yield from people.speaking_names(text)
+            yield from people.entrants(text)
         if wanted & {"PERSON", "LOCATION"}:
             for entity in self.ner.entities(text):
                 yield _person_or_place(text, entity)
+
+
+_WEAK_NAMES = frozenset("name-list repeated speaker-verb entrant list ner+name-list".split())
+"""Sources of a name that rest on one signal (a list, a position, a verb); the model's contrary reading outweighs
+them."""
+
+
+def _contradicted(entity: Entity, not_people: list[Entity]) -> bool:
+    """A weakly found name that the statistical model reads as an organisation, a nationality or an event
+    ("the German Bundesliga", "Sydney City", "NAC Breda")."""
+    if entity.type != "PERSON" or entity.source not in _WEAK_NAMES:
+        return False
+    return any(e.start < entity.end and entity.start < e.end for e in not_people)
 
 
 def _person_or_place(text: str, entity: Entity) -> Entity:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -16,6 +17,10 @@ MANIFEST_ID = "en-core-web-sm"
 LABELS = {"PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION"}
 """spaCy's DATE and TIME are left out: they also tag ages, durations and card numbers; dates come from patterns."""
 SCORES = {"PERSON": 0.85, "LOCATION": 0.8}
+NOT_PERSONAL = "NOT_PERSONAL"
+"""The type of the model's organisations, nationalities, events, works and laws: never masked, they tell the
+detector that a name found by a weaker rule is something else."""
+_NOT_PEOPLE = frozenset("NORP EVENT LAW LANGUAGE".split())
 _UNUSED_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 """The shared tok2vec feeds only the tagger and parser: the ner component embeds tokens with its own."""
 
@@ -45,8 +50,31 @@ class SpacyNer:
         return self._nlp
 
     def entities(self, text: str) -> Iterator[Entity]:
-        doc = self.load()(text)
+        doc = self.load()(recased(text))
         for ent in doc.ents:
             kind = LABELS.get(ent.label_)
-            if kind is not None:
-                yield Entity(ent.start_char, ent.end_char, kind, SCORES[kind], f"ner:{ent.label_}")
+            end = ent.end_char
+            if kind == "PERSON":
+                digit = re.search(r"\s+\S*\d", text[ent.start_char : end])
+                end = ent.start_char + digit.start() if digit else end
+            if kind is not None and end > ent.start_char and not text[ent.start_char].isdigit():
+                yield Entity(ent.start_char, end, kind, SCORES[kind], f"ner:{ent.label_}")
+            elif ent.label_ in _NOT_PEOPLE:
+                yield Entity(ent.start_char, ent.end_char, NOT_PERSONAL, 0.0, f"ner:{ent.label_}")
+
+
+def recased(text: str) -> str:
+    """Lines written in capitals, with each word's first letter kept and the rest lower-cased: the model reads
+    names by their capitals, and in a shouted line every word has them. Offsets are unchanged."""
+    if not any(c.isupper() for c in text):
+        return text
+    return re.sub(r"[^\n]+", lambda line: _word_case(line.group()) if _shouted(line.group()) else line.group(), text)
+
+
+def _shouted(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _word_case(line: str) -> str:
+    return re.sub(r"(?<=[^\W\d_])[^\W\d_]+", lambda m: "".join(c.lower() if len(c.lower()) == 1 else c for c in m.group()), line)

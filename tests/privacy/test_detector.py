@@ -72,3 +72,17 @@ def test_overlaps_keep_the_validated_entity_and_trim_the_guess():
 def test_touching_pieces_of_one_type_become_one_entity():
     merged = resolve([Entity(0, 5, "LOCATION", 0.9), Entity(5, 9, "LOCATION", 0.6)])
     assert [(e.start, e.end) for e in merged] == [(0, 9)]
+
+
+def test_numbers_before_a_street_word_used_as_a_common_noun_are_no_address(detector):
+    text = "Yields fell 81 basis points at the close, and the dollar was 45 shortly before the close."
+    assert "LOCATION" not in values(text, detector.detect(text))
+
+
+def test_a_weekday_a_year_or_a_time_of_day_alone_is_left_for_the_answer(detector):
+    text = "What's on at the cinema on Friday at 8:30 pm? The film is from 1996."
+    assert detector.detect(text) == []
+
+
+def test_a_listed_name_the_model_reads_as_a_nationality_is_no_person(detector):
+    assert detector.detect("He plays in the German Bundesliga for Bayern.") == []

@@ -5,7 +5,7 @@ import pytest
 from edge.config import load_settings
 from edge.errors import ModelFileError
 from edge.models import Manifest, ModelRegistry
-from edge.privacy.ner import MANIFEST_ID
+from edge.privacy.ner import MANIFEST_ID, NOT_PERSONAL, recased
 
 
 def test_the_ner_model_is_verified_against_the_manifest(tmp_path):
@@ -27,3 +27,25 @@ def test_a_changed_model_file_is_reported_as_corrupt_with_the_fix(tmp_path):
 def test_people_and_places_are_found(detector):
     found = {(e.type, e.source) for e in detector.ner.entities("Angela Merkel met Emmanuel Macron in Paris.")}
     assert ("PERSON", "ner:PERSON") in found and ("LOCATION", "ner:GPE") in found
+
+
+def test_a_line_in_capitals_is_read_with_its_words_capitalised_and_its_offsets_kept():
+    text = "Call Ann.\nGOLF - PARNEVIK TAKES LEAD AT MILWAUKEE"
+    assert recased(text) == "Call Ann.\nGolf - Parnevik Takes Lead At Milwaukee"
+    assert recased("İSTANBUL") == "İstanbul" and len(recased("STRASSE ß")) == len("STRASSE ß")
+
+
+def test_a_name_in_a_shouted_headline_is_found(detector):
+    text = "PARNEVIK TAKES LEAD AT MILWAUKEE"
+    assert ("PARNEVIK", "PERSON") in {(text[e.start : e.end], e.type) for e in detector.ner.entities(text)}
+
+
+def test_the_figures_after_a_name_in_a_table_are_not_part_of_it(detector):
+    text = "Glamorgan 259 and 207, Durham 114 and 211."
+    people = [text[e.start : e.end] for e in detector.ner.entities(text) if e.type == "PERSON"]
+    assert people and not any(c.isdigit() for name in people for c in name)
+
+
+def test_nationalities_and_events_are_reported_as_not_personal(detector):
+    text = "The German team won the World Cup."
+    assert ("German", NOT_PERSONAL) in {(text[e.start : e.end], e.type) for e in detector.ner.entities(text)}

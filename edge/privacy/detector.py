@@ -42,10 +42,10 @@ class Detector:
     def detect(self, text: str) -> list[Entity]:
         wanted = set(self.settings.entities)
         candidates = list(self._candidates(text, wanted))
-        not_people = [e for e in candidates if e.type == NOT_PERSONAL]
+        not_personal = [e for e in candidates if e.type == NOT_PERSONAL]
         found = [e for e in candidates if e.type in wanted and e.score >= self.settings.min_score]
         found = [e for e in found if text[e.start : e.end].strip().lower() not in self._allow]
-        found = [e for e in found if not _contradicted(e, not_people)]
+        found = [e for e in found if not _contradicted(e, not_personal)]
         entities = resolve(found)
         names = [e for e in entities if e.type == "PERSON"]
         if not names:
@@ -57,7 +57,9 @@ class Detector:
             else e
             for e in entities
         ]
-        more = [e for e in (*people.repeated(text, names), *people.listed_names(text, names)) if not _contradicted(e, not_people)]
+        more = [
+            e for e in (*people.repeated(text, names), *people.listed_names(text, names)) if not _contradicted(e, not_personal)
+        ]
         return resolve([*entities, *more])
 
     def _candidates(self, text: str, wanted: set[str]) -> Iterator[Entity]:
@@ -88,17 +90,30 @@ class Detector:
                 yield _person_or_place(text, entity)
 
 
-_WEAK_NAMES = frozenset("name-list repeated speaker-verb entrant list ner+name-list".split())
-"""Sources of a name that rest on one signal (a list, a position, a verb); the model's contrary reading outweighs
-them."""
+_WEAK = {
+    "PERSON": (frozenset("name-list repeated speaker-verb entrant list ner+name-list".split()), "NORP EVENT LAW LANGUAGE"),
+    "LOCATION": (frozenset("place place-cue".split()), "ORG NORP EVENT LAW LANGUAGE"),
+}
+"""Sources of a name or place that rest on one signal (a list, a position, a verb), and the model's readings that
+outweigh them. The model's organisations do not outweigh a name: it calls many people's names organisations."""
 
 
-def _contradicted(entity: Entity, not_people: list[Entity]) -> bool:
-    """A weakly found name that the statistical model reads as an organisation, a nationality or an event
-    ("the German Bundesliga", "Sydney City", "NAC Breda")."""
-    if entity.type != "PERSON" or entity.source not in _WEAK_NAMES:
+def _contradicted(entity: Entity, not_personal: list[Entity]) -> bool:
+    """A weakly found name or place that the statistical model reads as something else ("the German Bundesliga",
+    "Sydney City", "the London Stock Exchange")."""
+    sources, labels = _WEAK.get(entity.type, (frozenset(), ""))
+    if entity.source not in sources:
         return False
-    return any(e.start < entity.end and entity.start < e.end for e in not_people)
+    return any(
+        e.start < entity.end and entity.start < e.end and e.source[4:] in labels.split() and _wider(e, entity)
+        for e in not_personal
+    )
+
+
+def _wider(reading: Entity, entity: Entity) -> bool:
+    """For a place, the model's reading must hold more than it ("London" in "the London Stock Exchange"): a city's
+    name alone is often read as its team or its government."""
+    return entity.type != "LOCATION" or reading.end - reading.start > entity.end - entity.start
 
 
 def _person_or_place(text: str, entity: Entity) -> Entity:

@@ -20,7 +20,7 @@ SCORES = {"PERSON": 0.85, "LOCATION": 0.8}
 NOT_PERSONAL = "NOT_PERSONAL"
 """The type of the model's organisations, nationalities, events, works and laws: never masked, they tell the
 detector that a name found by a weaker rule is something else."""
-_NOT_PEOPLE = frozenset("NORP EVENT LAW LANGUAGE".split())
+_NOT_PERSONAL_LABELS = frozenset("ORG NORP EVENT LAW LANGUAGE".split())
 _UNUSED_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 """The shared tok2vec feeds only the tagger and parser: the ner component embeds tokens with its own."""
 
@@ -59,7 +59,7 @@ class SpacyNer:
                 end = ent.start_char + digit.start() if digit else end
             if kind is not None and end > ent.start_char and not text[ent.start_char].isdigit():
                 yield Entity(ent.start_char, end, kind, SCORES[kind], f"ner:{ent.label_}")
-            elif ent.label_ in _NOT_PEOPLE:
+            elif ent.label_ in _NOT_PERSONAL_LABELS:
                 yield Entity(ent.start_char, ent.end_char, NOT_PERSONAL, 0.0, f"ner:{ent.label_}")
 
 

@@ -86,3 +86,9 @@ def test_a_weekday_a_year_or_a_time_of_day_alone_is_left_for_the_answer(detector
 
 def test_a_listed_name_the_model_reads_as_a_nationality_is_no_person(detector):
     assert detector.detect("He plays in the German Bundesliga for Bayern.") == []
+
+
+def test_a_listed_place_inside_an_organisations_name_is_no_place(detector):
+    found = values("Shares on the London Stock Exchange rose.", detector.detect("Shares on the London Stock Exchange rose."))
+    assert "LOCATION" not in found
+    assert values("I flew to London.", detector.detect("I flew to London."))["LOCATION"] == ["London"]

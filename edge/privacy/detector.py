@@ -60,7 +60,7 @@ class Detector:
         more = [
             e for e in (*people.repeated(text, names), *people.listed_names(text, names)) if not _contradicted(e, not_personal)
         ]
-        return resolve([*entities, *more])
+        return people.whole_names(text, resolve([*entities, *more]))
 
     def _candidates(self, text: str, wanted: set[str]) -> Iterator[Entity]:
         if "DENY_LIST" in wanted:

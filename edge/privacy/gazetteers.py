@@ -33,8 +33,15 @@ def _lines(package: str, name: str) -> list[str]:
 
 @functools.cache
 def given_names() -> frozenset[str]:
+    return every_given_name() - COMMON_WORDS
+
+
+@functools.cache
+def every_given_name() -> frozenset[str]:
+    """With the given names that are also common words ("Robin", "Crystal"), for where a name is already known to
+    follow."""
     rows = _lines("names", "dist.male.first") + _lines("names", "dist.female.first")
-    return frozenset(row.split()[0].lower() for row in rows if row.strip()) - COMMON_WORDS
+    return frozenset(row.split()[0].lower() for row in rows if row.strip())
 
 
 @functools.cache

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from edge.privacy.entities import Entity
-from edge.privacy.gazetteers import COMMON_WORDS, given_names, places, surnames
+from edge.privacy.gazetteers import COMMON_WORDS, every_given_name, given_names, places, surnames
 
 _NAME_WORD = r"(?:[^\W\d_]\.|[^\W\d_][\w'’-]*)"
 _CAP_WORD = r"(?:[^\W\d_a-z]\.|[^\W\d_a-z][\w'’-]*)"
@@ -70,7 +70,7 @@ def cued_names(text: str) -> Iterator[Entity]:
 
 def known_names(text: str) -> Iterator[Entity]:
     """Capitalised runs whose first word is a given name or whose last word is a surname of the census lists."""
-    given, family = given_names(), surnames()
+    given = given_names()
     for m in NAME_RUN.finditer(text):
         words = [w for w in re.finditer(r"\S+", _clean(m.group()))]
         while words and _common(words[0].group()):
@@ -84,18 +84,51 @@ def known_names(text: str) -> Iterator[Entity]:
         if all(w.group().isupper() for w in words):
             yield from _shouted_names(m.start(), words)
             continue
-        if len(words) >= 2 and (first in given or last in family):
+        if len(words) >= 2 and (first in given or _is_surname(last)):
             yield Entity(start, end, "PERSON", 0.7, "name-list")
-        elif len(words) > 1 or first not in given and last not in family:
+        elif len(words) > 1 or first not in given and not _is_surname(last):
             continue
         elif first in given and (not _sentence_start(text, start) or _after_cue(text, start) or _followed_by_verb(text, end)):
             yield Entity(start, end, "PERSON", 0.55, "name-list")
         elif (
-            last in family
+            _is_surname(last)
             and first not in places()
             and (not _sentence_start(text, start) or _followed_by_verb(text, end) and first not in _stop_words())
         ):
             yield Entity(start, start + len(re.sub(r"['’]s$", "", words[0].group())), "PERSON", 0.5, "name-list")
+
+
+def _is_surname(word: str) -> bool:
+    """A surname of the lists, or a double-barrelled one with a part that is ("Jones-Davies")."""
+    family = surnames()
+    return word in family or "-" in word and any(part in family for part in word.split("-"))
+
+
+def whole_names(text: str, entities: list[Entity]) -> list[Entity]:
+    """Each name grown over the given name or initial before it and the surname after it ("German Ramirez",
+    "J. Smith", "Olga Lebed"), where those words belong to no other entity: half a name still names someone."""
+    taken = sorted((e.start, e.end) for e in entities)
+    grown = []
+    for entity in entities:
+        start, end = entity.start, entity.end
+        if entity.type == "PERSON":
+            before = _WORD_BEFORE.search(text, 0, start)
+            if before and (before.group(1).lower() in every_given_name() or re.fullmatch(r"[A-Z]\.", before.group(1))):
+                start = before.start(1) if _free(taken, before.start(1), start, entity) else start
+            after = _WORD_AFTER.match(text, end)
+            if after and _is_surname(after.group(1).lower()):
+                end = after.end(1) if _free(taken, end, after.end(1), entity) else end
+        grown.append(Entity(start, end, entity.type, entity.score, entity.source))
+    return grown
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w.])([A-Z][\w'’-]*\.?|[A-Z]\.)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z][\w'’-]*)\b")
+
+
+def _free(taken: list[tuple[int, int]], start: int, end: int, entity: Entity) -> bool:
+    """Whether the characters from start to end belong to no entity but this one."""
+    return not any(a < end and start < b and (a, b) != (entity.start, entity.end) for a, b in taken)
 
 
 def _shouted_names(offset: int, words: list[re.Match[str]]) -> Iterator[Entity]:
@@ -203,15 +236,22 @@ def speaking_names(text: str) -> Iterator[Entity]:
             yield Entity(m.start(), m.end(), "PERSON", 0.6, "speaker-verb")
 
 
-_ENTRANT = re.compile(rf"({_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{1,3}})[ \t]*\(([^()\n]{{2,30}})\)")
+_ENTRANT = re.compile(rf"({_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{1,3}})[ \t]*\(([^()\n]{{2,40}})\)")
 
 
 def entrants(text: str) -> Iterator[Entity]:
-    """Two to four capitalised words followed by a country in brackets, as results and line-ups name people
-    ("Igor Trandenkov (Russia)")."""
+    """Two to four capitalised words followed by a country or contact details in brackets, as results, line-ups and
+    mail name people ("Igor Trandenkov (Russia)", "Callum Sykes (cs@example.net)")."""
     for m in _ENTRANT.finditer(text):
         words = m.group(1).split()
-        if m.group(2).strip().lower() in places() and not any(_common(w) for w in words):
+        inside = m.group(2).strip()
+        contact = "@" in inside or sum(c.isdigit() for c in inside) >= 7
+        if (
+            inside.lower() in places()
+            and not any(_common(w) for w in words)
+            or contact
+            and _stop_words().isdisjoint(w.lower() for w in words)
+        ):
             yield Entity(m.start(1), m.end(1), "PERSON", 0.6, "entrant")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from edge.privacy.entities import Entity
-from edge.privacy.people import entrants, known_names, listed_names, repeated, speaking_names
+from edge.privacy.people import entrants, known_names, listed_names, repeated, speaking_names, whole_names
 
 
 def names(text: str) -> list[str]:
@@ -82,3 +82,35 @@ def test_a_surname_found_once_is_masked_where_it_stands_alone():
     text = "Michael Owen scored. Owen said he was tired; Michael smiled."
     found = [text[e.start : e.end] for e in repeated(text, [Entity(0, 12, "PERSON", 0.85, "ner")])]
     assert sorted(found) == ["Michael", "Michael", "Michael Owen", "Owen", "Owen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "whole"),
+    [
+        ("German Ramirez called me.", (7, 14), "German Ramirez"),
+        ("drop the keys with Robin Jones-Davies today", (25, 37), "Robin Jones-Davies"),
+        ("I met J. Smith there.", (9, 14), "J. Smith"),
+        ("I told Dana Smith.", (7, 11), "Dana Smith"),
+    ],
+)
+def test_a_name_grows_over_its_given_name_initial_or_surname(text, found, whole):
+    (name,) = whole_names(text, [Entity(*found, "PERSON", 0.85, "ner")])
+    assert text[name.start : name.end] == whole
+
+
+def test_a_name_does_not_grow_into_another_entity_or_a_common_word():
+    text = "Call Dana Lee Smith"
+    (_, name) = whole_names(text, [Entity(0, 4, "DENY_LIST", 1.0, "deny"), Entity(5, 13, "PERSON", 0.85, "ner")])
+    assert text[name.start : name.end] == "Dana Lee Smith"
+    text = "The Smith report"
+    (name,) = whole_names(text, [Entity(4, 9, "PERSON", 0.85, "ner")])
+    assert text[name.start : name.end] == "Smith"
+
+
+def test_a_double_barrelled_surname_counts_by_its_parts():
+    assert names("I wrote to Gwen Jones-Davies.") == ["Gwen Jones-Davies"]
+
+
+def test_a_name_before_contact_details_in_brackets_is_a_person():
+    text = "Loop in Robin Holt (rh@example.net) on the thread."
+    assert [text[e.start : e.end] for e in entrants(text)] == ["Robin Holt"]

@@ -39,13 +39,14 @@ DATE = re.compile(
         \d{{4}}-\d{{1,2}}-\d{{1,2}}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?
       | \d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})(?![/.-]?\d)
       | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+\d{{4}}
-      | (?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?
+      | (?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
     )\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 BIRTH_DATE = re.compile(
-    rf"\b(?:born|birth\s*(?:year|date)|(?:year|date|month)\s+of\s+birth|d\.?o\.?b\.?)\s*(?:is|was|:|in|on)?\s+"
-    rf"((?:(?:{_MONTHS})\.?\s+)?(?:19|20)\d{{2}})\b",
+    rf"\b(?:born|birth\s*(?:day|year|date)|(?:year|date|month|day)\s+of\s+birth|d\.?o\.?b\.?)\s*(?:is|was|:|in|on)?\s+"
+    rf"((?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b|"
+    rf"(?:(?:{_MONTHS})\.?\s+)?(?:19|20)\d{{2}}\b)",
     re.IGNORECASE,
 )
 
@@ -185,8 +186,9 @@ def _valid_numeric_date(candidate: str) -> bool:
 
 
 def dates(text: str) -> Iterator[Entity]:
-    """Dates that name a day, and a birth year or month. A weekday, a year, a month or a time of day alone
-    identifies no one, and masking it costs the answer ("what's on Friday at 8")."""
+    """Dates that name a day of a year, and a birthday, birth year or month. A weekday, a day of the month, a
+    year or a time of day alone identifies no one, and masking it costs the answer ("what's on Friday at 8",
+    "the meeting on August 28")."""
     for m in DATE.finditer(text):
         if _valid_numeric_date(m.group()):
             yield Entity(m.start(), m.end(), "DATE_TIME", 0.7, "date")

@@ -26,6 +26,8 @@ def found(kind: str, text: str) -> list[str]:
         ("DATE_TIME", "When: 2000-04-16 11:34:35", "2000-04-16 11:34:35"),
         ("DATE_TIME", "He was born in 1977 in Leeds", "1977"),
         ("DATE_TIME", "DOB: March 1980", "March 1980"),
+        ("DATE_TIME", "my birthday is June 14", "June 14"),
+        ("DATE_TIME", "It sank on April 14, 1912.", "April 14, 1912"),
     ],
 )
 def test_each_recognizer_finds_its_shape(kind, text, value):
@@ -46,6 +48,7 @@ def test_each_recognizer_finds_its_shape(kind, text, value):
         ("PHONE_NUMBER", "between 1990-2005"),
         ("DATE_TIME", "call 28-64-66-98"),
         ("DATE_TIME", "flew out on Tuesday morning at 8:30 and back in 1996"),
+        ("DATE_TIME", "the meeting on August 28 was moved"),
         ("EMAIL_ADDRESS", "use the @ sign"),
     ],
 )

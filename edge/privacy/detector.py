@@ -37,7 +37,7 @@ class Detector:
     def load(self) -> None:
         """Everything detection needs, loaded now rather than on the first call."""
         self.ner.load()
-        self.detect("Load Name lives at 1 Main Street, Springfield.")
+        self.detect("Load Name lives at 1 Main Street, Springfield, IL 62704; see example.com.")
 
     def detect(self, text: str) -> list[Entity]:
         wanted = set(self.settings.entities)

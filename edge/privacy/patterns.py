@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import re
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from edge.config import PHONE_REGIONS
+from edge.errors import MissingExtra
 from edge.privacy.checksums import digits, iban, luhn, us_ssn
 from edge.privacy.entities import Entity
 
@@ -15,12 +18,13 @@ _CONTEXT_CHARS = 40
 _TRAILING = ".,;:!?)]}>'\""
 
 EMAIL = re.compile(r"(?<![\w.+'-])[\w.%+'-]+@(?:[\w-]+\.)+[A-Za-z]{2,24}\b")
-URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
+URL = re.compile(r"\b(?:[a-z][a-z0-9+.-]{1,15}://|www\.)[^\s<>\"']+", re.IGNORECASE)
 BARE_DOMAIN = re.compile(
-    r"(?<![\w@./-])(?:[A-Za-z0-9][\w-]*\.)+(?:com|org|net|edu|gov|info|biz|io|co|ai|app|dev|me|tv|[a-z]{2})"
-    r"(?:/[^\s<>\"']*)?(?![\w@-])",
-    re.IGNORECASE,
+    r"(?<![\w@./-])(?P<host>(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?P<tld>[A-Za-z][A-Za-z0-9-]{1,62}))"
+    r"(?::\d{2,5})?(?P<path>/[^\s<>\"']*)?(?![\w@-])"
 )
+_FILE_EXTENSIONS = frozenset("py md sh pl rs cc ps ai so ml mk in am ts js rb cs do am pm sc".split())
+"""File extensions that are also country domains: "notes.md" and "setup.py" are files unless a path follows."""
 IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)")
 IPV6 = re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])")
 IBAN = re.compile(r"\b[A-Za-z]{2}\d{2}(?:[A-Za-z0-9]{11,30}|(?: [A-Za-z0-9]{4}){2,7}(?: [A-Za-z0-9]{1,3})?)\b")
@@ -74,9 +78,22 @@ def urls(text: str) -> Iterator[Entity]:
     for m in URL.finditer(text):
         yield Entity(m.start(), _trim(text, m.start(), m.end()), "URL", 0.95, "url")
     for m in BARE_DOMAIN.finditer(text):
-        host = m.group().split("/")[0]
-        if any(c.isalpha() for c in host.rsplit(".", 1)[0]) and not host[0].isdigit():
+        host, tld = m.group("host"), m.group("tld")
+        if host[0].isdigit() or not tld.islower() or tld in _FILE_EXTENSIONS and not m.group("path"):
+            continue
+        if _public_suffixes().privatesuffix(host.lower()) is not None:
             yield Entity(m.start(), _trim(text, m.start(), m.end()), "URL", 0.6, "domain")
+
+
+@functools.cache
+def _public_suffixes() -> Any:
+    """ICANN's suffixes from the Public Suffix List the package bundles: a domain needs a real one and a name
+    before it ("lee-porter.biz", "example.co.uk", not "U.S." or "e.g.")."""
+    try:
+        from publicsuffixlist import PublicSuffixList
+    except ImportError:
+        raise MissingExtra("publicsuffixlist", "privacy", "PII detection") from None
+    return PublicSuffixList(accept_unknown=False, only_icann=True)
 
 
 def ip_addresses(text: str) -> Iterator[Entity]:

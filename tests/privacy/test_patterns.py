@@ -13,6 +13,9 @@ def found(kind: str, text: str) -> list[str]:
         ("EMAIL_ADDRESS", "write to jane.o'neil+x@mail.example.co.uk today", "jane.o'neil+x@mail.example.co.uk"),
         ("URL", "see https://www.example.com/a?b=1.", "https://www.example.com/a?b=1"),
         ("URL", "visit PoolVendor.be for more", "PoolVendor.be"),
+        ("URL", "go to lee-porter.biz today", "lee-porter.biz"),
+        ("URL", "files at sftp://files.example.org/x.zip", "sftp://files.example.org/x.zip"),
+        ("URL", "see example.co.uk/path", "example.co.uk/path"),
         ("IP_ADDRESS", "from 192.168.10.4 at noon", "192.168.10.4"),
         ("IP_ADDRESS", "host 6e40:4041:c617:e898:c11:40d2:c669:2eb4 is up", "6e40:4041:c617:e898:c11:40d2:c669:2eb4"),
         ("IBAN_CODE", "from GB56HXDO88167774656119 to other accounts", None),
@@ -50,6 +53,9 @@ def test_each_recognizer_finds_its_shape(kind, text, value):
         ("DATE_TIME", "flew out on Tuesday morning at 8:30 and back in 1996"),
         ("DATE_TIME", "the meeting on August 28 was moved"),
         ("EMAIL_ADDRESS", "use the @ sign"),
+        ("URL", "read notes.md and setup.py, e.g. in the U.S."),
+        ("URL", "I went home.Today it rained"),
+        ("URL", "the file is report.docx"),
     ],
 )
 def test_look_alikes_that_fail_validation_are_not_reported(kind, text):

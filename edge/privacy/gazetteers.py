@@ -50,6 +50,13 @@ def surnames() -> frozenset[str]:
 
 
 @functools.cache
+def common_surnames() -> frozenset[str]:
+    """The 5,000 most frequent: the full list also holds most towns ("Warsaw", "Hamburg") as someone's name."""
+    rows = [row for row in _lines("names", "dist.all.last") if row.strip()]
+    return frozenset(row.split()[0].lower() for row in rows[:5000]) - COMMON_WORDS
+
+
+@functools.cache
 def places() -> frozenset[str]:
     """Lower-cased names of cities, countries and US states."""
     try:

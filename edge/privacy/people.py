@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from edge.privacy.entities import Entity
-from edge.privacy.gazetteers import COMMON_WORDS, every_given_name, given_names, places, surnames
+from edge.privacy.gazetteers import COMMON_WORDS, common_surnames, every_given_name, given_names, places, surnames
 
 _NAME_WORD = r"(?:[^\W\d_]\.|[^\W\d_][\w'’-]*)"
 _CAP_WORD = r"(?:[^\W\d_a-z]\.|[^\W\d_a-z][\w'’-]*)"
@@ -84,7 +84,7 @@ def known_names(text: str) -> Iterator[Entity]:
         if all(w.group().isupper() for w in words):
             yield from _shouted_names(m.start(), words)
             continue
-        if len(words) >= 2 and (first in given or _is_surname(last)):
+        if len(words) >= 2 and (first in given or _is_surname(last)) and not any(town_not_name(w.group().lower()) for w in words):
             yield Entity(start, end, "PERSON", 0.7, "name-list")
         elif len(words) > 1 or first not in given and not _is_surname(last):
             continue
@@ -96,6 +96,12 @@ def known_names(text: str) -> Iterator[Entity]:
             and (not _sentence_start(text, start) or _followed_by_verb(text, end) and first not in _stop_words())
         ):
             yield Entity(start, start + len(re.sub(r"['’]s$", "", words[0].group())), "PERSON", 0.5, "name-list")
+
+
+def town_not_name(word: str) -> bool:
+    """A town's name that is no given name nor a common surname: in a capitalised run it makes a club or a
+    company ("Nottingham Forest", "Werder Bremen"), not a person."""
+    return word in places() and word not in every_given_name() and word not in common_surnames()
 
 
 def _is_surname(word: str) -> bool:

@@ -114,3 +114,8 @@ def test_a_double_barrelled_surname_counts_by_its_parts():
 def test_a_name_before_contact_details_in_brackets_is_a_person():
     text = "Loop in Robin Holt (rh@example.net) on the thread."
     assert [text[e.start : e.end] for e in entrants(text)] == ["Robin Holt"]
+
+
+def test_a_run_with_a_towns_name_that_is_no_persons_name_is_a_club():
+    assert names("Nottingham Forest drew with Legia Warsaw.") == []
+    assert names("Paris Hilton met Tom Houston.") == ["Paris Hilton", "Tom Houston"]

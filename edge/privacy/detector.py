@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from edge.config import PrivacySettings
-from edge.privacy import addresses, parsed_addresses, people, postcode_addresses
+from edge.privacy import addresses, name_contexts, parsed_addresses, people, postcode_addresses
 from edge.privacy.entities import Entity
 from edge.privacy.gazetteers import given_names, places
 from edge.privacy.ner import NOT_PERSONAL, SpacyNer
@@ -58,7 +58,9 @@ class Detector:
             for e in entities
         ]
         more = [
-            e for e in (*people.repeated(text, names), *people.listed_names(text, names)) if not _contradicted(e, not_personal)
+            e
+            for e in (*people.repeated(text, names), *name_contexts.listed_names(text, names))
+            if not _contradicted(e, not_personal)
         ]
         return people.whole_names(text, resolve([*entities, *more]))
 
@@ -83,8 +85,8 @@ class Detector:
             yield from people.heading_names(text)
             yield from people.lowercase_names(text)
             yield from people.speakers(text)
-            yield from people.speaking_names(text)
-            yield from people.entrants(text)
+            yield from name_contexts.speaking_names(text)
+            yield from name_contexts.entrants(text)
         if wanted & {"PERSON", "LOCATION"}:
             for entity in self.ner.entities(text):
                 yield _person_or_place(text, entity)

@@ -1,5 +1,6 @@
-"""Names that the statistical model misses: those after a cue ("my name is", "Dr.", "Directed by:"), and
-capitalised runs that start with a known given name or end with a known surname."""
+"""Names that the statistical model misses: those after a cue ("my name is", "Dr.", "Directed by:"), capitalised
+runs that start with a known given name or end with a known surname, and every other mention of a name found once;
+and names grown to their whole value. Names found by what surrounds them are in ``name_contexts``."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from edge.privacy.entities import Entity
 from edge.privacy.gazetteers import COMMON_WORDS, common_surnames, every_given_name, given_names, places, surnames
 
 _NAME_WORD = r"(?:[^\W\d_]\.|[^\W\d_][\w'’-]*)"
-_CAP_WORD = r"(?:[^\W\d_a-z]\.|[^\W\d_a-z][\w'’-]*)"
+CAP_WORD = r"(?:[^\W\d_a-z]\.|[^\W\d_a-z][\w'’-]*)"
 _SUFFIX = r"(?:\s+(?:Jr\.?|Sr\.?|II|III|IV|MD|PhD|DDS|DVM))?"
 _CASELESS_CUES = re.compile(
     r"(?i)\b(?:my\s+name\s+is|name\s+is|name\s*:|first\s+name\s*(?:is|:|\?)|last\s+name\s*(?:is|:|\?)|surname\s*(?:is|:|\?)|"
@@ -22,7 +23,7 @@ _TITLE_CUES = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Madam|Dame|Rev|Hon
 _CAPITAL_CUES = re.compile(
     r"(?i)\b(?:i\s+am|i'?m|this\s+is|dear|hi|hello|hey|said|says|asked|told|thanks|thank\s+you|and|with|by|of|to)\s+"
 )
-NAME_RUN = re.compile(rf"{_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{0,3}}{_SUFFIX}")
+NAME_RUN = re.compile(rf"{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,3}}{_SUFFIX}")
 CASELESS_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}")
 _NOT_NAMES = frozenset("i a an the my your our his her their this that it yes no not please thanks".split())
 ORGANISATION_WORDS = frozenset(
@@ -32,7 +33,7 @@ ORGANISATION_WORDS = frozenset(
     board service services party union league club council ministry department agency authority commission committee
     association federation society institute institution foundation trust university college school academy hospital
     church court parliament assembly congress senate government army police fc afc
-    radio television tv news newspaper agency daily times post journal herald gazette press""".split()
+    radio television tv news newspaper daily times post journal herald gazette press""".split()
 )
 """Words that end an organisation's name ("Doubletree Corp", "Natural Law Party", "Immigration Service"): a run
 of capitalised words ending in one names no person, whatever names it starts with."""
@@ -73,7 +74,7 @@ def known_names(text: str) -> Iterator[Entity]:
     given = given_names()
     for m in NAME_RUN.finditer(text):
         words = [w for w in re.finditer(r"\S+", _clean(m.group()))]
-        while words and _common(words[0].group()):
+        while words and common_word(words[0].group()):
             words.pop(0)
         if not words or (len(words) == 1 and len(words[0].group()) <= 3 and words[0].group().isupper()):
             continue
@@ -93,7 +94,7 @@ def known_names(text: str) -> Iterator[Entity]:
         elif (
             _is_surname(last)
             and first not in places()
-            and (not _sentence_start(text, start) or _followed_by_verb(text, end) and first not in _stop_words())
+            and (not _sentence_start(text, start) or _followed_by_verb(text, end) and first not in stop_words())
         ):
             yield Entity(start, start + len(re.sub(r"['’]s$", "", words[0].group())), "PERSON", 0.5, "name-list")
 
@@ -146,7 +147,7 @@ def _shouted_names(offset: int, words: list[re.Match[str]]) -> Iterator[Entity]:
             yield Entity(offset + words[i].start(), offset + words[i + 1].end(), "PERSON", 0.6, "name-list")
 
 
-def _common(word: str) -> bool:
+def common_word(word: str) -> bool:
     """A common word, or a contraction of one ("I'm", "It's")."""
     lowered = word.lower()
     return lowered in COMMON_WORDS or re.sub(r"['’](?:m|d|ll|ve|re|s|t)$", "", lowered) in COMMON_WORDS
@@ -154,7 +155,7 @@ def _common(word: str) -> bool:
 
 def heading_names(text: str) -> Iterator[Entity]:
     """The first line of a letter, signature or contact card: two to four capitalised words and nothing else."""
-    m = re.match(rf"[\s>?*-]*({_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{1,3}})[ \t]*\n", text)
+    m = re.match(rf"[\s>?*-]*({CAP_WORD}(?:[ \t]+{CAP_WORD}){{1,3}})[ \t]*\n", text)
     if m is not None and not any(w.lower() in COMMON_WORDS for w in m.group(1).split()):
         yield Entity(m.start(1), m.end(1), "PERSON", 0.6, "heading")
 
@@ -182,7 +183,7 @@ _LABELS = frozenset(
 
 def speakers(text: str) -> Iterator[Entity]:
     """Dialogue written as "Name: line" on two or more lines."""
-    found = list(re.finditer(rf"(?m)^[ \t>]*({_CAP_WORD}(?:[ \t]+{_CAP_WORD})?)[ \t]*:(?=[ \t]*\S)", text))
+    found = list(re.finditer(rf"(?m)^[ \t>]*({CAP_WORD}(?:[ \t]+{CAP_WORD})?)[ \t]*:(?=[ \t]*\S)", text))
     found = [m for m in found if m.group(1).split()[0].lower() not in _LABELS]
     if len(found) >= 2:
         for m in found:
@@ -209,79 +210,8 @@ def repeated(text: str, names: list[Entity]) -> Iterator[Entity]:
             at = text.find(candidate, end)
 
 
-_SPEECH = re.compile(
-    r"[ \t]*,[ \t]*(?:\d{1,3}[ \t]*,|who(?:se)?\b)|"
-    r"(?:[ \t]+(?:has|had|was|also|then|later|again))?[ \t]+"
-    r"(?:said|says|told|added|asked|wrote|explained|insisted|denied|admitted|warned|replied|recalled|declared|"
-    r"urged|argued|announced|testified|tweeted)\b"
-)
-_QUOTED = re.compile(r"\b(?:quoted|quoting|according\s+to|interviewed|thanked|praised|criticised|criticized)[ \t]+$")
-
-
-_REPORTERS = frozenset(
-    """officials analysts dealers traders sources police witnesses residents others experts economists investors
-    doctors critics officers authorities spokesman spokeswoman spokesperson aides diplomats reports organisers
-    organizers observers commerce treasury prosecutors lawyers researchers scientists""".split()
-)
-"""Who says things in news and minutes without being named."""
-
-
-_ONE_OR_TWO = re.compile(rf"{_CAP_WORD}(?:[ \t]+{_CAP_WORD})?")
-
-
-def speaking_names(text: str) -> Iterator[Entity]:
-    """One or two capitalised words that say something ("Lebed said", "Hoddle, 38, told") or are quoted
-    ("quoted Lebed as saying"): people speak, and the small model misses names it has not seen."""
-    for m in _ONE_OR_TWO.finditer(text):
-        words = m.group().split()
-        if any(_common(w) or w.lower() in _REPORTERS for w in words) or words[-1].lower().strip(".") in ORGANISATION_WORDS:
-            continue
-        if " ".join(words).lower() in places() or re.search(r"\bthe[ \t]+$", text[max(0, m.start() - 5) : m.start()], re.I):
-            continue
-        if _SPEECH.match(text, m.end()) or _QUOTED.search(text, max(0, m.start() - 20), m.start()):
-            yield Entity(m.start(), m.end(), "PERSON", 0.6, "speaker-verb")
-
-
-_ENTRANT = re.compile(rf"({_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{1,3}})[ \t]*\(([^()\n]{{2,40}})\)")
-
-
-def entrants(text: str) -> Iterator[Entity]:
-    """Two to four capitalised words followed by a country or contact details in brackets, as results, line-ups and
-    mail name people ("Igor Trandenkov (Russia)", "Callum Sykes (cs@example.net)")."""
-    for m in _ENTRANT.finditer(text):
-        words = m.group(1).split()
-        inside = m.group(2).strip()
-        contact = "@" in inside or sum(c.isdigit() for c in inside) >= 7
-        if (
-            inside.lower() in places()
-            and not any(_common(w) for w in words)
-            or contact
-            and _stop_words().isdisjoint(w.lower() for w in words)
-        ):
-            yield Entity(m.start(1), m.end(1), "PERSON", 0.6, "entrant")
-
-
-def listed_names(text: str, names: list[Entity]) -> Iterator[Entity]:
-    """In a list of two- and three-word names ("Austria: Michael Konsel, Markus Schopp, ..."), the items the
-    other signals missed, once two items of the same line are names."""
-    for line in re.finditer(r"[^\n]+", text):
-        items = [(line.start() + m.start(), line.start() + m.end()) for m in re.finditer(r"[^,;]+", line.group())]
-        if len(items) < 3:
-            continue
-        named = sum(any(a <= e.start < b for e in names) for a, b in items)
-        if named < 2:
-            continue
-        for a, b in items:
-            if any(a <= e.start < b for e in names):
-                continue
-            for run in NAME_RUN.finditer(text, a, b):
-                words = run.group().split()
-                if 2 <= len(words) <= 3 and not any(_common(w) for w in words) and run.group().lower() not in places():
-                    yield Entity(run.start(), run.end(), "PERSON", 0.55, "list")
-
-
 @functools.cache
-def _stop_words() -> frozenset[str]:
+def stop_words() -> frozenset[str]:
     """English function words ("how", "whoever", "nobody") that are also someone's surname."""
     from spacy.lang.en.stop_words import STOP_WORDS
 

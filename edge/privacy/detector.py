@@ -119,7 +119,10 @@ def _wider(reading: Entity, entity: Entity) -> bool:
 
 
 def _person_or_place(text: str, entity: Entity) -> Entity:
-    """spaCy's small model often calls a lone given name a place ("remove my kid Alina"); the name lists decide."""
+    """spaCy's small model often calls a lone given name a place ("remove my kid Alina"), and a company a person
+    ("RKC Waalwijk", "Cofinec S.A."); the name lists and the organisation's words decide."""
+    if entity.type == "PERSON" and people.organisation_like(text[entity.start : entity.end]):
+        return Entity(entity.start, entity.end, NOT_PERSONAL, 0.0, "ner+organisation")
     if entity.type != "LOCATION":
         return entity
     words = text[entity.start : entity.end].split()

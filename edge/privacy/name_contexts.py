@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from edge.privacy.entities import Entity
 from edge.privacy.gazetteers import places
-from edge.privacy.people import CAP_WORD, NAME_RUN, ORGANISATION_WORDS, common_word, stop_words
+from edge.privacy.people import CAP_WORD, NAME_RUN, ORGANISATION_WORDS, common_word, organisation_like, stop_words
 
 _SPEECH = re.compile(
     r"[ \t]*,[ \t]*(?:\d{1,3}[ \t]*,|who(?:se)?\b)|"
@@ -77,5 +77,9 @@ def listed_names(text: str, names: list[Entity]) -> Iterator[Entity]:
                 continue
             for run in NAME_RUN.finditer(text, a, b):
                 words = run.group().split()
-                if 2 <= len(words) <= 3 and not any(common_word(w) for w in words) and run.group().lower() not in places():
+                if 2 <= len(words) <= 3 and not any(common_word(w) for w in words) and not _place_or_firm(run.group()):
                     yield Entity(run.start(), run.end(), "PERSON", 0.55, "list")
+
+
+def _place_or_firm(run: str) -> bool:
+    return run.lower() in places() or organisation_like(run)

@@ -29,7 +29,9 @@ _NOT_NAMES = frozenset("i a an the my your our his her their this that it yes no
 ORGANISATION_WORDS = frozenset(
     """inc incorporated corp corporation co company ltd limited llc llp plc gmbh ag sa nv bv spa oy ab as
     group holdings industries international bank bancorp capital partners associates mills motors airlines airways
-    systems technologies labs pharmaceuticals foods stores
+    systems technologies labs pharmaceuticals foods stores communications networks energy resources petroleum oil
+    mining electric telecom media entertainment insurance securities investments finance financial brands
+    software solutions logistics enterprises ventures
     board service services party union league club council ministry department agency authority commission committee
     association federation society institute institution foundation trust university college school academy hospital
     church court parliament assembly congress senate government army police fc afc
@@ -97,6 +99,19 @@ def known_names(text: str) -> Iterator[Entity]:
             and (not _sentence_start(text, start) or _followed_by_verb(text, end) and first not in stop_words())
         ):
             yield Entity(start, start + len(re.sub(r"['’]s$", "", words[0].group())), "PERSON", 0.5, "name-list")
+
+
+def organisation_like(name: str) -> bool:
+    """A run that names an organisation, not a person: it ends in an organisation's word ("Cofinec S.A.",
+    "GTE Corp"), or holds an acronym in text that is not all capitals ("RKC Waalwijk", "SBC Warburg")."""
+    words = name.split()
+    if not words:
+        return False
+    last = re.sub(r"['’]s$", "", words[-1].lower()).replace(".", "")
+    acronym = not name.isupper() and any(
+        len(w) >= 3 and w.isupper() and w.isalpha() and not re.fullmatch(r"[IVXL]+|DDS|DVM|CPA|MBA|ESQ", w) for w in words
+    )
+    return last in ORGANISATION_WORDS or acronym
 
 
 def town_not_name(word: str) -> bool:

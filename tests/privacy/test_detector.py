@@ -92,3 +92,10 @@ def test_a_listed_place_inside_an_organisations_name_is_no_place(detector):
     found = values("Shares on the London Stock Exchange rose.", detector.detect("Shares on the London Stock Exchange rose."))
     assert "LOCATION" not in found
     assert values("I flew to London.", detector.detect("I flew to London."))["LOCATION"] == ["London"]
+
+
+def test_a_company_the_model_reads_as_a_person_is_left_visible(detector):
+    assert detector.detect("Shares of Cofinec S.A. fell.") == []
+    assert values("Thurston Howell III called.", detector.detect("Thurston Howell III called."))["PERSON"] == [
+        "Thurston Howell III"
+    ]

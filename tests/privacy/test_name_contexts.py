@@ -49,3 +49,9 @@ def test_the_rest_of_a_list_of_names_are_names_too():
 def test_a_name_before_contact_details_in_brackets_is_a_person():
     text = "Loop in Robin Holt (rh@example.net) on the thread."
     assert [text[e.start : e.end] for e in entrants(text)] == ["Robin Holt"]
+
+
+def test_companies_in_a_list_of_names_stay_companies():
+    text = "Partners: John Baker, Mary Stone, BellSouth Corp, SBC Communications"
+    named = [Entity(10, 20, "PERSON", 0.85, "ner"), Entity(22, 32, "PERSON", 0.85, "ner")]
+    assert list(listed_names(text, named)) == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from edge.privacy.entities import Entity
-from edge.privacy.people import known_names, repeated, whole_names
+from edge.privacy.people import known_names, organisation_like, repeated, whole_names
 
 
 def names(text: str) -> list[str]:
@@ -76,3 +76,20 @@ def test_a_double_barrelled_surname_counts_by_its_parts():
 def test_a_run_with_a_towns_name_that_is_no_persons_name_is_a_club():
     assert names("Nottingham Forest drew with Legia Warsaw.") == []
     assert names("Paris Hilton met Tom Houston.") == ["Paris Hilton", "Tom Houston"]
+
+
+@pytest.mark.parametrize(
+    ("name", "firm"),
+    [
+        ("RKC Waalwijk", True),
+        ("Cofinec S.A.", True),
+        ("GTE Corp", True),
+        ("SBC Communications", True),
+        ("Thurston Howell III", False),
+        ("Jane Doe DDS", False),
+        ("JANE DOE", False),
+        ("Jane Doe", False),
+    ],
+)
+def test_a_run_with_an_organisations_word_or_an_acronym_names_a_firm(name, firm):
+    assert organisation_like(name) is firm

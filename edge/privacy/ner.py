@@ -20,6 +20,7 @@ SCORES = {"PERSON": 0.85, "LOCATION": 0.8}
 NOT_PERSONAL = "NOT_PERSONAL"
 """The type of the model's organisations, nationalities, events, works and laws: never masked, they tell the
 detector that a name found by a weaker rule is something else."""
+PIECE_CHARS = 100_000
 _NOT_PERSONAL_LABELS = frozenset("ORG NORP EVENT LAW LANGUAGE".split())
 _UNUSED_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 """The shared tok2vec feeds only the tagger and parser: the ner component embeds tokens with its own."""
@@ -50,17 +51,33 @@ class SpacyNer:
         return self._nlp
 
     def entities(self, text: str) -> Iterator[Entity]:
-        doc = self.load()(recased(text))
-        for ent in doc.ents:
-            kind = LABELS.get(ent.label_)
-            end = ent.end_char
-            if kind == "PERSON":
-                digit = re.search(r"\s+\S*\d", text[ent.start_char : end])
-                end = ent.start_char + digit.start() if digit else end
-            if kind is not None and end > ent.start_char and not text[ent.start_char].isdigit():
-                yield Entity(ent.start_char, end, kind, SCORES[kind], f"ner:{ent.label_}")
-            elif ent.label_ in _NOT_PERSONAL_LABELS:
-                yield Entity(ent.start_char, ent.end_char, NOT_PERSONAL, 0.0, f"ner:{ent.label_}")
+        """Text of any length: a long one is read in pieces cut at line or sentence ends (spaCy refuses texts over
+        a million characters, and its memory grows with the length)."""
+        nlp = self.load()
+        for offset, piece in pieces(text, PIECE_CHARS):
+            for ent in nlp(recased(piece)).ents:
+                start, end = ent.start_char, ent.end_char
+                kind = LABELS.get(ent.label_)
+                if kind == "PERSON":
+                    digit = re.search(r"\s+\S*\d", piece[start:end])
+                    end = start + digit.start() if digit else end
+                if kind is not None and end > start and not piece[start].isdigit():
+                    yield Entity(offset + start, offset + end, kind, SCORES[kind], f"ner:{ent.label_}")
+                elif ent.label_ in _NOT_PERSONAL_LABELS:
+                    yield Entity(offset + start, offset + end, NOT_PERSONAL, 0.0, f"ner:{ent.label_}")
+
+
+def pieces(text: str, size: int) -> Iterator[tuple[int, str]]:
+    """``text`` as (offset, piece) with pieces of at most ``size`` characters, each cut after the last line end,
+    sentence end or space before the limit."""
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = max(window.rfind("\n"), window.rfind(". "), window.rfind("? "), window.rfind("! "))
+        cut = cut + 1 if cut > 0 else window.rfind(" ") + 1 or size
+        yield start, text[start : start + cut]
+        start += cut
+    yield start, text[start:]
 
 
 def recased(text: str) -> str:

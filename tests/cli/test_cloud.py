@@ -83,3 +83,17 @@ def test_a_dead_endpoint_is_one_clear_line(tmp_path, fake_cloud):
     result = edge_cli("cloud", "test", env=env)
     assert result.returncode == 1
     assert "127.0.0.1" in one_line_error(result)
+
+
+@pytest.mark.models
+@pytest.mark.slow
+def test_pii_reads_a_line_longer_than_the_ner_model_accepts_in_pieces():
+    line = "Call Jane Doe at 555-123-4567. " + "The weather is fine today. " * 40_000 + "Write to ada@example.com"
+    result = edge_cli("pii", "-", "--json", stdin=line.encode())
+    assert result.returncode == 0, result.stderr
+    [row] = jsonl(result)
+    assert [(e["type"], line[e["start"] : e["end"]]) for e in row["entities"]] == [
+        ("PERSON", "Jane Doe"),
+        ("PHONE_NUMBER", "555-123-4567"),
+        ("EMAIL_ADDRESS", "ada@example.com"),
+    ]

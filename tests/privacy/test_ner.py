@@ -5,7 +5,8 @@ import pytest
 from edge.config import load_settings
 from edge.errors import ModelFileError
 from edge.models import Manifest, ModelRegistry
-from edge.privacy.ner import MANIFEST_ID, NOT_PERSONAL, recased
+from edge.privacy import ner
+from edge.privacy.ner import MANIFEST_ID, NOT_PERSONAL, pieces, recased
 
 
 def test_the_ner_model_is_verified_against_the_manifest(tmp_path):
@@ -49,3 +50,18 @@ def test_the_figures_after_a_name_in_a_table_are_not_part_of_it(detector):
 def test_nationalities_and_events_are_reported_as_not_personal(detector):
     text = "The German team won the World Cup."
     assert ("German", NOT_PERSONAL) in {(text[e.start : e.end], e.type) for e in detector.ner.entities(text)}
+
+
+def test_a_long_text_is_cut_into_pieces_at_line_and_sentence_ends_that_slice_back_to_it():
+    text = "First line.\nA sentence. Another one? Yes! " * 50 + "x" * 300
+    cut = list(pieces(text, 100))
+    assert "".join(piece for _, piece in cut) == text
+    assert all(text[offset : offset + len(piece)] == piece and len(piece) <= 100 for offset, piece in cut)
+    assert all(piece.endswith(("\n", ".", "?", "!", " ")) for _, piece in cut[:-3])
+
+
+def test_names_in_every_piece_of_a_long_text_keep_their_offsets(detector, monkeypatch):
+    monkeypatch.setattr(ner, "PIECE_CHARS", 60)
+    text = "Angela Merkel met the press. " + "It rained all day long. " * 5 + "Then Emmanuel Macron spoke."
+    people = [text[e.start : e.end] for e in detector.ner.entities(text) if e.type == "PERSON"]
+    assert people == ["Angela Merkel", "Emmanuel Macron"]

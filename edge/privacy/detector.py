@@ -123,6 +123,9 @@ def _person_or_place(text: str, entity: Entity) -> Entity:
     ("RKC Waalwijk", "Cofinec S.A."); the name lists and the organisation's words decide."""
     if entity.type == "PERSON" and people.organisation_like(text[entity.start : entity.end]):
         return Entity(entity.start, entity.end, NOT_PERSONAL, 0.0, "ner+organisation")
+    if entity.type == "PERSON":
+        start = people.after_request_words(text, entity.start, entity.end)
+        return Entity(start, entity.end, entity.type, entity.score, entity.source)
     if entity.type != "LOCATION":
         return entity
     words = text[entity.start : entity.end].split()

@@ -76,7 +76,7 @@ def known_names(text: str) -> Iterator[Entity]:
     given = given_names()
     for m in NAME_RUN.finditer(text):
         words = [w for w in re.finditer(r"\S+", _clean(m.group()))]
-        while words and common_word(words[0].group()):
+        while words and (common_word(words[0].group()) or words[0].group().lower() in REQUEST_WORDS):
             words.pop(0)
         if not words or (len(words) == 1 and len(words[0].group()) <= 3 and words[0].group().isupper()):
             continue
@@ -112,6 +112,18 @@ def organisation_like(name: str) -> bool:
         len(w) >= 3 and w.isupper() and w.isalpha() and not re.fullmatch(r"[IVXL]+|DDS|DVM|CPA|MBA|ESQ", w) for w in words
     )
     return last in ORGANISATION_WORDS or acronym
+
+
+REQUEST_WORDS = frozenset("call email e-mail text ask tell meet message ping phone contact invite remind thank thanks".split())
+"""Words that open a request and get taken into the name after them ("Call Jane Doe")."""
+
+
+def after_request_words(text: str, start: int, end: int) -> int:
+    """Where a name from ``start`` to ``end`` begins once the words that open a request are left out."""
+    for word in re.finditer(r"[^\s,]+", text[start:end]):
+        if word.group().lower() not in REQUEST_WORDS:
+            return start + word.start()
+    return start
 
 
 def town_not_name(word: str) -> bool:

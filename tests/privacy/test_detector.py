@@ -99,3 +99,8 @@ def test_a_company_the_model_reads_as_a_person_is_left_visible(detector):
     assert values("Thurston Howell III called.", detector.detect("Thurston Howell III called."))["PERSON"] == [
         "Thurston Howell III"
     ]
+
+
+def test_the_words_that_open_a_request_are_not_part_of_the_name_after_them(detector):
+    text = "Call Jane Doe at 555-123-4567."
+    assert values(text, detector.detect(text))["PERSON"] == ["Jane Doe"]

@@ -24,6 +24,8 @@ class Masked:
     """The text with every detected value replaced by its placeholder."""
     entities: list[Entity]
     """What was found, with offsets into the original text."""
+    placeholders: list[str] = field(default_factory=list)
+    """The placeholder each entity became, in the same order."""
 
     @property
     def counts(self) -> dict[str, int]:
@@ -37,18 +39,24 @@ class Masker:
     _by_value: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     _by_placeholder: dict[str, str] = field(default_factory=dict, repr=False)
     _detected: OrderedDict[str, list[Entity]] = field(default_factory=OrderedDict, repr=False)
+    _literal: set[str] = field(default_factory=set, repr=False)
 
     def __repr__(self) -> str:
         return f"Masker({len(self._by_placeholder)} placeholders)"
 
     def mask(self, text: str) -> Masked:
+        """Spellings of one value that differ only in case or spacing share its placeholder, so the cloud model
+        knows them for one person; unmasking gives the first spelling back. Text that already looks like a
+        placeholder ("<PERSON_1>") is never given that number, so unmasking leaves it as it was."""
+        self._literal |= {m.group() for m in PLACEHOLDER.finditer(text)}
         entities = self._detect(text)
-        parts, last = [], 0
+        parts, placeholders, last = [], [], 0
         for entity in entities:
-            parts += [text[last : entity.start], self._placeholder(entity.type, text[entity.start : entity.end])]
+            placeholders.append(self._placeholder(entity.type, text[entity.start : entity.end]))
+            parts += [text[last : entity.start], placeholders[-1]]
             last = entity.end
         parts.append(text[last:])
-        return Masked("".join(parts), entities)
+        return Masked("".join(parts), entities, placeholders)
 
     def _detect(self, text: str) -> list[Entity]:
         if text in self._detected:
@@ -64,6 +72,8 @@ class Masker:
         if key not in self._by_value:
             label = _SHORT.get(kind, kind)
             number = 1 + sum(1 for k, _ in self._by_value if k == kind)
+            while f"<{label}_{number}>" in self._literal or f"<{label}_{number}>" in self._by_placeholder:
+                number += 1
             placeholder = f"<{label}_{number}>"
             self._by_value[key] = placeholder
             self._by_placeholder[placeholder] = value

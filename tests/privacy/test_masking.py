@@ -55,3 +55,10 @@ def test_history_masked_again_is_not_detected_again(detector):
     first = masker.mask(TEXT)
     again = masker.mask(TEXT)
     assert again == first and calls == [TEXT]
+
+
+def test_text_that_looks_like_a_placeholder_keeps_its_look_and_is_never_unmasked(detector):
+    masker = Masker(detector)
+    masked = masker.mask("write <PERSON_1> for Jane Doe")
+    assert masked.text == "write <PERSON_1> for <PERSON_2>" and masked.placeholders == ["<PERSON_2>"]
+    assert masker.unmask(masked.text) == "write <PERSON_1> for Jane Doe"

@@ -81,7 +81,7 @@ _VERB_FORMS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]],
         (r"^(?:the )?product of (.+?) and (.+)$", r"(\1) * (\2)"),
         (r"^(?:the )?difference (?:between|of) (.+?) and (.+)$", r"(\1) - (\2)"),
         (r"^(?:the )?quotient of (.+?) (?:and|by) (.+)$", r"(\1) / (\2)"),
-        (r"^(.+?)(?<!divided)(?<!multiplied) by (.+)$", r"(\1) * (\2)"),
+        (r"^(.+?)(?<!divided)(?<!multiplied) by (.+)$", r"\1 * \2"),
     )
 )
 _WORDS_TO_SYMBOLS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = tuple(

@@ -30,7 +30,7 @@ UNIT_SECONDS: dict[str, int] = {
 _SPOKEN_UNITS = (("week", 604800), ("day", 86400), ("hour", 3600), ("minute", 60), ("second", 1))
 _UNIT_WORD = r"(?:sec|second|min|minute|hr|hour|day|week)s?"
 
-_FRACTIONS = {"half": 0.5, "quarter": 0.25, "3 quarters": 0.75}
+_FRACTIONS = {"half": 0.5, "quarter": 0.25, "3 quarter": 0.75}
 _SMALL_NUMBERS = {"zero": "0", "one": "1", "two": "2"}
 _NOT_A_NUMBER_AFTER = frozenset(
     {"the", "this", "that", "which", "no", "any", "every", "each", "another", "some", "other", "last", "next", "someone"}
@@ -69,15 +69,20 @@ def _small_number(match: re.Match[str]) -> str:
     return _SMALL_NUMBERS[match.group(0).lower()]
 
 
+def _fraction(said: str) -> float:
+    """The value of "a half" (0.5), "quarter" (0.25) or "3 quarters" (0.75)."""
+    return _FRACTIONS[re.sub(r"^an? ", "", said.lower()).removesuffix("s")]
+
+
 def _and_a_fraction(match: re.Match[str]) -> str:
     count = 1.0 if match["count"].lower() in ("a", "an") else float(match["count"])
-    total = _number(count + _FRACTIONS[match["fraction"].lower()])
+    total = _number(count + _fraction(match["fraction"]))
     unit = match["unit"]
     return f"{total} {_plural_unit(unit)}" if unit else total
 
 
 def _fraction_of_unit(match: re.Match[str]) -> str:
-    return _whole_units(_FRACTIONS[match["fraction"].lower()] * UNIT_SECONDS[match["unit"].lower()])
+    return _whole_units(_fraction(match["fraction"]) * UNIT_SECONDS[match["unit"].lower()])
 
 
 _BEFORE_TEXT2NUM: list[tuple[re.Pattern[str], str]] = [
@@ -86,8 +91,14 @@ _BEFORE_TEXT2NUM: list[tuple[re.Pattern[str], str]] = [
 _AFTER_TEXT2NUM: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"(?<=\d),(?=\d{3}\b)"), ""),
     (_flags(r"\b(?:zero|one|two)\b"), _small_number),
-    (_flags(r"\b(?P<count>\d+(?:\.\d+)?) and (?:an? )?(?P<fraction>half|quarter)\b(?: (?P<unit>[a-z]+))?"), _and_a_fraction),
-    (_flags(r"\b(?P<count>\d+(?:\.\d+)?|an?) (?P<unit>[a-z]+) and an? (?P<fraction>half|quarter)\b"), _and_a_fraction),
+    (
+        _flags(r"\b(?P<count>\d+(?:\.\d+)?) and (?P<fraction>(?:an? )?(?:half|quarter)|3 quarters?)\b(?: (?P<unit>[a-z]+))?"),
+        _and_a_fraction,
+    ),
+    (
+        _flags(r"\b(?P<count>\d+(?:\.\d+)?|an?) (?P<unit>[a-z]+) and (?P<fraction>an? (?:half|quarter)|3 quarters)\b"),
+        _and_a_fraction,
+    ),
     (
         _flags(r"\b(?:an? )?(?P<fraction>half|quarter|3 quarters)(?: of)?(?: an?)? (?P<unit>hour|minute|day|week)s?\b"),
         _fraction_of_unit,
@@ -141,12 +152,20 @@ _CLOCK_TIME = re.compile(
     rf"(?!\.\d| ?(?:%|percent|{_UNIT_WORD}|months?|years?)\b)"
 )
 _MILITARY_TIME = re.compile(r"\bat (?P<hour>[01]?\d|2[0-3])(?P<minute>[0-5]\d)\b")
+_ZERO_PADDED_HOUR = re.compile(r"(?P<at>\bat )?(?<![:.])\b0(?P<hour>\d)(?P<colon>:)?(?P<minute>[0-5]\d)\b(?![:.]\d| ?[ap]m\b)")
+
+
+def _before_ten_am(match: re.Match[str]) -> str:
+    """A zero-padded hour ("07:30", "at 0730") is on a 24-hour clock: before ten in the morning, "7:30 am"."""
+    if not (match["colon"] or match["at"]):
+        return match[0]
+    return f"{match['at'] or ''}{match['hour']}:{match['minute']} am"
 
 
 def _clean_clock_text(text: str) -> str:
-    text = normalize_numbers(text).lower()
-    text = re.sub(r"(\d)\s*([ap])\.? ?m\b\.?", r"\1 \2m", text)
-    return re.sub(r"\bmid[- ]?(day|night)\b", r"mid\1", re.sub(r"\bo'?clock\b", "", text))
+    text = re.sub(r"\bo'?clock\b", "", normalize_numbers(text).lower())
+    text = _ZERO_PADDED_HOUR.sub(_before_ten_am, re.sub(r"(\d)\s*([ap])\.? ?m\b\.?", r"\1 \2m", text))
+    return re.sub(r"\bmid[- ]?(day|night)\b", r"mid\1", text)
 
 
 def _hour_and_minute(match: re.Match[str]) -> tuple[int, int] | None:

@@ -122,17 +122,28 @@ def normalize_numbers(text: str) -> str:
 
 
 def parse_duration(text: str) -> float | None:
-    """Seconds in "1 hour 20 minutes", "an hour and a half", "3 mins 30 secs"; None when no amount of time is said.
+    """Seconds in "1 hour 20 minutes", "an hour and a half", "3 mins 30 secs", "two hours thirty"; None when no
+    amount of time is said.
 
     "second" is read as the unit, never the ordinal text2num would make of "thirty second".
     """
     plural_seconds = re.sub(r"\bsecond\b", "seconds", text.replace("-", " "), flags=re.IGNORECASE)
     words = re.findall(r"\d+(?:\.\d+)?|[a-z]+", normalize_numbers(plural_seconds).lower())
     total = None
-    for amount, unit in zip(words, words[1:], strict=False):
-        if amount[0].isdigit() and unit in UNIT_SECONDS:
+    for i, (amount, unit) in enumerate(zip(words, [*words[1:], ""], strict=False)):
+        if not amount[0].isdigit():
+            continue
+        if unit in UNIT_SECONDS:
             total = (total or 0.0) + float(amount) * UNIT_SECONDS[unit]
+        elif i and UNIT_SECONDS.get(words[i - 1]) in _NEXT_UNIT and float(amount) < 60 and unit in _AFTER_A_DURATION:
+            total = (total or 0.0) + float(amount) * _NEXT_UNIT[UNIT_SECONDS[words[i - 1]]]
     return total
+
+
+_NEXT_UNIT = {3600: 60, 60: 1}
+"""A bare number after hours counts minutes, after minutes seconds: "two hours thirty", "5 minutes 30"."""
+_AFTER_A_DURATION = frozenset({"", "please", "now", "from", "and", "for", "on", "at", "to", "then", "timer", "alarm", "reminder"})
+"""Words that may follow such a number: "2 hours 3 times" counts no minutes."""
 
 
 _PERIODS = {

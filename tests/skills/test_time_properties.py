@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -222,3 +223,11 @@ def test_a_clock_time_is_the_next_moment_at_its_hour_and_minute_or_not_at_all(cl
         return
     assert clock_time.read_as_said(moment.hour, moment.minute), moment
     assert now < moment <= now + timedelta(hours=24 if clock_time.half_of_the_day_said else 12), moment
+
+
+@pytest.mark.parametrize(
+    ("said", "seconds"),
+    [("two hours thirty", 9000), ("an hour thirty please", 5400), ("5 minutes 30", 330), ("remind me in 2 hours 3 times", 7200)],
+)
+def test_a_bare_number_after_hours_counts_minutes_and_after_minutes_seconds(said, seconds):
+    assert parse_duration(said) == seconds

@@ -18,9 +18,10 @@ LABELS = {"PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCA
 """spaCy's DATE and TIME are left out: they also tag ages, durations and card numbers; dates come from patterns."""
 SCORES = {"PERSON": 0.85, "LOCATION": 0.8}
 NOT_PERSONAL = "NOT_PERSONAL"
-"""The type of the model's organisations, nationalities, events, works and laws: never masked, they tell the
+"""The type of the model's organisations, nationalities, events, laws and languages: never masked, they tell the
 detector that a name found by a weaker rule is something else."""
 PIECE_CHARS = 100_000
+"""The longest piece of text the model reads at once."""
 _NOT_PERSONAL_LABELS = frozenset("ORG NORP EVENT LAW LANGUAGE".split())
 _UNUSED_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 """The shared tok2vec feeds only the tagger and parser: the ner component embeds tokens with its own."""

@@ -23,7 +23,7 @@ BARE_DOMAIN = re.compile(
     r"(?<![\w@./-])(?P<host>(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?P<tld>[A-Za-z][A-Za-z0-9-]{1,62}))"
     r"(?::\d{2,5})?(?P<path>/[^\s<>\"']*)?(?![\w@-])"
 )
-_FILE_EXTENSIONS = frozenset("py md sh pl rs cc ps ai so ml mk in am ts js rb cs do am pm sc".split())
+_FILE_EXTENSIONS = frozenset("py md sh pl rs cc ps ai so ml mk in am ts js rb cs do pm sc".split())
 """File extensions that are also country domains: "notes.md" and "setup.py" are files unless a path follows."""
 IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)")
 IPV6 = re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])")
@@ -210,7 +210,7 @@ def dates(text: str) -> Iterator[Entity]:
         if _valid_numeric_date(m.group()):
             yield Entity(m.start(), m.end(), "DATE_TIME", 0.7, "date")
     for m in BIRTH_DATE.finditer(text):
-        yield Entity(m.start(1), m.end(1), "DATE_TIME", 0.7, "birth-year")
+        yield Entity(m.start(1), m.end(1), "DATE_TIME", 0.7, "birth-date")
 
 
 RECOGNIZERS = {

@@ -25,7 +25,7 @@ _POSTCODES = "|".join(
         rf"(?:{'|'.join(_AU_STATES)}),?\s+\d{{4}}",
     ]
 )
-"""British inward codes never end in C, I, K, M, O or V, which keeps "4GB" in and "16KB" out."""
+"""A British inward code never ends in C, I, K, M, O or V: "16KB" is no postcode."""
 _POSTCODE = re.compile(_POSTCODES)
 _POSTCODE_LOWER = re.compile(rf"(?i)(?<![\w-])(?:{_POSTCODES})(?![\w-])")
 _TOKEN = re.compile(r"[^\s,]+")

@@ -46,10 +46,10 @@ class Detector:
         found = [e for e in candidates if e.type in wanted and e.score >= self.settings.min_score]
         found = [e for e in found if text[e.start : e.end].strip().lower() not in self._allow]
         found = [e for e in found if not _contradicted(e, not_personal)]
-        entities = resolve(found)
+        entities = [e for e in resolve(found) if _has_word(text[e.start : e.end])]
         names = [e for e in entities if e.type == "PERSON"]
         if not names:
-            return entities
+            return _every_mention(text, entities)
         mentioned = {text[e.start : e.end] for e in names} | {text[e.start : e.end].split()[0] for e in names}
         entities = [
             Entity(e.start, e.end, "PERSON", e.score, e.source)
@@ -62,7 +62,7 @@ class Detector:
             for e in (*people.repeated(text, names), *name_contexts.listed_names(text, names))
             if not _contradicted(e, not_personal)
         ]
-        return people.whole_names(text, resolve([*entities, *more]))
+        return _every_mention(text, people.whole_names(text, resolve([*entities, *more])))
 
     def _candidates(self, text: str, wanted: set[str]) -> Iterator[Entity]:
         if "DENY_LIST" in wanted:
@@ -90,6 +90,29 @@ class Detector:
         if wanted & {"PERSON", "LOCATION"}:
             for entity in self.ner.entities(text):
                 yield _person_or_place(text, entity)
+
+
+def _has_word(value: str) -> bool:
+    """Pieces that trimming left without a letter or digit (" > ") name nothing."""
+    return any(c.isalnum() for c in value)
+
+
+def _every_mention(text: str, entities: list[Entity]) -> list[Entity]:
+    """A value found once is masked wherever else it stands whole: one mention left visible gives it away."""
+    entities = [e for e in entities if _has_word(text[e.start : e.end])]
+    covered = [(e.start, e.end) for e in entities]
+    more = []
+    for entity in entities:
+        value = text[entity.start : entity.end].strip()
+        at = text.find(value) if len(value) >= 2 else -1
+        while at >= 0:
+            end = at + len(value)
+            whole = (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+            if whole and not any(a < end and at < b for a, b in covered):
+                more.append(Entity(at, end, entity.type, entity.score, "same-value"))
+                covered.append((at, end))
+            at = text.find(value, end)
+    return resolve([*entities, *more]) if more else entities
 
 
 _WEAK = {

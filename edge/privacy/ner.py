@@ -20,6 +20,7 @@ SCORES = {"PERSON": 0.85, "LOCATION": 0.8}
 NOT_PERSONAL = "NOT_PERSONAL"
 """The type of the model's organisations, nationalities, events, laws and languages: never masked, they tell the
 detector that a name found by a weaker rule is something else."""
+_NOT_A_NAMES_END = " \t\n*#_~|/\\-–—,;:!?\"'()[]{}<>"
 PIECE_CHARS = 100_000
 """The longest piece of text the model reads at once."""
 _NOT_PERSONAL_LABELS = frozenset("ORG NORP EVENT LAW LANGUAGE".split())
@@ -58,6 +59,10 @@ class SpacyNer:
         for offset, piece in pieces(text, PIECE_CHARS):
             for ent in nlp(recased(piece)).ents:
                 start, end = ent.start_char, ent.end_char
+                start += len(piece[start:end]) - len(piece[start:end].lstrip())
+                end = start + len(piece[start:end].rstrip(_NOT_A_NAMES_END))
+                if end <= start:
+                    continue
                 kind = LABELS.get(ent.label_)
                 if kind == "PERSON":
                     digit = re.search(r"\s+\S*\d", piece[start:end])

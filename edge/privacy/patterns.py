@@ -17,7 +17,11 @@ from edge.privacy.entities import Entity
 _CONTEXT_CHARS = 40
 _TRAILING = ".,;:!?)]}>'\""
 
-EMAIL = re.compile(r"(?<![\w.+'-])[\w.%+'-]+@(?:[\w-]+\.)+[A-Za-z]{2,24}\b")
+EMAIL = re.compile(
+    r"(?<![\w.!#$%&'*+/=?^`{|}~-])[\w.!#$%&'*+/=?^`{|}~-]+@(?:[\w-]+\.)+(?:[Xx][Nn]--[A-Za-z0-9-]{1,59}|[A-Za-z]{2,24})\b"
+)
+"""Any character RFC 5322 allows before the @; the top-level domain in letters, or an internationalised one in its
+ASCII form ("xn--p1ai")."""
 URL = re.compile(r"\b(?:[a-z][a-z0-9+.-]{1,15}://|www\.)[^\s<>\"']+", re.IGNORECASE)
 BARE_DOMAIN = re.compile(
     r"(?<![\w@./-])(?P<host>(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?P<tld>[A-Za-z][A-Za-z0-9-]{1,62}))"
@@ -139,27 +143,49 @@ def ssns(text: str) -> Iterator[Entity]:
 def phones(text: str, regions: Sequence[str] = PHONE_REGIONS) -> Iterator[Entity]:
     """Runs shaped like a phone number (7 to 15 digits, grouped, international or 10 digits long, not a date nor a
     table's row: three single digits, or six groups without a country code), scored higher when libphonenumber's
-    metadata calls them a valid number in one of ``regions`` (or, written with +NN, anywhere)."""
+    metadata calls them a valid number in one of ``regions`` (or, written with +NN, anywhere). Numbers written one
+    after another run together into one run too long for a phone: each is read on its own."""
     for m in PHONE.finditer(text):
         candidate = m.group().rstrip(" ()./-")
-        body = re.split(r"\s*(?:x|ext\.?|#)\s*(?=\d)", candidate, maxsplit=1, flags=re.IGNORECASE)[0]
-        groups = re.findall(r"\d+", body)
-        international = body.startswith(("+", "00"))
-        if sum(len(g) == 1 for g in groups) >= 3 or len(groups) >= 6 and not international:
+        if len(digits(candidate)) <= 15:
+            found = _phone(text, m.start(), candidate, regions)
+            if found is not None:
+                yield found
             continue
-        count = len(digits(body))
-        grouped = len(groups) >= 2
-        if not 7 <= count <= 15 or not (grouped or international or count >= 10) or _looks_like_date(body):
+        if sum(len(g) == 1 for g in re.findall(r"\d+", candidate)) >= 3:
             continue
-        if body.count("(") != body.count(")") or body.count(".") > 4 or _mixes_dots(body):
-            continue
-        valid = _valid_number(body, regions)
-        score = 0.75 if valid else 0.6 if grouped or international else 0.45
-        if _context(text, m.start(), PHONE_CONTEXT):
-            score += 0.3
-        start = m.start() + (len(m.group()) - len(m.group().lstrip("(")) if m.group().startswith("(") and ")" not in body else 0)
-        source = "phonenumbers" if valid else "phone"
-        yield Entity(start, m.start() + len(candidate), "PHONE_NUMBER", round(min(score, 1.0), 2), source)
+        words = list(re.finditer(r"\S+", candidate))
+        i = 0
+        while i < len(words):
+            for j in range(len(words), i, -1):
+                part = candidate[words[i].start() : words[j - 1].end()].rstrip(" ()./-")
+                found = _phone(text, m.start() + words[i].start(), part, regions) if len(digits(part)) <= 15 else None
+                if found is not None:
+                    yield found
+                    i = j
+                    break
+            else:
+                i += 1
+
+
+def _phone(text: str, at: int, candidate: str, regions: Sequence[str]) -> Entity | None:
+    body = re.split(r"\s*(?:x|ext\.?|#)\s*(?=\d)", candidate, maxsplit=1, flags=re.IGNORECASE)[0]
+    groups = re.findall(r"\d+", body)
+    international = body.startswith(("+", "00"))
+    if sum(len(g) == 1 for g in groups) >= 3 or len(groups) >= 6 and not international:
+        return None
+    count = len(digits(body))
+    grouped = len(groups) >= 2
+    if not 7 <= count <= 15 or not (grouped or international or count >= 10) or _looks_like_date(body):
+        return None
+    if body.count("(") != body.count(")") or body.count(".") > 4 or _mixes_dots(body):
+        return None
+    valid = _valid_number(body, regions)
+    score = 0.75 if valid else 0.6 if grouped or international else 0.45
+    if _context(text, at, PHONE_CONTEXT):
+        score += 0.3
+    start = at + (len(candidate) - len(candidate.lstrip("(")) if candidate.startswith("(") and ")" not in body else 0)
+    return Entity(start, at + len(candidate), "PHONE_NUMBER", round(min(score, 1.0), 2), "phonenumbers" if valid else "phone")
 
 
 def _mixes_dots(body: str) -> bool:

@@ -8,7 +8,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from edge.privacy.masking import Masker
+from edge.privacy.masking import PLACEHOLDER, Masker
 
 WORDS = st.sampled_from("the a meeting call tomorrow at please send it to my and or lunch with report office is was new".split())
 NAMES = st.sampled_from(["Jane Doe", "jane doe", "JANE DOE", "Omar Haddad", "Li Wei", "Ann", "Dr. Ruth Okafor"])
@@ -43,8 +43,11 @@ def test_unmasking_gives_the_original_text_back(detector, text):
 
 @settings(max_examples=200, deadline=None)
 @given(TEXTS)
+@example("555-123-4567 555-123-4567 the 555-123-4567")
+@example("0@a.HU \n the")
 def test_the_masked_text_holds_none_of_the_values_found(detector, text):
     masked = Masker(detector).mask(text)
+    outside_placeholders = " ".join(PLACEHOLDER.split(masked.text))
     for entity in masked.entities:
         value = text[entity.start : entity.end]
-        assert not re.search(rf"(?<!\w){re.escape(value)}(?!\w)", masked.text), (value, masked.text)
+        assert not re.search(rf"(?<!\w){re.escape(value)}(?!\w)", outside_placeholders), (value, masked.text)

@@ -93,8 +93,8 @@ class Detector:
 
 
 def _has_word(value: str) -> bool:
-    """Pieces that trimming left without a letter or digit (" > ") name nothing."""
-    return any(c.isalnum() for c in value)
+    """Pieces that trimming left with less than two letters or digits (" > ", " é ") name nothing."""
+    return sum(c.isalnum() for c in value) >= 2
 
 
 def _every_mention(text: str, entities: list[Entity]) -> list[Entity]:

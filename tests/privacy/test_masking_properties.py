@@ -45,6 +45,10 @@ def test_unmasking_gives_the_original_text_back(detector, text):
 @given(TEXTS)
 @example("555-123-4567 555-123-4567 the 555-123-4567")
 @example("0@a.HU \n the")
+@example("+44 20 7946 0958 +44 20 7946 0958 192.168.10.4")
+@example("0@A.XN--54b7fTA0CC Flat 3, 8 Heron Way, Leeds LS1 4AB 0@A.XN--54b7fTA0CC")
+@example("Jane Doe *@A.AC 12 Main Street, Springfield, IL 62704 the *@A.AC Flat 3, 8 Heron Way, Leeds LS1 4AB Jane Doe")
+@example("Flat 3, 8 Heron Way, Leeds LS1 4AB #@A.COM > 0@A.Ar \n > Jane Doe")
 def test_the_masked_text_holds_none_of_the_values_found(detector, text):
     masked = Masker(detector).mask(text)
     outside_placeholders = " ".join(PLACEHOLDER.split(masked.text))

@@ -144,7 +144,8 @@ def phones(text: str, regions: Sequence[str] = PHONE_REGIONS) -> Iterator[Entity
     """Runs shaped like a phone number (7 to 15 digits, grouped, international or 10 digits long, not a date nor a
     table's row: three single digits, or six groups without a country code), scored higher when libphonenumber's
     metadata calls them a valid number in one of ``regions`` (or, written with +NN, anywhere). Numbers written one
-    after another run together into one run too long for a phone: each is read on its own."""
+    after another run together into one run too long for a phone: each valid or international one is read on its
+    own."""
     for m in PHONE.finditer(text):
         candidate = m.group().rstrip(" ()./-")
         if len(digits(candidate)) <= 15:
@@ -152,15 +153,17 @@ def phones(text: str, regions: Sequence[str] = PHONE_REGIONS) -> Iterator[Entity
             if found is not None:
                 yield found
             continue
-        if sum(len(g) == 1 for g in re.findall(r"\d+", candidate)) >= 3:
+        run = re.findall(r"\d+", candidate)
+        if sum(len(g) == 1 for g in run) >= 3 or sum(len(g) <= 2 for g in run) * 2 > len(run):
             continue
         words = list(re.finditer(r"\S+", candidate))
         i = 0
         while i < len(words):
-            for j in range(len(words), i, -1):
+            for j in range(min(len(words), i + 4), i, -1):
                 part = candidate[words[i].start() : words[j - 1].end()].rstrip(" ()./-")
-                found = _phone(text, m.start() + words[i].start(), part, regions) if len(digits(part)) <= 15 else None
-                if found is not None:
+                shaped = len(digits(part)) <= 15 and (len(re.findall(r"\d+", part)) <= 4 or part.startswith("+"))
+                found = _phone(text, m.start() + words[i].start(), part, regions) if shaped else None
+                if found is not None and (found.source == "phonenumbers" or part.startswith("+")):
                     yield found
                     i = j
                     break

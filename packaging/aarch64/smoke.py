@@ -91,7 +91,7 @@ def main() -> int:
         ("load every model", load),
         ("transcribe a recorded clip", transcribe),
         ("route: what is 12 times 7", route("what is 12 times 7", r"\b84\b")),
-        ("route: what time is it", route("what time is it", r"\d{1,2}:\d{2}")),
+        ("route: what time is it", route("what time is it", r"\b\d{1,2}(:\d{2})? [AP]M\b")),
         ("LLM: a few tokens", llm),
         ("speak one sentence", speak),
         ("knowledge base: add and search", knowledge),

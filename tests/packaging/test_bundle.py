@@ -130,7 +130,7 @@ def test_the_bundle_installs_with_no_network_and_answers(tmp_path):
         [*OFFLINE, prefix / "venv" / "bin" / "edge", "ask", "what time is it"], capture_output=True, text=True, env=env
     )
     assert asked.returncode == 0, asked.stderr
-    assert re.fullmatch(r"It's \d{1,2}:\d{2} [AP]M\.\n", asked.stdout)
+    assert re.fullmatch(r"It's \d{1,2}(:\d{2})? [AP]M\.\n", asked.stdout), "on the hour the minutes are not said"
 
     again = subprocess.run(install, capture_output=True, text=True, env=env)
     assert again.returncode == 0 and "is already installed" in again.stderr

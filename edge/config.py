@@ -408,8 +408,28 @@ class CloudSettings(_Section):
         return self.policy.get(route, "never") if is_llm_route(route) else "never"
 
 
+class RetentionSettings(_Section):
+    """How long the records that grow with use are kept; pruned a batch at a time while edge runs."""
+
+    decisions_days: float = Field(90.0, gt=0.0, description="routing decisions (hashes, routes, latency) are kept this long")
+    decisions_rows: int = Field(100_000, ge=1, description="and at most this many, the oldest dropped first")
+    usage_months: int = Field(24, ge=1, description="months of per-model calls, tokens and cost")
+    dead_letters_days: float = Field(90.0, gt=0.0, description="requests that every handler failed")
+    dead_letters_rows: int = Field(10_000, ge=1)
+    memory_days: float = Field(90.0, gt=0.0, description="conversation turns")
+    memory_rows: int = Field(50_000, ge=1)
+    timers_days: float = Field(30.0, gt=0.0, description="timers and alarms that have fired or were cancelled")
+    audit_days: float = Field(365.0, gt=0.0, description="the knowledge base's change log and what retention removed")
+    egress_days: float = Field(
+        365.0, gt=0.0, description="the record of what left the device: kept this long, never cut by count"
+    )
+    interval_s: float = Field(600.0, gt=0.0, description="seconds between pruning passes while edge runs")
+    batch_rows: int = Field(500, ge=1, description="rows deleted per transaction, so no writer waits long")
+
+
 class StoreSettings(_Section):
     path: Path | None = Field(None, description="the SQLite file; default: data_dir/edge.db")
+    retention: RetentionSettings = Field(default_factory=RetentionSettings)
 
 
 class WyomingService(_Section):

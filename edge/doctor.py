@@ -54,7 +54,7 @@ def run_checks(settings: Settings) -> list[Check]:
         *_sound_cards(),
         _audio(),
         _data_dir(settings),
-        _store(settings),
+        *_store(settings),
         _privacy(settings),
         _offline(settings),
     ]
@@ -190,25 +190,34 @@ def _data_dir(settings: Settings) -> Check:
     return Check("data dir", "ok", str(path))
 
 
-def _store(settings: Settings) -> Check:
+def _store(settings: Settings) -> list[Check]:
     from edge.store.database import Database
+    from edge.store.retention import Retention
 
     try:
         db = Database(settings.store_path)
         version = db.schema_version
         problems = [r["quick_check"] for r in db.query("PRAGMA quick_check") if r["quick_check"] != "ok"]
         documents = db.query("SELECT COUNT(*) AS n FROM documents")[0]["n"]
+        sizes = Retention(db, settings.store.retention).sizes()
+        size = db.file_bytes()
         db.close()
     except EdgeError as exc:
-        return Check("store", "fail", exc.message, exc.fix)
+        return [Check("store", "fail", exc.message, exc.fix)]
     if problems:
-        return Check(
-            "store",
-            "fail",
-            f"{settings.store_path} is damaged ({problems[0]})",
-            "restore a backup, or move it away to start afresh",
-        )
-    return Check("store", "ok", f"{settings.store_path} (schema v{version}, WAL, {documents} documents, intact)")
+        return [
+            Check(
+                "store",
+                "fail",
+                f"{settings.store_path} is damaged ({problems[0]})",
+                "restore a backup, or move it away to start afresh",
+            )
+        ]
+    rows = ", ".join(f"{s.table} {s.rows:,}" for s in sizes if s.rows) or "no records yet"
+    return [
+        Check("store", "ok", f"{settings.store_path} (schema v{version}, WAL, {documents} documents, intact)"),
+        Check("store size", "ok", f"{size / 1e6:.1f} MB; rows kept under store.retention: {rows} (edge store size)"),
+    ]
 
 
 def _privacy(settings: Settings) -> Check:

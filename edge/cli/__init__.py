@@ -13,13 +13,13 @@ import argparse
 import sys
 import warnings
 
-from edge.cli import cloud, core, intents, kb, serve, voice
+from edge.cli import cloud, core, intents, kb, serve, store, voice
 from edge.cli.commands import Commands, Handler, global_options
 from edge.cli.console import EXIT_CONFIG, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNEXPECTED, error
 from edge.config import RetiredSetting
 from edge.errors import ConfigError, EdgeError
 
-FAMILIES = (core, voice, cloud, kb, intents, serve)
+FAMILIES = (core, voice, cloud, kb, store, intents, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -41,6 +41,7 @@ from edge.store.database import Database
 from edge.store.knowledge import KnowledgeBase
 from edge.store.matching import DocumentMatch
 from edge.store.memory import ConversationMemory
+from edge.store.retention import Retention
 from edge.telemetry import Meter, elapsed_ms
 
 
@@ -75,6 +76,7 @@ class Router:
         self.meter = Meter(db, settings.metering)
         self.knowledge = KnowledgeBase(db, self.runtime.embedder, settings.knowledge)
         self.memory = ConversationMemory(db, settings.memory)
+        self.retention = Retention(db, settings.store.retention)
         self.cloud = CloudEscalation(settings, db, self.meter, consent)
         self.caching = Caching(db, self.runtime, self.knowledge, settings.cache)
         self.retrieval = Retrieval(self.knowledge, settings.knowledge)
@@ -189,6 +191,7 @@ class Router:
             self.memory.add(conversation, "user", text)
             self.memory.add(conversation, "assistant", reply.text)
             self.prefill.after_turn(conversation)
+        self.retention.tick()
         yield reply
 
     def _answer(self, request: Request, decision: Decision) -> Generator[Token | Retracted, None, Reply]:

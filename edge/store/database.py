@@ -343,6 +343,17 @@ class Database:
             while rows := cursor.fetchmany(size):
                 yield rows
 
+    def file_bytes(self) -> int:
+        """The file and its write-ahead log."""
+        files = (self.path, self.path.with_name(self.path.name + "-wal"))
+        return sum(f.stat().st_size for f in files if f.is_file())
+
+    def vacuum(self) -> None:
+        """Rewrites the file without its free pages, then empties the write-ahead log."""
+        with self._lock, self._damage():
+            self.conn.execute("VACUUM")
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     @property
     def schema_version(self) -> int:
         return self.query("PRAGMA user_version")[0]["user_version"]

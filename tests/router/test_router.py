@@ -104,6 +104,15 @@ def test_every_request_leaves_a_decision_record_without_its_text(router):
     assert not any("15 percent" in str(v) for row in stored for v in row.values())
 
 
+def test_a_turn_prunes_records_past_their_age_after_answering(router):
+    old = time.time() - 400 * 86400
+    router.db.execute("INSERT INTO memory (conversation, role, text, at) VALUES ('c', 'user', 'long ago', ?)", (old,))
+    reply = router.ask("what's 2 plus 2")
+    assert "4" in reply.text
+    assert router.db.query("SELECT COUNT(*) AS n FROM memory")[0]["n"] == 0
+    assert router.db.query("SELECT detail FROM audit WHERE event = 'retention'") == [{"detail": '{"removed": {"memory": 1}}'}]
+
+
 def test_llm_calls_are_metered_per_model(router):
     router.ask("Tell me a fun fact about octopuses.")
     (usage,) = router.meter.usage()

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from dataclasses import dataclass
 
 from edge.router.request import Reply
-from edge.store.database import Database
+from edge.store.database import Database, text_sha256
 
 
 @dataclass(frozen=True)
@@ -31,10 +30,6 @@ class DecisionRecord:
     error: str | None = None
 
 
-def input_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
 class DecisionLog:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -45,7 +40,7 @@ class DecisionLog:
         self.add(
             DecisionRecord(
                 at=time.time(),
-                input_sha256=input_hash(text),
+                input_sha256=text_sha256(text),
                 route=decision.route,
                 intent=decision.intent,
                 skill=decision.skill,

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeVar
 
 from edge.errors import EdgeError
+from edge.store.database import text_sha256
 from edge.telemetry import elapsed_ms
 
 if TYPE_CHECKING:
@@ -123,15 +124,16 @@ def failed_handlers(attempts: Sequence[Attempt]) -> list[str]:
 
 
 class DeadLetters:
-    """Requests that failed every handler, kept in the store with what each handler said."""
+    """Requests that failed every handler: the request's hash (as the decision log names it, never its text) and
+    what each handler said."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
 
     def add(self, request: str, attempts: Sequence[Attempt], route: str | None = None) -> None:
         self.db.execute(
-            "INSERT INTO dead_letters (at, request, route, attempts) VALUES (?, ?, ?, ?)",
-            (time.time(), request, route, json.dumps([a.record() for a in attempts])),
+            "INSERT INTO dead_letters (at, input_sha256, route, attempts) VALUES (?, ?, ?, ?)",
+            (time.time(), text_sha256(request), route, json.dumps([a.record() for a in attempts])),
         )
 
     def read(self, limit: int = 100) -> list[dict[str, Any]]:

@@ -31,7 +31,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 NO_DOCUMENTS = "Your knowledge base is empty, so this answer is not from your documents: "
-UNANSWERED = "Sorry, no local model could answer that just now. I kept your request to retry later."
+UNANSWERED = "Sorry, no local model could answer that just now. Please ask again in a moment."
 
 
 @dataclass(frozen=True)

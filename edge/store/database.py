@@ -1,10 +1,13 @@
 """edge's one SQLite file: WAL journal, schema versioned by ``PRAGMA user_version`` and migrated on open.
 
+Deleted rows are overwritten (``secure_delete``): what is forgotten or pruned is not left in free pages.
+
 A file that is not SQLite, or is another program's SQLite database, is refused and never written to.
 """
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 import threading
 from collections.abc import Iterator, Mapping, Sequence
@@ -218,6 +221,19 @@ MIGRATIONS: tuple[str, ...] = (
         INSERT INTO chunk_changes (chunk_id, added) VALUES (old.id, 0);
     END;
     """,
+    """
+    CREATE TABLE dead_letters_hashed (
+        id INTEGER PRIMARY KEY,
+        at REAL NOT NULL,
+        input_sha256 TEXT NOT NULL,
+        route TEXT,
+        attempts TEXT NOT NULL
+    );
+    INSERT INTO dead_letters_hashed (id, at, input_sha256, route, attempts)
+        SELECT id, at, sha256_hex(request), route, attempts FROM dead_letters;
+    DROP TABLE dead_letters;
+    ALTER TABLE dead_letters_hashed RENAME TO dead_letters;
+    """,
 )
 
 
@@ -241,6 +257,8 @@ class Database:
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA busy_timeout=5000")
             self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA secure_delete=ON")
+            self.conn.create_function("sha256_hex", 1, text_sha256, deterministic=True)
         except driver.DatabaseError as exc:
             raise StoreError(f"{self.path} cannot be opened as a database ({exc})", _FIX) from None
         self._lock = threading.RLock()
@@ -361,6 +379,11 @@ class Database:
     def close(self) -> None:
         with self._lock:
             self.conn.close()
+
+
+def text_sha256(text: str) -> str:
+    """How the store names a request without keeping it: decisions and dead letters hold this, never the text."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def inserted_id(cursor: sqlite3.Cursor) -> int:

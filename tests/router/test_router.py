@@ -5,10 +5,9 @@ import pytest
 
 from edge.config import load_settings
 from edge.router import Decision, Handled, Reply, Retracted, Router, Token
-from edge.router.decisions import input_hash
 from edge.router.tiers import Prompt, chat_prompt
 from edge.runtime import Runtime
-from edge.store.database import Database
+from edge.store.database import Database, text_sha256
 from tests.faults import ABANDONED, break_first_stream
 
 
@@ -98,7 +97,7 @@ def test_an_unparsed_skill_request_goes_where_the_config_says(runtime, db, tmp_p
 def test_every_request_leaves_a_decision_record_without_its_text(router):
     router.ask("what's 15 percent of 80")
     (record,) = router.decisions.recent(1)
-    assert record.input_sha256 == input_hash("what's 15 percent of 80") and record.route == "skill" and record.skill == "math"
+    assert record.input_sha256 == text_sha256("what's 15 percent of 80") and record.route == "skill" and record.skill == "math"
     assert {"decide", "answer", "total"} <= set(record.latency_ms)
     stored = router.db.query("SELECT * FROM decisions")
     assert not any("15 percent" in str(v) for row in stored for v in row.values())
@@ -203,7 +202,7 @@ def test_a_request_whose_every_stream_breaks_midway_retracts_them_all_and_says_i
     events = list(router.stream("Tell me about the moon."))
     reply = events[-1]
     assert [type(e).__name__ for e in events[1:]] == ["Token", "Token", "Retracted", "Reply"]
-    assert reply.handler is Handled.ERROR and "kept your request" in reply.text
+    assert reply.handler is Handled.ERROR and "ask again" in reply.text
 
 
 def test_a_request_every_model_fails_lands_in_the_dead_letters(runtime, db, tmp_path, monkeypatch):
@@ -215,9 +214,11 @@ def test_a_request_every_model_fails_lands_in_the_dead_letters(runtime, db, tmp_
 
     monkeypatch.setattr(runtime.llm, "stream", crash)
     reply = router.ask("Tell me about the moon.")
-    assert reply.handler is Handled.ERROR and "kept your request" in reply.text
+    assert reply.handler is Handled.ERROR and "ask again" in reply.text
     (letter,) = router.dead_letters.read()
-    assert letter["request"] == "Tell me about the moon." and letter["attempts"][0]["error"] == "RuntimeError: llama.cpp crashed"
+    assert letter["input_sha256"] == text_sha256("Tell me about the moon.") and letter["route"] == "chat"
+    assert letter["attempts"][0]["error"] == "RuntimeError: llama.cpp crashed"
+    assert "moon" not in str(router.db.query("SELECT * FROM dead_letters"))
 
 
 def test_a_priced_model_over_its_monthly_budget_is_not_called(runtime, db, tmp_path):

@@ -2,7 +2,8 @@ import sqlite3
 
 import pytest
 
-from edge.store.database import APPLICATION_ID, MIGRATIONS, Database, StoreError
+from edge.store.database import APPLICATION_ID, MIGRATIONS, Database, StoreError, text_sha256
+from tests.store.old_stores import migration_adding, store_at_version
 
 
 def test_a_new_file_gets_the_whole_schema_in_wal_mode(tmp_path):
@@ -83,3 +84,29 @@ def test_opening_a_current_store_does_not_write_to_it(tmp_path):
     before = path.read_bytes()
     Database(path).close()
     assert path.read_bytes() == before
+
+
+def test_dead_letters_written_by_an_older_edge_keep_the_request_hash_and_lose_its_text(tmp_path):
+    old = store_at_version(tmp_path / "edge.db", migration_adding("CREATE TABLE dead_letters_hashed"))
+    old.execute("INSERT INTO dead_letters (at, request, route, attempts) VALUES (1, 'call Ada on 555 0100', 'chat', '[]')")
+    old.commit()
+    old.close()
+    db = Database(tmp_path / "edge.db")
+    assert db.query("SELECT input_sha256, route, attempts FROM dead_letters") == [
+        {"input_sha256": text_sha256("call Ada on 555 0100"), "route": "chat", "attempts": "[]"}
+    ]
+    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert b"call Ada" not in (tmp_path / "edge.db").read_bytes()
+
+
+def test_deleted_text_is_not_left_in_the_file(tmp_path):
+    db = Database(tmp_path / "edge.db")
+    with db.transaction() as conn:
+        conn.executemany(
+            "INSERT INTO memory (conversation, role, text, at) VALUES ('c', 'user', ?, 0)",
+            [(f"my card is 4111 1111 1111 1111, note {i}",) for i in range(2_000)],
+        )
+    db.execute("DELETE FROM memory")
+    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    files = [tmp_path / "edge.db", tmp_path / "edge.db-wal"]
+    assert not any(b"4111 1111" in f.read_bytes() for f in files if f.exists())

@@ -26,7 +26,7 @@ def add(db, table, days_ago, n=1):
             "INSERT INTO decisions (at, input_sha256, route, models, fallbacks, latency_ms)"
             " VALUES (?, 'x', 'chat', '[]', '[]', '{}')"
         ),
-        "dead_letters": "INSERT INTO dead_letters (at, request, route, attempts) VALUES (?, 'x', 'chat', '[]')",
+        "dead_letters": "INSERT INTO dead_letters (at, input_sha256, route, attempts) VALUES (?, 'x', 'chat', '[]')",
         "memory": "INSERT INTO memory (conversation, role, text, at) VALUES ('c', 'user', 'x', ?)",
         "audit": "INSERT INTO audit (at, event, detail) VALUES (?, 'add', '{}')",
         "egress": (

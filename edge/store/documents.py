@@ -175,9 +175,14 @@ FRONT_MATTER = re.compile(r"\A---\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 FRONT_TITLE = re.compile(r"^title:[ \t]*(.+?)[ \t]*$", re.M)
 
 
+HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+
+
 def _read_md(source: str, text: str) -> Document:
+    """HTML comments, which no rendering shows, are blanked (their length kept, so offsets still hold)."""
     from markdown_it import MarkdownIt
 
+    text = HTML_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
     line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
     offset = lambda line: line_starts[line] if line < len(line_starts) else len(text)
     title = None
@@ -216,6 +221,18 @@ BLOCK_TAGS = {
 PARAGRAPH_TAGS = {"p", "pre", "blockquote", "table", "ul", "ol", "dl", "figure", "hr", "section", "article"}
 LINE_TAGS = {"br", "div", "tr", "li", "dt", "dd"}
 SKIP_TAGS = {"script", "style", "nav", "head", "noscript", "template", "svg"}
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+HIDING_STYLE = re.compile(
+    r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:[a-z%]*)?\s*(?:;|$))", re.I
+)
+"""Inline styles that keep an element's text from a reader: such text is not indexed, so it cannot steer answers."""
+
+
+def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
+    values = dict(attrs)
+    return "hidden" in values or bool(HIDING_STYLE.search(values.get("style") or ""))
+
+
 HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 
@@ -225,6 +242,8 @@ class _TextExtractor(HTMLParser):
         self.parts: list[str] = []
         self.size = 0
         self.skip = 0
+        self.concealed: list[str] = []
+        """Open elements inside one a reader does not see (``hidden``, ``display: none``), outermost first."""
         self.pre = 0
         self.space = False
         self.title: list[str] | None = None
@@ -252,6 +271,10 @@ class _TextExtractor(HTMLParser):
             self.title = []
         if tag in SKIP_TAGS:
             self.skip += 1
+        if self.concealed or (_hidden(attrs) and tag not in VOID_TAGS):
+            if tag not in VOID_TAGS:
+                self.concealed.append(tag)
+            return
         if self.skip:
             return
         if tag in HEADING_TAGS:
@@ -277,6 +300,10 @@ class _TextExtractor(HTMLParser):
         if tag in SKIP_TAGS:
             self.skip = max(0, self.skip - 1)
             return
+        if self.concealed:
+            if tag in self.concealed:
+                del self.concealed[len(self.concealed) - self.concealed[::-1].index(tag) - 1 :]
+            return
         if self.skip:
             return
         if tag == "pre":
@@ -296,7 +323,7 @@ class _TextExtractor(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.title is not None:
             self.title.append(data)
-        if self.skip:
+        if self.skip or self.concealed:
             return
         if self.heading:
             self.heading[2].append(data)

@@ -6,6 +6,10 @@ from __future__ import annotations
 class EdgeError(Exception):
     """Base of every error edge raises on purpose."""
 
+    quoted: tuple[str, ...] = ()
+    """Text from outside edge that the message quotes (a provider's reason, which may echo the request): shown to
+    the user, left out of what is stored."""
+
     def __init__(self, message: str, fix: str) -> None:
         super().__init__(message)
         self.message = message
@@ -13,6 +17,13 @@ class EdgeError(Exception):
 
     def __str__(self) -> str:
         return f"{self.message}. Fix: {self.fix}"
+
+    def recorded(self, text: str | None = None) -> str:
+        """``text`` (default: the whole error) as logs and the store keep it: without the quoted text."""
+        text = str(self) if text is None else text
+        for quote in self.quoted:
+            text = text.replace(quote, "...")
+        return text
 
 
 class ConfigError(EdgeError):

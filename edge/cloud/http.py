@@ -243,20 +243,31 @@ class HttpProvider(Provider):
         """An error the provider reports inside a 200 reply or stream."""
         error = error if isinstance(error, dict) else {"message": error}
         kind = short(error.get("type") or error.get("code") or "error")
-        detail = f"{kind}: {self._detail(error.get('message'))}"
+        said = self._detail(error.get("message"))
+        detail = f"{kind}: {said}"
+        exc: CloudError
         if kind in TRANSIENT:
-            return CloudUnavailable(f"{self.host} failed mid-reply ({detail})", "ask again later", host=self.host)
-        return CloudProtocolError(
-            f"{self.host} sent an error instead of a reply ({detail})",
-            f"check cloud.model ({self.model!r}) and that cloud.endpoint serves the {self.api} API",
-            host=self.host,
-        )
+            exc = CloudUnavailable(f"{self.host} failed mid-reply ({detail})", "ask again later", host=self.host)
+        else:
+            exc = CloudProtocolError(
+                f"{self.host} sent an error instead of a reply ({detail})",
+                f"check cloud.model ({self.model!r}) and that cloud.endpoint serves the {self.api} API",
+                host=self.host,
+            )
+        exc.quoted = (said,) if said else ()
+        return exc
 
     def _status_error(self, response: httpx.Response) -> CloudError:
-        status, host = response.status_code, self.host
         error = _error_fields(_read_capped(response))
+        said = self._detail(error.get("message"))
+        exc = self._status_refusal(response, error, said)
+        exc.quoted = (said,) if said else ()
+        return exc
+
+    def _status_refusal(self, response: httpx.Response, error: dict[str, Any], said: str) -> CloudError:
+        status, host = response.status_code, self.host
         kind = str(error.get("type") or "") + " " + str(error.get("code") or "")
-        what = f"HTTP {status}: {self._detail(error.get('message')) or response.reason_phrase}"
+        what = f"HTTP {status}: {said or response.reason_phrase}"
         wait = retry_after_s(response.headers.get("retry-after"))
         if 300 <= status < 400:
             where = urlsplit(response.headers.get("location", "")).hostname or "another URL"

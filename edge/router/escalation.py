@@ -146,7 +146,7 @@ class CloudEscalation:
             try:
                 reply, text = self._receive(client, body, masker, emit, cancelled)
             except CloudError as exc:
-                self.log.finished(row, f"failed: {exc.message}")
+                self.log.finished(row, f"failed: {exc.recorded(exc.message)}")
                 self.meter.record(model, ms=elapsed_ms(start), failed=True)
                 if not exc.retryable or emitted or attempt + 1 == self.retry.attempts or (cancelled and cancelled.is_set()):
                     raise

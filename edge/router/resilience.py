@@ -250,4 +250,5 @@ def _failed(handler: str, exc: Exception | None, latency_ms: float, timeout_s: f
         said = f"timed out after {timeout_s} s"
         return Attempt(handler, False, latency_ms, said, "timed out", said)
     reason = exc.message if isinstance(exc, EdgeError) else str(exc)
-    return Attempt(handler, False, latency_ms, f"{type(exc).__name__}: {exc}", "failed", reason)
+    recorded = exc.recorded() if isinstance(exc, EdgeError) else str(exc)
+    return Attempt(handler, False, latency_ms, f"{type(exc).__name__}: {recorded}", "failed", reason)

@@ -26,6 +26,22 @@ def fail(settings: CloudSettings, stream_it: bool = True, transport: httpx.BaseT
 
 
 @pytest.mark.parametrize(
+    "reply",
+    [
+        error(400, "could not parse: Hauptstraße 5, as the user wrote"),
+        stream(sse({"error": {"type": "server_error", "message": "could not parse: Hauptstraße 5, as the user wrote"}})),
+    ],
+)
+def test_the_providers_reason_is_shown_to_the_user_but_not_recorded(fake_cloud: FakeCloud, openai_settings: CloudSettings, reply):
+    """A provider may echo the request in its error: the user sees it, the store and the logs do not."""
+    fake_cloud.reply(reply)
+    exc = fail(openai_settings)
+    assert "Hauptstraße 5" in exc.message
+    assert "Hauptstraße" not in exc.recorded() and "Hauptstraße" not in exc.recorded(exc.message)
+    assert exc.recorded().startswith("127.0.0.1 ") and "Fix: " in exc.recorded()
+
+
+@pytest.mark.parametrize(
     ("status", "kind", "retryable"),
     [
         (500, CloudUnavailable, True),

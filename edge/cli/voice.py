@@ -54,7 +54,7 @@ def cmd_listen(args: argparse.Namespace) -> int:
     router = services.voice_router(args)
     output: AudioOutput
     if args.output:
-        output, notice = Recorder(), None
+        output, notice = Recorder(keep_s=None), None
     else:
         output, notice = speaker_or_recorder(router.settings.voice.output_device)
     if notice and args.speak is not False:

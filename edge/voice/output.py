@@ -32,12 +32,15 @@ class AudioOutput(Protocol):
 
 class Recorder:
     """Plays nothing aloud but keeps real time: audio takes as long to 'play' as it lasts, so barge-in and the
-    overlap of speaking and thinking behave as with a speaker. What was played (cut short by ``stop``) is kept."""
+    overlap of speaking and thinking behave as with a speaker. What was played (cut short by ``stop``) is kept: the
+    last ``keep_s`` seconds of it, so a session that runs for days does not grow; None keeps all of it."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep_s: float | None = 600.0) -> None:
+        self.keep_s = keep_s
         self._lock = threading.Lock()
         self._queue: deque[np.ndarray] = deque()
-        self._played: list[np.ndarray] = []
+        self._played: deque[np.ndarray] = deque()
+        self._kept = 0
         self._rate = 0
         self._started = 0.0
         self._until = 0.0
@@ -60,8 +63,24 @@ class Recorder:
             end = self._started + len(head) / self._rate
             if end > now:
                 break
-            self._played.append(self._queue.popleft())
+            self._keep(self._queue.popleft())
             self._started = end
+
+    def _keep(self, samples: np.ndarray) -> None:
+        self._played.append(samples)
+        self._kept += len(samples)
+        if self.keep_s is None:
+            return
+        limit = round(self.keep_s * self._rate)
+        while self._kept > limit and self._played:
+            extra = self._kept - limit
+            head = self._played[0]
+            if len(head) <= extra:
+                self._played.popleft()
+                self._kept -= len(head)
+            else:
+                self._played[0] = head[extra:]
+                self._kept -= extra
 
     def stop(self) -> None:
         with self._lock:
@@ -70,7 +89,7 @@ class Recorder:
             if self._queue:
                 head = self._queue[0]
                 heard = int(max(0.0, now - self._started) * self._rate)
-                self._played.append(head[:heard])
+                self._keep(head[:heard])
                 self._queue.clear()
                 self.stops += 1
             self._until = now
@@ -94,7 +113,7 @@ class Recorder:
     def played_s(self) -> float:
         with self._lock:
             self._settle(time.perf_counter())
-            return sum(len(p) for p in self._played) / self._rate if self._rate else 0.0
+            return self._kept / self._rate if self._rate else 0.0
 
     def samples(self) -> np.ndarray:
         with self._lock:

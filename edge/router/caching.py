@@ -7,9 +7,11 @@ that stopped, failed or fell back from the cloud.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import asdict
 
 from edge.config import CacheSettings
+from edge.errors import EdgeError
 from edge.router.citations import Citation
 from edge.router.gateway import Decision
 from edge.router.request import Handled, Reply
@@ -17,6 +19,8 @@ from edge.runtime import Runtime
 from edge.store.cache import AnswerCache, depends_on_context
 from edge.store.database import Database
 from edge.store.knowledge import KnowledgeBase
+
+log = logging.getLogger(__name__)
 
 
 class Caching:
@@ -48,7 +52,13 @@ class Caching:
         return self.settings.enabled and not has_history and not depends_on_context(text)
 
     def lookup(self, text: str, decision: Decision, kb_version: int | None) -> Reply | None:
-        hit = self.cache.lookup(text, decision.route, kb_version)
+        """A cache that cannot be read just now (the store busy or full, the embedder failing) is a miss: the models
+        still answer."""
+        try:
+            hit = self.cache.lookup(text, decision.route, kb_version)
+        except Exception as exc:
+            log.warning("the answer cache was skipped: %s", exc.recorded() if isinstance(exc, EdgeError) else exc)
+            return None
         if hit is None:
             return None
         return Reply(
@@ -66,4 +76,7 @@ class Caching:
         if not (reply.handler.by_llm or reply.handler is Handled.DOCUMENTS) or reply.error or reply.notice:
             return
         record = {"models": reply.models, "confidence": reply.confidence, "citations": [asdict(c) for c in reply.citations]}
-        self.cache.store(text, route, reply.text, record, kb_version)
+        try:
+            self.cache.store(text, route, reply.text, record, kb_version)
+        except Exception as exc:
+            log.warning("an answer was not cached: %s", exc.recorded() if isinstance(exc, EdgeError) else exc)

@@ -10,9 +10,10 @@ Each stage lives in its own module; the router composes them.
 from __future__ import annotations
 
 import contextlib
+import logging
 import threading
 import time
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from edge.engines import Classification
-from edge.errors import InputError, RoleUnavailable
+from edge.errors import EdgeError, InputError, RoleUnavailable
 from edge.privacy.policy import Consent
 from edge.router.caching import Caching
 from edge.router.decisions import DecisionLog
@@ -37,12 +38,14 @@ from edge.router.tiers import LlmTiers, chat_prompt
 from edge.runtime import Runtime
 from edge.skills import Skills
 from edge.store.cache import AnswerCache
-from edge.store.database import Database
+from edge.store.database import Database, StoreError
 from edge.store.knowledge import KnowledgeBase
 from edge.store.matching import DocumentMatch
 from edge.store.memory import ConversationMemory
 from edge.store.retention import Retention
 from edge.telemetry import Meter, elapsed_ms
+
+log = logging.getLogger(__name__)
 
 
 class Router:
@@ -140,7 +143,14 @@ class Router:
         last = self._last_vector
         if last is not None and last[0] == text:
             return last[1]
-        vector = self.runtime.embedder.embed([text])[0]
+        try:
+            vector = self.runtime.embedder.embed([text])[0]
+        except EdgeError:
+            raise
+        except Exception as exc:
+            raise RoleUnavailable(
+                f"the embedder failed ({type(exc).__name__}: {exc})", "ask again; if it repeats, run edge doctor"
+            ) from exc
         self._last_vector = (text, vector)
         return vector
 
@@ -186,13 +196,15 @@ class Router:
         else:
             reply = yield from self._answer(request, decision)
         reply = replace(reply, latency_ms=_latency(decision, reply, elapsed_ms(start)))
+        yield _kept(reply, lambda: self._keep_records(text, conversation, reply))
+
+    def _keep_records(self, text: str, conversation: str | None, reply: Reply) -> None:
         self.decisions.record(text, reply)
         if conversation and reply.handler not in (Handled.ERROR, Handled.STOPPED):
             self.memory.add(conversation, "user", text)
             self.memory.add(conversation, "assistant", reply.text)
             self.prefill.after_turn(conversation)
         self.retention.tick()
-        yield reply
 
     def _answer(self, request: Request, decision: Decision) -> Generator[Token | Retracted, None, Reply]:
         """The answer cache, then the documents or the LLM tiers; a new answer is cached."""
@@ -250,3 +262,15 @@ def _latency(decision: Decision, reply: Reply, total: float) -> dict[str, float]
         "answer": round(total - decision.latency_ms, 3),
         "total": total,
     }
+
+
+def _kept(reply: Reply, keep: Callable[[], object]) -> Reply:
+    """Record-keeping after an answer (the decision log, memory): a store that is full or busy costs the record,
+    never the answer, and the reply says so."""
+    try:
+        keep()
+    except StoreError as exc:
+        log.warning("a turn's records were not kept: %s", exc.recorded())
+        if reply.notice is None:
+            return replace(reply, notice=f"This turn was not saved: {exc.message}. Fix: {exc.fix}")
+    return reply

@@ -276,16 +276,19 @@ class Database:
             raise StoreError(f"{self.path} is another program's SQLite database (application id {application_id:#x})", _FIX)
 
     def _application_id_in_wal(self) -> int:
-        """A new file's header may still be in its write-ahead log; a read-only connection sees it there."""
+        """A new file's header may still be in its write-ahead log; a read-only connection sees it there. It uses the
+        store's own SQLite library: a second copy of SQLite in the process would not see this process's locks, and
+        closing its connection would drop them."""
         if not self.path.with_name(self.path.name + "-wal").is_file():
             return 0
+        driver = sqlite_driver()
         try:
-            conn = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True)
+            conn = driver.connect(f"{self.path.as_uri()}?mode=ro", uri=True)
             try:
                 return conn.execute("PRAGMA application_id").fetchone()[0]
             finally:
                 conn.close()
-        except sqlite3.DatabaseError:
+        except driver.DatabaseError:
             return 0
 
     def _migrate(self) -> None:
@@ -338,6 +341,11 @@ class Database:
                 raise
             if "locked" in str(exc):
                 raise StoreError(f"{self.path} is busy ({exc})", "another process held it for over 5 s: try again") from exc
+            if "full" in str(exc):
+                raise StoreError(
+                    f"{self.path} cannot grow ({exc})",
+                    "free space on its disk, or raise the file size limit; what this step wrote was rolled back, so try again",
+                ) from exc
             raise StoreError(
                 f"{self.path} failed a read or write ({exc})",
                 "if it persists the file is damaged: `edge doctor` checks it; restore a backup or move the file away "

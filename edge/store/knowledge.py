@@ -9,6 +9,7 @@ before reuses its vector.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import fnmatch
 import hashlib
@@ -28,7 +29,7 @@ from edge.engines import Embedder
 from edge.errors import InputError
 from edge.store import snapshots
 from edge.store.chunking import Chunk, chunk_document
-from edge.store.database import Database, inserted_id
+from edge.store.database import Database, StoreError, inserted_id
 from edge.store.documents import Document, DocumentError, iter_paths, read_document
 from edge.store.fusion import convex
 from edge.store.keywords import KeywordSearch
@@ -524,14 +525,15 @@ class KnowledgeBase:
         return dict(zip(ids.tolist(), scores.tolist(), strict=True))
 
     def embed_query(self, text: str) -> np.ndarray:
-        """The query's vector, from the embedding cache when the same text was embedded before."""
+        """The query's vector, from the embedding cache when the same text was embedded before. A store that cannot
+        be written (full, busy) costs the cached vector, not the search."""
         model = self._vector_space().model
         sha = hashlib.sha256(text.encode()).hexdigest()
         rows = self.db.query("SELECT vector FROM embedding_cache WHERE model = ? AND sha256 = ?", (model, sha))
         if rows:
             return np.frombuffer(rows[0]["vector"], dtype=np.float32)
         vector = self.embedder.embed([text])[0]
-        with self.db.transaction() as conn:
+        with contextlib.suppress(StoreError), self.db.transaction() as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO embedding_cache (model, sha256, vector, added_at) VALUES (?, ?, ?, ?)",
                 (model, sha, as_blob(vector), time.time()),

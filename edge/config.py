@@ -68,6 +68,7 @@ class SttSettings(_Section):
         True,
         description="speech already cut to an utterance is encoded on a window sized to it (at least 10 s), not 30 s",
     )
+    timeout_s: float = Field(30.0, gt=0.0, description="a transcription taking longer is abandoned: the utterance is dropped")
 
 
 class EmbedderSettings(_Section):
@@ -89,6 +90,11 @@ class LlmSettings(_Section):
     threads: int = Field(0, ge=0, description="generation threads; 0 leaves one core free for speech and the screen")
     prompt_threads: int = Field(0, ge=0, description="prompt evaluation threads; 0 uses every core")
     gpu_layers: int = Field(0, ge=-1, description="layers offloaded to a GPU build of llama.cpp; -1 offloads all")
+    mmap: bool = Field(
+        False,
+        description="map the model file instead of reading it in: its pages can be dropped under memory pressure, "
+        "but a file truncated or overwritten in place while edge runs then kills the process (SIGBUS)",
+    )
     max_tokens: int = Field(256, ge=1)
     temperature: float = Field(0.0, ge=0.0, le=2.0, description="0 is greedy and reproducible")
     top_p: float = Field(0.95, gt=0.0, le=1.0)
@@ -114,6 +120,7 @@ class TtsSettings(_Section):
     length_scale: float | None = Field(None, gt=0.0, description="> 1 speaks slower")
     noise_scale: float | None = Field(None, ge=0.0, description="variation in the voice; 0 speaks a text the same way every time")
     noise_w_scale: float | None = Field(None, ge=0.0, description="variation in the rhythm; 0 keeps it the same every time")
+    timeout_s: float = Field(30.0, gt=0.0, description="speech for one sentence taking longer is abandoned; the text stands")
 
 
 class VoiceSettings(_Section):

@@ -38,6 +38,10 @@ class InputError(EdgeError):
     """The text or audio given to an engine cannot be used."""
 
 
+class EngineTimeout(EdgeError):
+    """A model call did not finish within its time limit and was abandoned."""
+
+
 class RoleUnavailable(EdgeError):
     """A role failed to load; the other roles keep working."""
 

@@ -120,6 +120,7 @@ class Llm(Engine[Any]):
                 n_threads=opts.threads or plan.llm_generation,
                 n_threads_batch=opts.prompt_threads or plan.llm_prompt,
                 n_gpu_layers=opts.gpu_layers,
+                use_mmap=opts.mmap,
                 seed=opts.seed if opts.seed >= 0 else 0xFFFFFFFF,
                 verbose=False,
             )

@@ -19,6 +19,7 @@ from edge.router.gateway import Decision
 from edge.router.request import Reply
 from edge.router.router import Router
 from edge.voice.chunker import SentenceChunker
+from edge.voice.deadline import within
 from edge.voice.events import (
     Answered,
     Audio,
@@ -136,7 +137,12 @@ class _Turn:
                         continue
                     self.emit(Sentence(sentence, index))
                 if self.speak:
-                    for chunk in assistant.router.runtime.tts.synthesize(sentence):
+                    for chunk in within(
+                        assistant.router.runtime.tts.synthesize(sentence),
+                        assistant.settings.tts.timeout_s,
+                        "speech synthesis",
+                        "ask again; if it repeats, run edge doctor and restart edge (tts.timeout_s sets the limit)",
+                    ):
                         with assistant._lock:
                             if not self._current(take):
                                 break

@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,9 +22,10 @@ from edge.audio import SAMPLE_RATE
 from edge.config import Settings
 from edge.engines.stt import Stt
 from edge.engines.vad import WINDOW, Vad, VadStream
+from edge.errors import EdgeError
 from edge.router.gateway import Completeness
 from edge.voice.endpoint import Boundary, Endpointer
-from edge.voice.events import PartialTranscript, SpeechStarted, VoiceEvent
+from edge.voice.events import Failed, PartialTranscript, SpeechStarted, VoiceEvent
 from edge.voice.turn_end import ends_unfinished
 
 _LEAD_IN = np.zeros(SAMPLE_RATE // 5, dtype=np.float32)
@@ -59,6 +61,7 @@ class Listener:
         self.emit = emit
         self.completeness = completeness
         self.opts = settings.voice
+        self.stt_settings = settings.stt
         self.vad_settings = settings.vad
         self.scores = VadStream(vad)
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="edge-stt")
@@ -139,9 +142,9 @@ class Listener:
         job = self._jobs.get(end)
         if job is None or not (job.done() or self.endpointer.ends_on_quiet):
             return
-        wait([job])
+        wait([job], timeout=self.stt_settings.timeout_s)
         self._judged.add(end)
-        text = job.result() if not job.cancelled() and job.exception() is None else ""
+        text = job.result() if job.done() and not job.cancelled() and job.exception() is None else ""
         if ends_unfinished(text):
             judged: Completeness = "incomplete"
         else:
@@ -182,11 +185,29 @@ class Listener:
         last_voiced = min(max(boundary.window - 1 - self._arrivals_from, 0), len(self._arrivals) - 1)
         ended_at = self._arrivals[last_voiced]
         waiting = time.perf_counter()
-        text = self._transcribe(end).result()
+        text = self._transcript(end)
         done = time.perf_counter()
         self._jobs.clear()
         audio_s = round((end - self._begin) / SAMPLE_RATE, 3)
         return Utterance(text, audio_s, ended_at, round((done - ended_at) * 1000, 1), round((done - waiting) * 1000, 1))
+
+    def _transcript(self, end: int) -> str:
+        """The final transcript; one that fails or takes longer than ``stt.timeout_s`` drops the utterance with an
+        error, and listening goes on (a hung transcription's thread is left behind and a new one takes over)."""
+        limit = self.stt_settings.timeout_s
+        try:
+            return self._transcribe(end).result(timeout=limit)
+        except FutureTimeout:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = ThreadPoolExecutor(1, thread_name_prefix="edge-stt")
+            said = f"speech recognition took longer than {limit:g} s and was abandoned"
+            fix = "say it again; if it repeats, run edge doctor and restart edge (stt.timeout_s sets the limit)"
+        except EdgeError as exc:
+            said, fix = exc.message, exc.fix
+        except Exception as exc:
+            said, fix = f"speech recognition failed ({type(exc).__name__}: {exc})", "say it again; if it repeats, run edge doctor"
+        self.emit(Failed(f"{said}, so this utterance was dropped. Fix: {fix}"))
+        return ""
 
     def _trim(self) -> None:
         """Outside speech, keep only the pre-roll."""

@@ -1,3 +1,6 @@
+import signal
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -112,6 +115,48 @@ def test_a_truncated_gguf_is_refused(settings, tmp_path):
         cut.write_bytes(src.read(real.stat().st_size // 3))
     with pytest.raises(ModelFileError, match="cannot be loaded"):
         Llm(settings.model_copy(update={"llm": settings.llm.model_copy(update={"path": cut})})).load()
+
+
+TRUNCATE_WHILE_LOADED = """
+import os, shutil, sys
+from pathlib import Path
+from edge.config import load_settings
+from edge.engines import Llm
+from edge.models import ModelRegistry
+
+copy = Path(sys.argv[1])
+shutil.copy(ModelRegistry(load_settings(env={})).resolve("llm").path, copy)
+llm = Llm(load_settings(env={}, llm={"path": str(copy), "mmap": sys.argv[2] == "mmap"}))
+llm.load()
+print(repr(llm.chat("Say hi.", max_tokens=4).text), flush=True)
+{change}
+print(repr(llm.chat("Say hello again.", max_tokens=4).text), flush=True)
+"""
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(
+    "change",
+    [
+        "os.truncate(copy, 1000)",
+        "copy.write_bytes(b'GGUF' + bytes(1000))",
+        "new = copy.with_name('new.gguf'); new.write_bytes(b'GGUF' + bytes(1000)); os.replace(new, copy)",
+    ],
+    ids=["truncated", "overwritten", "replaced"],
+)
+def test_a_model_file_cut_or_overwritten_while_loaded_does_not_kill_the_process(tmp_path, change):
+    """llama.cpp maps the file by default; a truncated map is SIGBUS on the next read. edge reads the file in."""
+    script = TRUNCATE_WHILE_LOADED.replace("{change}", change)
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "m.gguf"), "read"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert len(done.stdout.splitlines()) == 2
+
+
+@pytest.mark.models
+def test_with_mmap_on_a_truncated_model_file_is_the_crash_the_default_avoids(tmp_path):
+    script = TRUNCATE_WHILE_LOADED.replace("{change}", "os.truncate(copy, 1000)")
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "m.gguf"), "mmap"], capture_output=True, text=True)
+    assert done.returncode == -signal.SIGBUS
 
 
 def test_a_prefilled_history_leaves_the_next_answer_as_it_would_be(runtime):

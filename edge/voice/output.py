@@ -32,15 +32,17 @@ class AudioOutput(Protocol):
 
 class Recorder:
     """Plays nothing aloud but keeps real time: audio takes as long to 'play' as it lasts, so barge-in and the
-    overlap of speaking and thinking behave as with a speaker. What was played (cut short by ``stop``) is kept: the
-    last ``keep_s`` seconds of it, so a session that runs for days does not grow; None keeps all of it."""
+    overlap of speaking and thinking behave as with a speaker. It counts what was played (cut short by ``stop``) and
+    keeps the last ``keep_s`` seconds of it for ``save``: none by default, so a session standing in for a speaker
+    for days does not grow; None keeps all of it."""
 
-    def __init__(self, keep_s: float | None = 600.0) -> None:
+    def __init__(self, keep_s: float | None = 0.0) -> None:
         self.keep_s = keep_s
         self._lock = threading.Lock()
         self._queue: deque[np.ndarray] = deque()
         self._played: deque[np.ndarray] = deque()
         self._kept = 0
+        self._played_total = 0
         self._rate = 0
         self._started = 0.0
         self._until = 0.0
@@ -67,6 +69,7 @@ class Recorder:
             self._started = end
 
     def _keep(self, samples: np.ndarray) -> None:
+        self._played_total += len(samples)
         self._played.append(samples)
         self._kept += len(samples)
         if self.keep_s is None:
@@ -113,7 +116,7 @@ class Recorder:
     def played_s(self) -> float:
         with self._lock:
             self._settle(time.perf_counter())
-            return self._kept / self._rate if self._rate else 0.0
+            return self._played_total / self._rate if self._rate else 0.0
 
     def samples(self) -> np.ndarray:
         with self._lock:
@@ -202,7 +205,7 @@ def speaker_or_recorder(device: str | int | None = None) -> tuple[AudioOutput, s
     from edge.audio import output_device
 
     if device is None and output_device() is None:
-        return Recorder(), "No speaker found: answers are shown as text (and kept as audio for saving)."
+        return Recorder(), "No speaker found: answers are shown as text."
     try:
         return Speaker(device), None
     except Exception as exc:

@@ -31,13 +31,10 @@ def _retention(args: argparse.Namespace) -> Retention:
 
 def cmd_store_size(args: argparse.Namespace) -> int:
     retention = _retention(args)
-    emit(
-        args,
-        {"path": retention.db.path, "bytes": retention.db.file_bytes()},
-        f"{retention.db.path}: {_mb(retention.db.file_bytes())}",
-    )
-    for size in retention.sizes():
-        emit(args, size, describe(size))
+    path, size = retention.db.path, retention.db.file_bytes()
+    emit(args, {"path": path, "bytes": size}, f"{path}: {_mb(size)}")
+    for table in retention.sizes():
+        emit(args, table, _describe(table))
     return EXIT_OK
 
 
@@ -52,7 +49,7 @@ def cmd_store_vacuum(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def describe(size: TableSize) -> str:
+def _describe(size: TableSize) -> str:
     since = f", oldest {datetime.fromtimestamp(size.oldest):%Y-%m-%d}" if size.oldest is not None else ""
     return f"{size.table:<13} {size.rows:>9,} rows{since} (kept {size.limit})"
 

@@ -13,7 +13,7 @@ import contextlib
 import logging
 import threading
 import time
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -196,15 +196,23 @@ class Router:
         else:
             reply = yield from self._answer(request, decision)
         reply = replace(reply, latency_ms=_latency(decision, reply, elapsed_ms(start)))
-        yield _kept(reply, lambda: self._keep_records(text, conversation, reply))
+        yield self._recorded(text, conversation, reply)
 
-    def _keep_records(self, text: str, conversation: str | None, reply: Reply) -> None:
-        self.decisions.record(text, reply)
-        if conversation and reply.handler not in (Handled.ERROR, Handled.STOPPED):
-            self.memory.add(conversation, "user", text)
-            self.memory.add(conversation, "assistant", reply.text)
-            self.prefill.after_turn(conversation)
-        self.retention.tick()
+    def _recorded(self, text: str, conversation: str | None, reply: Reply) -> Reply:
+        """The decision log, memory and retention after an answer: a store that is full or busy costs the records,
+        never the answer, and the reply says so."""
+        try:
+            self.decisions.record(text, reply)
+            if conversation and reply.handler not in (Handled.ERROR, Handled.STOPPED):
+                self.memory.add(conversation, "user", text)
+                self.memory.add(conversation, "assistant", reply.text)
+                self.prefill.after_turn(conversation)
+            self.retention.tick()
+        except StoreError as exc:
+            log.warning("a turn's records were not kept: %s", exc.recorded())
+            if reply.notice is None:
+                return replace(reply, notice=f"This turn was not saved: {exc.message}. Fix: {exc.fix}")
+        return reply
 
     def _answer(self, request: Request, decision: Decision) -> Generator[Token | Retracted, None, Reply]:
         """The answer cache, then the documents or the LLM tiers; a new answer is cached."""
@@ -262,15 +270,3 @@ def _latency(decision: Decision, reply: Reply, total: float) -> dict[str, float]
         "answer": round(total - decision.latency_ms, 3),
         "total": total,
     }
-
-
-def _kept(reply: Reply, keep: Callable[[], object]) -> Reply:
-    """Record-keeping after an answer (the decision log, memory): a store that is full or busy costs the record,
-    never the answer, and the reply says so."""
-    try:
-        keep()
-    except StoreError as exc:
-        log.warning("a turn's records were not kept: %s", exc.recorded())
-        if reply.notice is None:
-            return replace(reply, notice=f"This turn was not saved: {exc.message}. Fix: {exc.fix}")
-    return reply

@@ -478,6 +478,12 @@ class Settings(_Section):
     roles: list[Role] = Field(default_factory=lambda: list(ROLES), description="roles the runtime manages")
     preload: bool = Field(True, description="load every role in parallel on start; False loads on first use")
     max_text_chars: int = Field(100_000, ge=1, description="longest text accepted by any engine")
+    malloc_arenas: int = Field(
+        2,
+        ge=0,
+        description="glibc malloc arenas for the process (see edge/allocator.py): a few keep a long-running process "
+        "from growing by fragmentation; 0 leaves glibc's default; MALLOC_ARENA_MAX, when set, wins",
+    )
     vad: VadSettings = Field(default_factory=VadSettings)
     stt: SttSettings = Field(default_factory=SttSettings)
     embedder: EmbedderSettings = Field(default_factory=EmbedderSettings)

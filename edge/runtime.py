@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
+from edge.allocator import limit_malloc_arenas
 from edge.config import ROLES, Role, Settings, load_settings
 from edge.engines import Classifier, Embedder, Engine, Llm, Stt, Tts, Vad
 from edge.errors import EdgeError, RoleUnavailable
@@ -46,6 +47,7 @@ class Runtime:
 
     def __init__(self, settings: Settings | None = None, *, config: str | Path | None = None, **overrides: Any) -> None:
         self.settings = settings or load_settings(config, **overrides)
+        limit_malloc_arenas(self.settings.malloc_arenas)
         self.registry = ModelRegistry(self.settings)
         embedder = Embedder(self.settings, self.registry)
         self.engines: dict[Role, Engine[Any]] = {

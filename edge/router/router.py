@@ -13,6 +13,7 @@ import contextlib
 import logging
 import threading
 import time
+import unicodedata
 from collections.abc import Generator, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -184,6 +185,7 @@ class Router:
         ``stop`` (barge-in) ends generation at the next token; the reply is then handled "stopped" and forgotten.
         ``max_sentences`` ends an LLM's answer after that many sentences (voice: ``voice.max_sentences``)."""
         start = time.perf_counter()
+        text = self._checked(text)
         request = Request(text, conversation, stop or threading.Event(), max_sentences)
         decision = self.decide(text)
         yield decision
@@ -246,12 +248,18 @@ class Router:
         return reply
 
     def _checked(self, text: str) -> str:
+        """The request as every stage reads it: composed (NFC), without the invisible format marks and control
+        characters that a paste or a terminal leaves in it ("12 times 7\u200b")."""
         if not isinstance(text, str):
             raise InputError(f"the request must be text, got {type(text).__name__}", "pass a str")
         limit = self.settings.max_text_chars
         if len(text) > limit:
             raise InputError(f"the request is {len(text):,} characters; the limit is {limit:,}", "shorten it")
-        return text
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InputError("the request is not valid UTF-8 (it holds a lone surrogate)", "re-encode it as UTF-8") from None
+        return _visible(text)
 
 
 @contextlib.contextmanager
@@ -270,3 +278,17 @@ def _latency(decision: Decision, reply: Reply, total: float) -> dict[str, float]
         "answer": round(total - decision.latency_ms, 3),
         "total": total,
     }
+
+
+_KEPT_CONTROLS = frozenset("\t\n")
+
+
+def _visible(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    if text.isprintable():
+        return text
+    return "".join(
+        " " if category == "Cc" and ch not in _KEPT_CONTROLS else ch
+        for ch in text
+        if (category := unicodedata.category(ch)) != "Cf"
+    )

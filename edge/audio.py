@@ -13,8 +13,9 @@ SAMPLE_RATE = 16_000
 AUDIO_FIX = "give a wav, flac, mp3 or ogg file with speech in it"
 
 
-def load_audio(source: str | Path | np.ndarray, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
-    """A file path (anything PyAV/FFmpeg decodes) or samples at ``sample_rate`` → mono float32."""
+def load_audio(source: str | Path | np.ndarray, sample_rate: int = SAMPLE_RATE, max_s: float | None = None) -> np.ndarray:
+    """A file path (anything PyAV/FFmpeg decodes) or samples at ``sample_rate`` → mono float32. A file that says it
+    lasts longer than ``max_s`` is refused before it is decoded (two hours of samples take 460 MB)."""
     if isinstance(source, np.ndarray):
         return _check_samples(source)
     path = Path(source)
@@ -22,6 +23,11 @@ def load_audio(source: str | Path | np.ndarray, sample_rate: int = SAMPLE_RATE) 
         raise InputError(f"audio file {path} does not exist", "check the path")
     if path.stat().st_size == 0:
         raise InputError(f"audio file {path} is empty (0 bytes)", AUDIO_FIX)
+    if max_s is not None and (duration := _declared_duration_s(path)) is not None and duration > max_s:
+        raise InputError(
+            f"{path} lasts {duration / 60:.0f} minutes; the limit is {max_s / 60:.0f}",
+            "split it (ffmpeg -i IN -f segment -segment_time 3600 part%02d.flac) or raise stt.max_audio_s",
+        )
     from faster_whisper.audio import decode_audio
 
     try:
@@ -31,6 +37,18 @@ def load_audio(source: str | Path | np.ndarray, sample_rate: int = SAMPLE_RATE) 
     if samples.size == 0:
         raise InputError(f"audio file {path} holds no audio samples", AUDIO_FIX)
     return samples
+
+
+def _declared_duration_s(path: Path) -> float | None:
+    """The duration the container states, without decoding; None when it states none or cannot be opened (the
+    decoder then says what is wrong)."""
+    import av
+
+    try:
+        with av.open(str(path)) as container:
+            return container.duration / av.time_base if container.duration else None
+    except Exception:
+        return None
 
 
 def _check_samples(samples: np.ndarray) -> np.ndarray:

@@ -69,6 +69,7 @@ class SttSettings(_Section):
         description="speech already cut to an utterance is encoded on a window sized to it (at least 10 s), not 30 s",
     )
     timeout_s: float = Field(30.0, gt=0.0, description="a transcription taking longer is abandoned: the utterance is dropped")
+    max_audio_s: float = Field(7200.0, gt=0.0, description="longer audio files are refused before decoding (2 h: 460 MB)")
 
 
 class EmbedderSettings(_Section):

@@ -88,7 +88,7 @@ class Stt(Engine[Any]):
     ) -> Iterator[Segment]:
         """Segments as they are decoded (a lazy generator); ``on_language`` hears the spoken language before the
         first segment."""
-        samples = load_audio(audio)
+        samples = load_audio(audio, max_s=self.settings.stt.max_audio_s)
         with self._call() as model:
             segments, info = self._run(model, samples, language, None)
             if on_language is not None:
@@ -102,7 +102,7 @@ class Stt(Engine[Any]):
         """A file (wav, flac, mp3, ogg, ...) or 16 kHz float32 samples to text. ``vad_filter=False`` skips the
         VAD pass, for audio that endpointing has already cut to speech."""
         start = time.perf_counter()
-        samples = load_audio(audio)
+        samples = load_audio(audio, max_s=self.settings.stt.max_audio_s)
         decoded = time.perf_counter()
         duration = len(samples) / SAMPLE_RATE
         with self._call() as model:

@@ -21,6 +21,27 @@ WYOMING_ANY_PORT = {f"EDGE_SERVE__WYOMING_{service}__PORT": "0" for service in (
 """Every server of a test on free ports, so that several can run at once."""
 
 
+def escalating(cloud, policy: str = "always", **extra: str) -> dict[str, str]:
+    """Settings under which every request goes to the chat route and every local answer is unsure, so each one is
+    offered to ``cloud`` (a FakeCloud) under ``policy``; no key from the developer's environment goes with it."""
+    for name in ("OPENAI_API_KEY", "ANTHROPIC_API_KEY"):
+        os.environ.pop(name, None)
+    return {
+        "EDGE_CLOUD__ENABLED": "true",
+        "EDGE_CLOUD__ENDPOINT": cloud.url,
+        "EDGE_CLOUD__MODEL": "gpt-test",
+        "EDGE_CLOUD__ALLOWED_HOSTS": '["127.0.0.1"]',
+        "EDGE_CLOUD__POLICY__CHAT": policy,
+        "EDGE_CLOUD__POLICY__COMPLEX": policy,
+        "EDGE_ROUTER__MIN_CONFIDENCE": "1.0",
+        "EDGE_ROUTER__LOW_CONFIDENCE_ROUTE": "chat",
+        "EDGE_ROUTER__TEMPLATES": "false",
+        "EDGE_ROUTER__CASCADE__MIN_CONFIDENCE": "1.0",
+        "EDGE_CACHE__ENABLED": "false",
+        **extra,
+    }
+
+
 @dataclass(frozen=True)
 class Served:
     url: str

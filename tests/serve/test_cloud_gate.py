@@ -3,34 +3,13 @@ under the 'ask' policy, since no one is there to consent."""
 
 from __future__ import annotations
 
-import os
-
 import openai
 import pytest
 
-from tests.serve.served import edge_serve
+from tests.serve.served import edge_serve, escalating
 
 pytestmark = pytest.mark.models
 CARD = "4111 1111 1111 1111"
-
-
-def escalating(cloud, policy: str) -> dict[str, str]:
-    """Every request to the chat route, every local answer unsure: each one is offered to the cloud."""
-    for name in ("OPENAI_API_KEY", "ANTHROPIC_API_KEY"):
-        os.environ.pop(name, None)
-    return {
-        "EDGE_CLOUD__ENABLED": "true",
-        "EDGE_CLOUD__ENDPOINT": cloud.url,
-        "EDGE_CLOUD__MODEL": "gpt-test",
-        "EDGE_CLOUD__ALLOWED_HOSTS": '["127.0.0.1"]',
-        "EDGE_CLOUD__POLICY__CHAT": policy,
-        "EDGE_CLOUD__POLICY__COMPLEX": policy,
-        "EDGE_ROUTER__MIN_CONFIDENCE": "1.0",
-        "EDGE_ROUTER__LOW_CONFIDENCE_ROUTE": "chat",
-        "EDGE_ROUTER__TEMPLATES": "false",
-        "EDGE_ROUTER__CASCADE__MIN_CONFIDENCE": "1.0",
-        "EDGE_CACHE__ENABLED": "false",
-    }
 
 
 def ask(server, text: str):

@@ -4,7 +4,6 @@ next request is answered. (An ingest killed half way: tests/store/test_crash_saf
 
 from __future__ import annotations
 
-import os
 import signal
 import threading
 import time
@@ -14,7 +13,7 @@ import pytest
 
 from edge.store.database import Database
 from tests.cloud.server import Reply, openai_events, sse
-from tests.serve.served import edge_serve
+from tests.serve.served import edge_serve, escalating
 
 pytestmark = pytest.mark.models
 
@@ -32,29 +31,12 @@ def rows(store, sql: str) -> list[dict]:
         db.close()
 
 
-def escalating(cloud, store) -> dict[str, str]:
-    os.environ.pop("OPENAI_API_KEY", None)
-    return {
-        "EDGE_STORE__PATH": str(store),
-        "EDGE_CLOUD__ENABLED": "true",
-        "EDGE_CLOUD__ENDPOINT": cloud.url,
-        "EDGE_CLOUD__MODEL": "gpt-test",
-        "EDGE_CLOUD__ALLOWED_HOSTS": '["127.0.0.1"]',
-        "EDGE_CLOUD__POLICY__CHAT": "always",
-        "EDGE_ROUTER__MIN_CONFIDENCE": "1.0",
-        "EDGE_ROUTER__LOW_CONFIDENCE_ROUTE": "chat",
-        "EDGE_ROUTER__TEMPLATES": "false",
-        "EDGE_ROUTER__CHAINS__CHAT": '["cloud"]',
-        "EDGE_CACHE__ENABLED": "false",
-    }
-
-
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
 def test_stopped_while_a_cloud_answer_streams_the_audit_keeps_the_request_and_a_restart_answers(fake_cloud, tmp_path, how):
     store = tmp_path / "edge.db"
     slow = tuple(sse(*openai_events(["Slowly ", "it ", "comes."])))
     fake_cloud.reply(Reply(chunks=slow, headers={"content-type": "text/event-stream"}, chunk_delay_s=20.0))
-    with edge_serve(env=escalating(fake_cloud, store)) as server:
+    with edge_serve(env=escalating(fake_cloud, EDGE_STORE__PATH=str(store), EDGE_ROUTER__CHAINS__CHAT='["cloud"]')) as server:
         outcome: list[BaseException] = []
 
         def ask() -> None:
@@ -80,7 +62,7 @@ def test_stopped_while_a_cloud_answer_streams_the_audit_keeps_the_request_and_a_
     assert '"PERSON": 1' in record["entities"]
 
     fake_cloud.text = "Here it is."
-    with edge_serve(env=escalating(fake_cloud, store)) as again:
+    with edge_serve(env=escalating(fake_cloud, EDGE_STORE__PATH=str(store), EDGE_ROUTER__CHAINS__CHAT='["cloud"]')) as again:
         reply = chat(again, "Tell me another story.")
     assert reply.choices[0].message.content == "Here it is."
     assert len(rows(store, "SELECT id FROM egress")) == 2

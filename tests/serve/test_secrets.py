@@ -5,13 +5,12 @@ cache, off here, keeps questions by design: that is what it is for.)"""
 from __future__ import annotations
 
 import json
-import os
 
 import openai
 import pytest
 
 from tests.cloud.server import error
-from tests.serve.served import edge_serve
+from tests.serve.served import edge_serve, escalating
 
 pytestmark = pytest.mark.models
 KEY = "sk-proj-canaryKey7f3a9c1e5b2d4068a1c3e5f7"
@@ -23,23 +22,14 @@ REQUESTS = (
 
 
 def served_with_key(cloud, store) -> dict[str, str]:
-    os.environ.pop("ANTHROPIC_API_KEY", None)
-    return {
-        "OPENAI_API_KEY": KEY,
-        "EDGE_STORE__PATH": str(store),
-        "EDGE_CLOUD__ENABLED": "true",
-        "EDGE_CLOUD__ENDPOINT": cloud.url,
-        "EDGE_CLOUD__MODEL": "gpt-test",
-        "EDGE_CLOUD__ALLOWED_HOSTS": '["127.0.0.1"]',
-        "EDGE_CLOUD__POLICY__CHAT": "always",
-        "EDGE_CLOUD__RETRIES": "0",
-        "EDGE_ROUTER__MIN_CONFIDENCE": "1.0",
-        "EDGE_ROUTER__LOW_CONFIDENCE_ROUTE": "chat",
-        "EDGE_ROUTER__TEMPLATES": "false",
-        "EDGE_ROUTER__RETRIES": "0",
-        "EDGE_ROUTER__CHAINS__CHAT": '["cloud"]',
-        "EDGE_CACHE__ENABLED": "false",
-    }
+    return escalating(
+        cloud,
+        OPENAI_API_KEY=KEY,
+        EDGE_STORE__PATH=str(store),
+        EDGE_CLOUD__RETRIES="0",
+        EDGE_ROUTER__RETRIES="0",
+        EDGE_ROUTER__CHAINS__CHAT='["cloud"]',
+    )
 
 
 def test_no_key_request_or_payload_is_kept_in_the_store_or_the_log(fake_cloud, tmp_path):

@@ -38,6 +38,11 @@ class InputError(EdgeError):
     """The text or audio given to an engine cannot be used."""
 
 
+def recorded(exc: BaseException) -> str:
+    """An exception as logs and the store keep it: an EdgeError without the outside text it quotes."""
+    return exc.recorded() if isinstance(exc, EdgeError) else str(exc)
+
+
 class EngineTimeout(EdgeError):
     """A model call did not finish within its time limit and was abandoned."""
 

@@ -11,7 +11,7 @@ import logging
 from dataclasses import asdict
 
 from edge.config import CacheSettings
-from edge.errors import EdgeError
+from edge.errors import recorded
 from edge.router.citations import Citation
 from edge.router.gateway import Decision
 from edge.router.request import Handled, Reply
@@ -57,7 +57,7 @@ class Caching:
         try:
             hit = self.cache.lookup(text, decision.route, kb_version)
         except Exception as exc:
-            log.warning("the answer cache was skipped: %s", exc.recorded() if isinstance(exc, EdgeError) else exc)
+            log.warning("the answer cache was skipped: %s", recorded(exc))
             return None
         if hit is None:
             return None
@@ -79,4 +79,4 @@ class Caching:
         try:
             self.cache.store(text, route, reply.text, record, kb_version)
         except Exception as exc:
-            log.warning("an answer was not cached: %s", exc.recorded() if isinstance(exc, EdgeError) else exc)
+            log.warning("an answer was not cached: %s", recorded(exc))

@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable, Generator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeVar
 
-from edge.errors import EdgeError
+from edge.errors import EdgeError, recorded
 from edge.store.database import text_sha256
 from edge.telemetry import elapsed_ms
 
@@ -250,5 +250,4 @@ def _failed(handler: str, exc: Exception | None, latency_ms: float, timeout_s: f
         said = f"timed out after {timeout_s} s"
         return Attempt(handler, False, latency_ms, said, "timed out", said)
     reason = exc.message if isinstance(exc, EdgeError) else str(exc)
-    recorded = exc.recorded() if isinstance(exc, EdgeError) else str(exc)
-    return Attempt(handler, False, latency_ms, f"{type(exc).__name__}: {recorded}", "failed", reason)
+    return Attempt(handler, False, latency_ms, f"{type(exc).__name__}: {recorded(exc)}", "failed", reason)

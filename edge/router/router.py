@@ -187,7 +187,7 @@ class Router:
         start = time.perf_counter()
         text = self._checked(text)
         request = Request(text, conversation, stop or threading.Event(), max_sentences)
-        decision = self.decide(text)
+        decision = self.gateway.decide(text)
         yield decision
         if decision.route == "skill":
             reply = skill_reply(self.skills, decision)

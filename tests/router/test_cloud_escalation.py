@@ -10,7 +10,6 @@ import pytest
 
 from edge.privacy.audit import EgressLog, sha256
 from edge.router import Handled, Reply, Router, Token
-from edge.store.database import Database
 from tests.cloud.server import FakeCloud, error
 from tests.router.cloud import CHAT_ONLY
 from tests.router.cloud import cloud_router as escalating_router
@@ -30,20 +29,6 @@ CLOUD_SAYS = [
     "Noted: <PERSON_1> is away on <DATE_1> and can be reached at <EMAIL_1>.",
 ]
 LABELS = {"EMAIL": "EMAIL_ADDRESS", "PHONE": "PHONE_NUMBER", "DATE": "DATE_TIME", "IP": "IP_ADDRESS", "IBAN": "IBAN_CODE"}
-
-
-@pytest.fixture(autouse=True)
-def no_keys(monkeypatch):
-    """The local server needs no key; none from the developer's environment is sent to it."""
-    for name in ("OPENAI_API_KEY", "ANTHROPIC_API_KEY"):
-        monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture
-def db(tmp_path):
-    database = Database(tmp_path / "edge.db")
-    yield database
-    database.close()
 
 
 def cloud_router(runtime, db, cloud: FakeCloud, consent=None, enabled=True, **cloud_settings) -> Router:

@@ -7,13 +7,8 @@ from edge.config import load_settings
 from edge.router import Decision, Handled, Reply, Retracted, Router, Token
 from edge.router.tiers import Prompt, chat_prompt
 from edge.runtime import Runtime
-from edge.store.database import Database, text_sha256
+from edge.store.database import text_sha256
 from tests.faults import ABANDONED, break_first_stream
-
-
-@pytest.fixture
-def db(tmp_path):
-    return Database(tmp_path / "edge.db")
 
 
 @pytest.fixture

@@ -17,13 +17,6 @@ from edge.store.database import Database, StoreError
 
 
 @pytest.fixture
-def db(tmp_path):
-    database = Database(tmp_path / "edge.db")
-    yield database
-    database.close()
-
-
-@pytest.fixture
 def router(runtime, db):
     settings = load_settings(env={}, data_dir=runtime.settings.data_dir)
     own = Runtime(settings)

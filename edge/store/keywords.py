@@ -123,9 +123,10 @@ class KeywordSearch:
                 scores[row["id"]] += weights[stem] * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / average))
 
     def _totals(self) -> tuple[int, float]:
-        """Chunks and tokens per chunk, from FTS5's own totals (the record bm25() reads)."""
+        """Chunks and tokens per chunk, from FTS5's own totals (the record bm25() reads; empty until the first
+        chunk is indexed)."""
         rows = self.db.query("SELECT block FROM chunks_fts_data WHERE id = 1")
-        if not rows:
+        if not rows or not rows[0]["block"]:
             return 0, 1.0
         count, at = _varint(rows[0]["block"], 0)
         tokens, _ = _varint(rows[0]["block"], at)

@@ -69,3 +69,13 @@ def test_a_restricting_clause_applies_to_the_candidates(search):
     assert search.search(["espresso"], pool=10, where="c.ordinal > ?", params=[3]) == pytest.approx(
         {7: fts5_scores(search, ["espresso"])[7]}
     )
+
+
+def test_an_empty_index_finds_nothing(tmp_path):
+    assert KeywordSearch(Database(tmp_path / "edge.db")).search(["0"], pool=10) == {}
+
+
+def test_an_index_emptied_of_its_chunks_finds_nothing(search):
+    with search.db.transaction() as conn:
+        conn.execute("DELETE FROM chunks")
+    assert search.search(["espresso", "0"], pool=10) == {}

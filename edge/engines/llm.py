@@ -147,18 +147,20 @@ class Llm(Engine[Any]):
         repeat_penalty: float | None = None,
     ) -> Generation:
         """The reply token by token. ``json_schema`` or a GBNF ``grammar`` constrains the output;
-        ``logprobs`` measures how sure the model was (``stats.confidence``)."""
+        ``logprobs`` measures how sure the model was (``stats.confidence``). Malformed messages raise here, before
+        the first token is asked for."""
+        chat = self._messages(messages)
         halt = threading.Event()
         opts = self.settings.llm
         sampling = Sampling(
             opts.temperature if temperature is None else temperature,
             opts.repeat_penalty if repeat_penalty is None else repeat_penalty,
         )
-        return Generation(self._generate(messages, max_tokens, sampling, stop, json_schema, grammar, logprobs, halt), halt)
+        return Generation(self._generate(chat, max_tokens, sampling, stop, json_schema, grammar, logprobs, halt), halt)
 
     def _generate(
         self,
-        messages: Messages,
+        chat: list[dict[str, str]],
         max_tokens: int | None,
         sampling: Sampling,
         stop: Sequence[str] | None,
@@ -167,7 +169,6 @@ class Llm(Engine[Any]):
         logprobs: bool,
         halt: threading.Event,
     ) -> Generator[str, None, GenerationStats]:
-        chat = self._messages(messages)
         opts = self.settings.llm
         kwargs: dict[str, Any] = dict(
             messages=chat,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,10 +82,15 @@ class Tts(Engine[Any]):
         return int(self.model.config.sample_rate)
 
     def synthesize(self, text: str) -> Iterator[AudioChunk]:
-        """Speech for ``text``, yielded sentence by sentence as each is ready."""
+        """Speech for ``text``, yielded sentence by sentence as each is ready. Text that cannot be spoken raises
+        here, before the first sentence is asked for; control characters are read as spaces."""
+        if isinstance(text, str):
+            text = "".join(" " if unicodedata.category(c) == "Cc" else c for c in text)
+        return self._sentences(self._check_text(text))
+
+    def _sentences(self, text: str) -> Iterator[AudioChunk]:
         from piper import SynthesisConfig
 
-        self._check_text(text)
         opts = self.settings.tts
         config = SynthesisConfig(
             speaker_id=opts.speaker,

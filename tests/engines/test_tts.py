@@ -33,10 +33,16 @@ def test_a_wav_file_reads_back_as_the_same_words(runtime, tmp_path):
     assert normalize_words(runtime.stt.transcribe(speech.path).text) == normalize_words(text)
 
 
-@pytest.mark.parametrize("text", ["", "  \n "])
-def test_empty_text_is_refused(runtime, text):
+@pytest.mark.parametrize("text", ["", "  \n ", "\x00", "\x1b\x07"])
+def test_text_with_nothing_to_say_is_refused_before_any_sentence_is_made(runtime, text):
     with pytest.raises(InputError, match="empty"):
-        list(runtime.tts.synthesize(text))
+        runtime.tts.synthesize(text)
+
+
+def test_control_characters_are_read_as_spaces(runtime):
+    assert [c.samples.size for c in runtime.tts.synthesize("Ready.\x00")] == [
+        c.samples.size for c in runtime.tts.synthesize("Ready. ")
+    ]
 
 
 def test_a_voice_with_a_broken_config_is_refused(settings, tmp_path):

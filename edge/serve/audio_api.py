@@ -90,10 +90,13 @@ def _stamp(seconds: float, mark: str) -> str:
 
 
 def speech(tts: Any, text: str) -> AsyncIterator[bytes]:
-    """Each sentence's samples (int16, little-endian) as soon as it is synthesised; leaving early stops piper."""
+    """Each sentence's samples (int16, little-endian) as soon as it is synthesised; leaving early stops piper.
+    Text piper cannot speak raises here, before the response has started."""
+
+    sentences = tts.synthesize(text)
 
     def samples(stop: Any) -> Iterator[bytes]:
-        for chunk in tts.synthesize(text):
+        for chunk in sentences:
             yield chunk.samples.astype("<i2").tobytes()
             if stop.is_set():
                 return
@@ -103,12 +106,12 @@ def speech(tts: Any, text: str) -> AsyncIterator[bytes]:
 
 def speech_stream(tts: Any, text: str, fmt: str) -> tuple[AsyncIterator[bytes], str, dict[str, str]]:
     """The body, its media type and headers: the sentences' samples as each is synthesised, a WAV header first."""
-    rate = tts.sample_rate
+    rate, pieces = tts.sample_rate, speech(tts, text)
 
     async def body() -> AsyncIterator[bytes]:
         if fmt == "wav":
             yield streaming_wav_header(rate)
-        async for piece in speech(tts, text):
+        async for piece in pieces:
             yield piece
 
     media = "audio/wav" if fmt == "wav" else "audio/pcm"

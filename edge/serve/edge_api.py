@@ -13,6 +13,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from edge.router import Router
+from edge.store.documents import SUFFIXES
 
 UPLOAD_NAME = re.compile(r"[^A-Za-z0-9._ -]+")
 HIT_FIELDS = ("doc_id", "chunk_id", "score", "text", "source", "start", "end", "title", "heading", "page")
@@ -43,20 +44,28 @@ def documents(router: Router) -> dict[str, Any]:
 
 
 async def uploaded(request: Request, folder: Path) -> list[Path]:
-    """The form's files, saved under ``folder`` by their base name made safe; a request never names a path."""
+    """The form's files, saved under ``folder`` by their base name made safe; a request never names a path. Nothing
+    is saved when one of them is not a kind of document edge reads."""
     async with request.form(max_files=100, max_fields=10) as form:
         files = [value for _, value in form.multi_items() if isinstance(value, UploadFile)]
         if not files:
             raise EdgeRequestError("no file in the form. Fix: send documents as multipart fields named 'file'")
+        names = [UPLOAD_NAME.sub("_", Path(upload.filename or "document").name).strip(" .") or "document" for upload in files]
+        if refused := [name for name in names if Path(name).suffix.lower() not in SUFFIXES]:
+            kinds = ", ".join(sorted(SUFFIXES))
+            raise EdgeRequestError(f"{', '.join(refused)}: not a kind of document edge reads. Fix: upload {kinds} files")
         folder.mkdir(parents=True, exist_ok=True)
         saved = []
-        for upload in files:
-            name = UPLOAD_NAME.sub("_", Path(upload.filename or "document").name).strip(" .") or "document"
+        for upload, name in zip(files, names, strict=True):
             path = folder / name
             path.write_bytes(await upload.read())
             saved.append(path)
     return saved
 
 
-def report(ingested: Any) -> Response:
+def report(ingested: Any, uploads: list[Path]) -> Response:
+    """The ingest report; an upload that could not be read is not kept."""
+    for path in uploads:
+        if str(path.resolve()) in ingested.failed:
+            path.unlink(missing_ok=True)
     return JSONResponse(dataclasses.asdict(ingested), status_code=200 if not ingested.failed else 422)

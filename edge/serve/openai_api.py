@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
@@ -31,10 +32,19 @@ from edge.router.request import Reply, Retracted, Token
 from edge.runtime import Runtime
 from edge.serve import edge_api
 from edge.serve.admission import Busy, Lane
-from edge.serve.audio_api import SPEECH_FORMATS, TTS_ALIASES, AudioRequestError, speech_stream, transcription
+from edge.serve.audio_api import (
+    SPEECH_FORMATS,
+    STT_ALIASES,
+    TRANSCRIPT_FORMATS,
+    TTS_ALIASES,
+    AudioRequestError,
+    speech_stream,
+    transcription,
+)
 from edge.serve.bridge import in_thread
 from edge.serve.events import Events, TooManyListeners
 from edge.serve.metrics import RequestTimes, Timed, exposition
+from edge.serve.openapi import Formats, ModelIds, document
 from edge.serve.schemas import ChatRequest, EmbeddingRequest, RouteRequest, SpeechRequest
 
 ROUTER_MODEL = "edge"
@@ -152,7 +162,7 @@ def create_app(served: Served) -> Starlette:
             return JSONResponse(await _in_worker(lambda: edge_api.documents(router)))
         saved = await edge_api.uploaded(request, served.runtime.settings.data_dir / "uploads")
         with served.lanes["embedder"].admit():
-            return edge_api.report(await _in_worker(lambda: router.knowledge.add(saved)))
+            return edge_api.report(await _in_worker(lambda: router.knowledge.add(saved)), saved)
 
     async def events(request: Request) -> Response:
         last = request.headers.get("last-event-id", "")
@@ -162,6 +172,11 @@ def create_app(served: Served) -> Starlette:
             raise ApiError(429, f"{exc}. Fix: close one, or share one stream", "rate_limit_error") from None
         headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
         return StreamingResponse(served.events.stream(queue), media_type="text/event-stream", headers=headers)
+
+    async def openapi(request: Request) -> Response:
+        return JSONResponse(
+            document(_served_ids(served), Formats(TRANSCRIPT_FORMATS, SPEECH_FORMATS), bool(served.settings.api_keys))
+        )
 
     times = RequestTimes()
 
@@ -173,6 +188,7 @@ def create_app(served: Served) -> Starlette:
         Route("/health", health),
         Route("/metrics", metrics),
         Route("/ready", ready),
+        Route("/openapi.json", openapi),
         Route("/v1/models", models),
         Route("/v1/chat/completions", chat, methods=["POST"]),
         Route("/v1/embeddings", embeddings, methods=["POST"]),
@@ -190,6 +206,7 @@ def create_app(served: Served) -> Starlette:
         EdgeError: _edge_error,
         404: _not_found,
         405: _not_allowed,
+        HTTPException: _http_error,
         Exception: _unexpected,
     }
     app = Starlette(routes=routes, exception_handlers=handlers)
@@ -222,6 +239,14 @@ def _model_ids(served: Served) -> list[str]:
         if role in served.runtime.enabled_roles and (model := served.model_id(role)):
             ids.append(model)
     return ids
+
+
+def _served_ids(served: Served) -> ModelIds:
+    def ids(role: str, *aliases: str) -> tuple[str, ...]:
+        model = served.model_id(role)
+        return (*((model,) if model else ()), *sorted(aliases))
+
+    return ModelIds(ids("llm", ROUTER_MODEL), ids("embedder", ROUTER_MODEL), ids("stt", *STT_ALIASES), ids("tts", *TTS_ALIASES))
 
 
 def _card(model: str) -> dict[str, Any]:
@@ -335,11 +360,11 @@ async def _local_llm(served: Served, body: ChatRequest) -> Response:
     model = served.model_id("llm") or "llm"
     messages = [{"role": "system" if m.role == "developer" else m.role, "content": m.text} for m in body.messages]
     schema = _json_schema(body.response_format)
+    generation = llm.stream(
+        messages, max_tokens=body.token_limit, temperature=body.temperature, stop=body.stops, json_schema=schema
+    )
 
     def pieces(stop: Any) -> Iterator[Any]:
-        generation = llm.stream(
-            messages, max_tokens=body.token_limit, temperature=body.temperature, stop=body.stops, json_schema=schema
-        )
         for piece in generation:
             if stop.is_set():
                 generation.stop()
@@ -423,7 +448,8 @@ async def _errors_as_events(content: AsyncIterator[str]) -> AsyncIterator[str]:
         async for chunk in content:
             yield chunk
     except EdgeError as exc:
-        yield f"data: {json.dumps(error_body(str(exc), 'server_error'))}\n\n"
+        kind = "invalid_request_error" if isinstance(exc, InputError) else "server_error"
+        yield f"data: {json.dumps(error_body(str(exc), kind))}\n\n"
 
 
 async def _api_error(request: Request, exc: Exception) -> Response:
@@ -450,6 +476,13 @@ async def _unexpected(request: Request, exc: Exception) -> Response:
     return JSONResponse(error_body(message, "server_error"), status_code=500)
 
 
+async def _http_error(request: Request, exc: Exception) -> Response:
+    """What Starlette refuses before a handler runs (a form it cannot parse), in OpenAI's error shape."""
+    assert isinstance(exc, HTTPException)
+    message = f"{exc.detail.rstrip('.')}. Fix: correct the request as the OpenAI API describes"
+    return JSONResponse(error_body(message, "invalid_request_error"), status_code=exc.status_code, headers=exc.headers)
+
+
 async def _not_found(request: Request, exc: Exception) -> Response:
     message = f"no endpoint {request.url.path}. Fix: see GET /v1/models and the README's edge serve section"
     return JSONResponse(error_body(message, "invalid_request_error", "not_found"), status_code=404)
@@ -457,7 +490,8 @@ async def _not_found(request: Request, exc: Exception) -> Response:
 
 async def _not_allowed(request: Request, exc: Exception) -> Response:
     message = f"{request.method} is not allowed on {request.url.path}. Fix: use the method the OpenAI API gives"
-    return JSONResponse(error_body(message, "invalid_request_error", "method_not_allowed"), status_code=405)
+    body = error_body(message, "invalid_request_error", "method_not_allowed")
+    return JSONResponse(body, status_code=405, headers=getattr(exc, "headers", None))
 
 
 class _BearerKeys:

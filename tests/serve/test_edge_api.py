@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import httpx
 import openai
 import pytest
@@ -55,3 +57,25 @@ def test_a_bad_search_names_the_fix(served, path, params, fix):
 def test_a_route_request_without_input_names_the_fix(served):
     reply = httpx.post(f"{served.api}/route", json={})
     assert reply.status_code == 400 and "input" in reply.json()["error"]["message"]
+
+
+def test_an_upload_that_is_not_a_document_is_refused_and_nothing_is_saved(served, tmp_path):
+    files = [("file", ("notes.md", GREENHOUSE)), ("file", ("photo.png", b"\x89PNG\r\n\x1a\n"))]
+    reply = httpx.post(f"{served.api}/kb/documents", files=files)
+    assert reply.status_code == 400 and "photo.png" in reply.json()["error"]["message"]
+    assert ".md" in reply.json()["error"]["message"]
+    assert "notes.md" not in str(httpx.get(f"{served.api}/kb/documents").json())
+
+
+def test_a_form_that_cannot_be_parsed_is_refused_in_openai_shape(served):
+    reply = httpx.post(
+        f"{served.api}/kb/documents", content=b"--x\r\n[{}]--x--\r\n", headers={"Content-Type": "multipart/form-data; boundary=x"}
+    )
+    assert reply.status_code == 400 and "Fix:" in reply.json()["error"]["message"]
+
+
+def test_an_upload_that_cannot_be_read_is_reported_and_not_kept(served):
+    reply = httpx.post(f"{served.api}/kb/documents", files={"file": ("manual.pdf", b"%PDF-1.7 cut short")}, timeout=60)
+    (failed,) = reply.json()["failed"]
+    assert reply.status_code == 422 and failed.endswith("/uploads/manual.pdf")
+    assert not Path(failed).exists()

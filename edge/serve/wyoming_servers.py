@@ -23,13 +23,14 @@ from wyoming.info import AsrModel, AsrProgram, Attribution, Describe, HandleMode
 from wyoming.server import AsyncEventHandler
 from wyoming.tts import Synthesize, SynthesizeChunk, SynthesizeStart, SynthesizeStop, SynthesizeStopped
 
-from edge.errors import ConfigError, EdgeError
+from edge.errors import ConfigError, EdgeError, InputError
 from edge.router.request import Handled as Handler
 from edge.serve.admission import Busy
 from edge.serve.audio_api import speech
 from edge.serve.bridge import in_thread
 from edge.serve.exposure import is_loopback
 from edge.serve.openai_api import Served
+from edge.serve.wyoming_events import MalformedEvent, parsed, read_event
 from edge.voice.chunker import SentenceChunker
 
 Service = Literal["asr", "tts", "handle"]
@@ -37,6 +38,7 @@ LOG = logging.getLogger("edge.serve")
 ATTRIBUTION = Attribution(name="edge", url="https://github.com/")
 SAMPLES_PER_CHUNK = 1024
 STT_RATE = 16_000
+AUDIO_RATES = range(4_000, 192_001)
 
 
 @dataclass(frozen=True)
@@ -82,8 +84,30 @@ class EdgeHandler(AsyncEventHandler):
         self.served, self.service = served, service
         self._converter = AudioChunkConverter(rate=STT_RATE, width=2, channels=1)
         self._audio: list[bytes] = []
+        self._audio_bytes = 0
+        self._max_audio_bytes = int(served.runtime.settings.stt.max_audio_s * STT_RATE * 2)
         self._language: str | None = None
         self._streamed: SentenceChunker | None = None
+
+    async def run(self) -> None:
+        """Events until the client leaves; one whose framing is broken gets an Error event and ends the connection,
+        since what follows it cannot be found."""
+        try:
+            while True:
+                try:
+                    event = await read_event(self.reader)
+                except MalformedEvent as exc:
+                    await self.write_event(
+                        Error(text=f"{exc}. Fix: send Wyoming events as the protocol describes", code="malformed").event()
+                    )
+                    break
+                if event is None or not await self.handle_event(event):
+                    break
+        except ConnectionError:
+            pass
+        finally:
+            await self.disconnect()
+            self.writer.close()
 
     async def handle_event(self, event: Event) -> bool:
         if Describe.is_type(event.type):
@@ -95,25 +119,51 @@ class EdgeHandler(AsyncEventHandler):
             elif self.service == "tts":
                 await self._tts(event)
             elif Transcript.is_type(event.type):
-                await self._handle(Transcript.from_event(event).text)
+                await self._handle(parsed(Transcript, event).text)
         except Busy as exc:
             await self.write_event(Error(text=f"{exc}; retry in a moment", code="busy").event())
+        except MalformedEvent as exc:
+            await self.write_event(Error(text=f"{exc}. Fix: send the fields the protocol gives it", code="malformed").event())
         except EdgeError as exc:
             await self.write_event(Error(text=str(exc), code=type(exc).__name__).event())
         return True
 
     async def _asr(self, event: Event) -> None:
         if Transcribe.is_type(event.type):
-            self._language = Transcribe.from_event(event).language
+            self._language = parsed(Transcribe, event).language
         elif AudioStart.is_type(event.type):
-            self._audio = []
+            self._audio, self._audio_bytes = [], 0
+            self._converter = AudioChunkConverter(rate=STT_RATE, width=2, channels=1)
         elif AudioChunk.is_type(event.type):
-            self._audio.append(self._converter.convert(AudioChunk.from_event(event)).audio)
+            self._add_audio(parsed(AudioChunk, event))
         elif AudioStop.is_type(event.type):
             samples = np.frombuffer(b"".join(self._audio), dtype=np.int16)
-            self._audio = []
+            self._audio, self._audio_bytes = [], 0
             with self.served.lanes["stt"].admit():
                 await self._transcribe(samples)
+
+    def _add_audio(self, chunk: AudioChunk) -> None:
+        if chunk.rate not in AUDIO_RATES or chunk.width not in (1, 2, 4) or chunk.channels not in (1, 2):
+            raise MalformedEvent(
+                f"the audio-chunk event's format (rate {chunk.rate!r}, width {chunk.width!r}, channels {chunk.channels!r})"
+                " is not 4-192 kHz, 1, 2 or 4 bytes, mono or stereo"
+            )
+        if len(chunk.audio) % (chunk.width * chunk.channels):
+            raise MalformedEvent("the audio-chunk event's audio is not a whole number of frames")
+        try:
+            audio = self._converter.convert(chunk).audio
+        except Exception as exc:  # noqa: BLE001 - audioop's own error type differs between Python versions
+            raise MalformedEvent(
+                f"the audio-chunk event's audio cannot be converted ({exc}); send one format per utterance"
+            ) from None
+        self._audio_bytes += len(audio)
+        if self._audio_bytes > self._max_audio_bytes:
+            self._audio, self._audio_bytes = [], 0
+            limit = self.served.runtime.settings.stt.max_audio_s
+            raise InputError(
+                f"the utterance is longer than {limit:g} s and was dropped", "send shorter utterances, or raise stt.max_audio_s"
+            )
+        self._audio.append(audio)
 
     async def _transcribe(self, samples: np.ndarray) -> None:
         """The transcript streamed segment by segment as Whisper decodes it (TranscriptStart, a TranscriptChunk each,
@@ -139,7 +189,7 @@ class EdgeHandler(AsyncEventHandler):
         if SynthesizeStart.is_type(event.type):
             self._streamed = SentenceChunker(first_words=0)
         elif SynthesizeChunk.is_type(event.type) and self._streamed is not None:
-            for sentence in self._streamed.feed(SynthesizeChunk.from_event(event).text):
+            for sentence in self._streamed.feed(parsed(SynthesizeChunk, event).text):
                 await self._speak(sentence)
         elif SynthesizeStop.is_type(event.type) and self._streamed is not None:
             for sentence in self._streamed.flush():
@@ -147,15 +197,16 @@ class EdgeHandler(AsyncEventHandler):
             self._streamed = None
             await self.write_event(SynthesizeStopped().event())
         elif Synthesize.is_type(event.type) and self._streamed is None:
-            await self._speak(Synthesize.from_event(event).text)
+            await self._speak(parsed(Synthesize, event).text)
 
     async def _speak(self, text: str) -> None:
         """One utterance: AudioStart, its chunks as each sentence is synthesised, AudioStop."""
         tts = self.served.runtime.tts
         rate = tts.sample_rate
         with self.served.lanes["tts"].admit():
+            pieces = speech(tts, text)
             await self.write_event(AudioStart(rate=rate, width=2, channels=1).event())
-            async for audio in speech(tts, text):
+            async for audio in pieces:
                 for start in range(0, len(audio), SAMPLES_PER_CHUNK * 2):
                     chunk = AudioChunk(rate=rate, width=2, channels=1, audio=audio[start : start + SAMPLES_PER_CHUNK * 2])
                     await self.write_event(chunk.event())

@@ -211,7 +211,7 @@ def cmd_timers(args: argparse.Namespace) -> int:
     store = TimerStore(db)
     scheduler = Scheduler(store)
     scheduler.subscribe(lambda fired: emit(args, {"fired": fired.timer, "late_s": fired.late_s, "text": fired.text}, fired.text))
-    scheduler.fire_due()
+    scheduler.fire_due(recovering=True)
     active = store.active()
     now = time.time()
     for timer in active:

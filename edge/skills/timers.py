@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import time
@@ -27,6 +28,8 @@ from edge.store.database import Database, inserted_id
 Kind = Literal["timer", "alarm", "reminder"]
 Clock = Callable[[], float]
 
+log = logging.getLogger("edge.timers")
+
 
 @dataclass(frozen=True)
 class Timer:
@@ -43,6 +46,8 @@ class Timer:
     fired_at: float | None
     repeat: str | None = None
     """For an alarm that repeats, the weekdays it rings on (``edge.skills.repeats``)."""
+    delivered_at: float | None = None
+    """When its listeners were told it went off; None while fired and not yet told (edge stopped in between)."""
 
     def remaining(self, now: float) -> float:
         return self.remaining_s if self.state == "paused" and self.remaining_s is not None else max(self.due_at - now, 0.0)
@@ -145,7 +150,7 @@ class TimerStore:
 
     def take_due(self) -> list[Fired]:
         """Mark every running entry that is due as fired, and return them; a repeating alarm is set again for its next
-        day, in the same transaction, so that a crash cannot lose the series."""
+        day, in the same transaction, so that a crash cannot lose the series. ``delivered`` marks them told."""
         now = self.clock()
         with self.db.transaction() as conn:
             rows = conn.execute("SELECT id FROM timers WHERE state = 'running' AND due_at <= ? ORDER BY due_at", (now,))
@@ -163,6 +168,15 @@ class TimerStore:
         if any(timer.repeat for timer in fired):
             self._changed()
         return [Fired(t, max(now - t.due_at, 0.0)) for t in fired]
+
+    def undelivered(self) -> list[Fired]:
+        """Entries that fired while edge was stopping or killed, before their listeners were told."""
+        now = self.clock()
+        rows = self.db.query("SELECT * FROM timers WHERE state = 'fired' AND delivered_at IS NULL ORDER BY due_at")
+        return [Fired(timer, max(now - timer.due_at, 0.0)) for timer in (Timer(**row) for row in rows)]
+
+    def delivered(self, fired: Fired) -> None:
+        self.db.execute("UPDATE timers SET delivered_at = ? WHERE id = ?", (self.clock(), fired.timer.id))
 
     def next_due(self) -> float | None:
         row = self.db.query("SELECT MIN(due_at) AS due FROM timers WHERE state = 'running'")[0]
@@ -187,11 +201,18 @@ class Scheduler:
     def subscribe(self, callback: Callable[[Fired], None]) -> None:
         self._listeners.append(callback)
 
-    def fire_due(self) -> list[Fired]:
-        fired = self.store.take_due()
+    def fire_due(self, recovering: bool = False) -> list[Fired]:
+        """Tell the listeners of each entry that came due, and, when ``recovering`` (once, as edge starts), of those
+        a stopped edge marked fired without telling: an alarm is heard at least once, never lost. A listener that
+        fails is logged and does not keep the others, or the next entries, from being told."""
+        fired = [*self.store.undelivered(), *self.store.take_due()] if recovering else self.store.take_due()
         for event in fired:
             for callback in self._listeners:
-                callback(event)
+                try:
+                    callback(event)
+                except Exception as exc:  # noqa: BLE001 - a listener is any app's code
+                    log.error("a listener failed on %s %d: %s: %s", event.timer.kind, event.timer.id, type(exc).__name__, exc)
+            self.store.delivered(event)
         return fired
 
     def start(self) -> None:
@@ -208,8 +229,10 @@ class Scheduler:
             self._thread = None
 
     def _run(self) -> None:
+        recovering = True
         while not self._stop.is_set():
-            self.fire_due()
+            self.fire_due(recovering)
+            recovering = False
             due = self.store.next_due()
             sleep = self.max_sleep_s if due is None else min(max(due - self.store.clock(), 0.0), self.max_sleep_s)
             self._wake.wait(sleep)

@@ -234,6 +234,10 @@ MIGRATIONS: tuple[str, ...] = (
     DROP TABLE dead_letters;
     ALTER TABLE dead_letters_hashed RENAME TO dead_letters;
     """,
+    """
+    ALTER TABLE timers ADD COLUMN delivered_at REAL;
+    UPDATE timers SET delivered_at = fired_at WHERE state = 'fired';
+    """,
 )
 
 

@@ -63,7 +63,7 @@ def rules(settings: RetentionSettings) -> tuple[Rule, ...]:
             "COALESCE(fired_at, created_at)",
             days(s.timers_days),
             f"{kept(s.timers_days)} once fired or cancelled",
-            removable="state IN ('fired', 'cancelled')",
+            removable="(state = 'cancelled' OR delivered_at IS NOT NULL)",
         ),
         Rule("audit", "at", days(s.audit_days), kept(s.audit_days)),
         Rule("egress", "at", days(s.egress_days), f"{kept(s.egress_days)}, never cut by count"),

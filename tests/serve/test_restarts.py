@@ -4,6 +4,7 @@ next request is answered. (An ingest killed half way: tests/store/test_crash_saf
 
 from __future__ import annotations
 
+import re
 import signal
 import threading
 import time
@@ -11,6 +12,7 @@ import time
 import openai
 import pytest
 
+from edge.skills import TimerStore
 from edge.store.database import Database
 from tests.cloud.server import Reply, openai_events, sse
 from tests.serve.served import edge_serve, escalating
@@ -92,3 +94,36 @@ def test_a_timer_that_came_due_while_edge_was_killed_fires_once_when_it_is_back(
         chat(third, "what is 2 plus 2")
         log = third.log
     assert "went off" not in log.read_text(), "a fired timer fired again after a restart"
+
+
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
+def test_killed_while_timers_fire_every_one_is_heard_when_it_is_back(tmp_path, how):
+    """Many timers due at once fire as edge starts; it is stopped after the first is heard. Each one is heard in the
+    first run or the next, none twice (bar the one being told when SIGKILL came)."""
+    store = tmp_path / "edge.db"
+    timers = TimerStore(Database(store))
+    now = time.time()
+    for n in range(2000):
+        timers.add("timer", now - 1, seconds=60.0 + n)
+    timers.db.close()
+    env = {"EDGE_STORE__PATH": str(store)}
+
+    def heard(log) -> list[str]:
+        return re.findall(r"timer (\d+) went off", log.read_text())
+
+    with edge_serve(env=env) as server:
+        deadline = time.monotonic() + 60
+        while not heard(server.log) and time.monotonic() < deadline:
+            time.sleep(0.005)
+        server.process.send_signal(how)
+        server.process.wait(60)
+        first = heard(server.log)
+    with edge_serve(env=env) as back:
+        deadline = time.monotonic() + 60
+        while rows(store, "SELECT COUNT(*) AS n FROM timers WHERE delivered_at IS NULL") != [{"n": 0}]:
+            assert time.monotonic() < deadline, "timers fired before the kill were never told"
+            time.sleep(0.1)
+        assert "84" in (chat(back, "what is 12 times 7").choices[0].message.content or "")
+        second = heard(back.log)
+    assert set(first) | set(second) == {str(n) for n in range(1, 2001)}
+    assert len(first) + len(second) - 2000 <= (1 if how == signal.SIGKILL else 0)

@@ -95,6 +95,50 @@ def test_a_timer_that_came_due_while_edge_was_off_fires_on_restart(tmp_path, clo
     assert fired.text == "Your 5 minute timer is done. It went off 55 minutes ago, while I was off."
 
 
+def test_an_entry_that_fired_as_edge_was_killed_is_heard_once_when_it_is_back(tmp_path, clock):
+    """Killed after the entries were marked fired and before the listeners were told: told at the next start."""
+    first = TimerStore(Database(tmp_path / "edge.db"), clock)
+    ask(TimerSkill(first), "set a timer for 5 minutes")
+    clock.now += 300
+    assert len(first.take_due()) == 1
+    first.db.close()
+    restarted = Scheduler(TimerStore(Database(tmp_path / "edge.db"), clock))
+    heard = []
+    restarted.subscribe(heard.append)
+    assert restarted.fire_due() == [], "only a starting scheduler looks for entries another process may be telling"
+    (fired,) = restarted.fire_due(recovering=True)
+    assert heard == [fired] and fired.text == "Your 5 minute timer is done."
+    assert restarted.fire_due(recovering=True) == []
+
+
+def test_a_listener_that_fails_keeps_no_one_else_from_hearing(store, skill, clock, caplog):
+    ask(skill, "set a timer for 1 minute")
+    ask(skill, "set a timer for 2 minutes")
+    scheduler = Scheduler(store)
+    heard = []
+
+    def broken(fired):
+        raise RuntimeError("the speaker is unplugged")
+
+    scheduler.subscribe(broken)
+    scheduler.subscribe(heard.append)
+    clock.now += 120
+    assert scheduler.fire_due() == heard and len(heard) == 2
+    assert "the speaker is unplugged" in caplog.text
+    assert store.undelivered() == []
+
+
+def test_timers_fired_in_an_older_store_count_as_heard(tmp_path, clock):
+    old = store_at_version(tmp_path / "edge.db", migration_adding("ADD COLUMN delivered_at"))
+    old.execute(
+        "INSERT INTO timers (kind, created_at, due_at, state, fired_at) VALUES ('timer', ?, ?, 'fired', ?)",
+        (clock.now, clock.now, clock.now),
+    )
+    old.commit()
+    old.close()
+    assert TimerStore(Database(tmp_path / "edge.db"), clock).undelivered() == []
+
+
 def test_the_scheduler_thread_fires_a_timer_on_time(tmp_path):
     store = TimerStore(Database(tmp_path / "edge.db"))
     scheduler = Scheduler(store)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from edge.store.database import APPLICATION_ID, MIGRATIONS
+from edge.store.database import APPLICATION_ID, MIGRATIONS, text_sha256
 
 
 def migration_adding(fragment: str) -> int:
@@ -16,6 +16,7 @@ def migration_adding(fragment: str) -> int:
 def store_at_version(path: Path, version: int) -> sqlite3.Connection:
     """A new store file with only the first ``version`` migrations applied, open for writing old rows into."""
     conn = sqlite3.connect(path)
+    conn.create_function("sha256_hex", 1, text_sha256, deterministic=True)
     for script in MIGRATIONS[:version]:
         conn.executescript(script)
     conn.execute(f"PRAGMA user_version = {version}")

@@ -65,16 +65,22 @@ def test_the_egress_record_is_never_cut_by_count(db):
     assert count(db, "egress") == 50
 
 
-def test_a_running_timer_stays_however_old_and_a_fired_one_goes_after_its_age(db):
+def test_a_running_timer_stays_however_old_and_a_fired_one_goes_after_its_age_once_it_was_heard(db):
     long_ago = NOW - 100 * DAY_S
     with db.transaction() as conn:
-        for state, fired in (("running", None), ("paused", None), ("fired", long_ago), ("cancelled", None)):
+        for state, fired, told in (
+            ("running", None, None),
+            ("paused", None, None),
+            ("fired", long_ago, long_ago),
+            ("fired", long_ago, None),
+            ("cancelled", None, None),
+        ):
             conn.execute(
-                "INSERT INTO timers (kind, created_at, due_at, state, fired_at) VALUES ('timer', ?, ?, ?, ?)",
-                (long_ago, long_ago, state, fired),
+                "INSERT INTO timers (kind, created_at, due_at, state, fired_at, delivered_at) VALUES ('timer', ?, ?, ?, ?, ?)",
+                (long_ago, long_ago, state, fired, told),
             )
     assert retention(db).prune()["timers"] == 2
-    assert sorted(r["state"] for r in db.query("SELECT state FROM timers")) == ["paused", "running"]
+    assert sorted(r["state"] for r in db.query("SELECT state FROM timers")) == ["fired", "paused", "running"]
 
 
 def test_usage_keeps_this_month_and_the_months_before_it_up_to_the_setting(db):

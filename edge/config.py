@@ -78,6 +78,7 @@ class EmbedderSettings(_Section):
     batch_size: int = Field(32, ge=1)
     max_tokens: int = Field(256, ge=8, description="longer texts are truncated")
     threads: int = Field(0, ge=0)
+    timeout_s: float = Field(30.0, gt=0.0, description="one batch taking longer is stopped; the request goes on without it")
 
 
 class ClassifierSettings(_Section):

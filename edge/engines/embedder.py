@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from edge.engines.base import Engine
-from edge.engines.onnx import open_session
+from edge.engines.onnx import open_session, run_within
 from edge.errors import ModelFileError
 from edge.models import ResolvedModel
 
@@ -98,18 +98,19 @@ class Embedder(Engine[EmbedderModel]):
         texts = [self._check_text(t) for t in texts]
         batch_size = batch_size or self.settings.embedder.batch_size
         with self._call() as model:
+            timeout_s = self.settings.embedder.timeout_s
             if len(texts) == 1:
-                return _run(model.single, model, [model.tokenizer.encode(texts[0])])
+                return _run(model.single, model, [model.tokenizer.encode(texts[0])], timeout_s)
             encodings = model.tokenizer.encode_batch(texts)
             order = np.argsort([len(e.ids) for e in encodings], kind="stable")
             out = np.empty((len(texts), model.dim), dtype=np.float32)
             for start in range(0, len(order), batch_size):
                 rows = order[start : start + batch_size]
-                out[rows] = _run(model.session, model, [encodings[i] for i in rows])
+                out[rows] = _run(model.session, model, [encodings[i] for i in rows], timeout_s)
             return out
 
 
-def _run(session: InferenceSession, model: EmbedderModel, encodings: list[Encoding]) -> np.ndarray:
+def _run(session: InferenceSession, model: EmbedderModel, encodings: list[Encoding], timeout_s: float) -> np.ndarray:
     width = max(len(e.ids) for e in encodings)
     ids = np.zeros((len(encodings), width), dtype=np.int64)
     mask = np.zeros_like(ids)
@@ -119,4 +120,4 @@ def _run(session: InferenceSession, model: EmbedderModel, encodings: list[Encodi
     feeds = {"input_ids": ids, "attention_mask": mask}
     if "token_type_ids" in model.input_names:
         feeds["token_type_ids"] = np.zeros_like(ids)
-    return session.run(None, feeds)[0]
+    return run_within(session, feeds, timeout_s, "embedder")

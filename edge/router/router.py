@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from edge.engines import Classification
-from edge.errors import EdgeError, InputError, RoleUnavailable
+from edge.errors import EdgeError, EngineTimeout, InputError, RoleUnavailable
 from edge.privacy.policy import Consent
 from edge.router.caching import Caching
 from edge.router.decisions import DecisionLog
@@ -146,6 +146,8 @@ class Router:
             return last[1]
         try:
             vector = self.runtime.embedder.embed([text])[0]
+        except EngineTimeout as exc:
+            raise RoleUnavailable(exc.message, exc.fix) from None
         except EdgeError:
             raise
         except Exception as exc:

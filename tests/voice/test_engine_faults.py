@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from edge.errors import EngineTimeout
 from edge.router import Handled
 from edge.voice import Answered, Assistant, Audio, Failed, Recorder, frames_of
 
@@ -100,4 +101,19 @@ def test_an_embedder_that_crashes_leaves_templates_and_the_llm_answering_and_the
 
     monkeypatch.undo()
     again = router.ask("Tell me a fun fact about owls.")
+    assert again.handler is Handled.LOCAL_LLM and "embedder" not in again.decision.reason
+
+
+def test_an_embedder_that_hangs_is_stopped_at_its_deadline_and_the_turn_goes_on(router, monkeypatch):
+    """onnxruntime ends a run whose terminate flag is set: the real session is stopped, not a stand-in."""
+    monkeypatch.setattr(router.runtime.embedder.settings.embedder, "timeout_s", 1e-6)
+    with pytest.raises(EngineTimeout, match="embedder took longer than 1e-06 s"):
+        router.runtime.embedder.embed(["a text", "and another one"] * 40)
+    chat = router.ask("Tell me a fun fact about otters.")
+    assert chat.handler is Handled.LOCAL_LLM and chat.text
+    assert "the embedder took longer than 1e-06 s" in chat.decision.reason
+
+    monkeypatch.undo()
+    assert router.runtime.embedder.embed(["a text"]).shape == (1, router.runtime.embedder.dim)
+    again = router.ask("Tell me a fun fact about otters.")
     assert again.handler is Handled.LOCAL_LLM and "embedder" not in again.decision.reason

@@ -22,10 +22,15 @@ import numpy as np
 
 FULL_FRAMES = 3000
 FRAMES_PER_SECOND = 100
+SAMPLE_RATE = 16_000
 MIN_WINDOW_S = 10
 MARGIN_S = 1
 MAX_COMPRESSION = 2.4
 """faster-whisper's compression_ratio_threshold: text that compresses more than this repeats itself."""
+TOKENS_PER_S = 10
+SPARE_TOKENS = 20
+"""Speech holds at most about 6.5 tokens a second (5 words a second, fast); a transcript is given room for 10 a
+second and 20 more, so a decoder that repeats itself stops within the utterance's length, not at 448 tokens."""
 NO_SPEECH = 0.6
 LOW_LOGPROB = -1.0
 """faster-whisper's no_speech_threshold and log_prob_threshold: both together mean no speech."""
@@ -57,15 +62,23 @@ def transcribe(model: Any, samples: np.ndarray, language: str, beam_size: int) -
     features = model.feature_extractor(samples)
     tokenizer = Tokenizer(model.hf_tokenizer, model.model.is_multilingual, task="transcribe", language=language)
     prompt = model.get_prompt(tokenizer, [], without_timestamps=True)
-    decoded = _decode(model, tokenizer, prompt, features, window_frames(features.shape[-1]), beam_size)
+    limit = min(model.max_length, len(prompt) + token_budget(len(samples) / SAMPLE_RATE))
+    decoded = _decode(model, tokenizer, prompt, features, window_frames(features.shape[-1]), beam_size, limit)
     if decoded.frames < FULL_FRAMES and _compression(decoded.text) > MAX_COMPRESSION:
-        decoded = _decode(model, tokenizer, prompt, features, FULL_FRAMES, beam_size)
+        decoded = _decode(model, tokenizer, prompt, features, FULL_FRAMES, beam_size, limit)
     if decoded.no_speech_prob > NO_SPEECH and decoded.avg_logprob < LOW_LOGPROB:
         return Decoded("", decoded.avg_logprob, decoded.no_speech_prob, decoded.frames)
     return decoded
 
 
-def _decode(model: Any, tokenizer: Any, prompt: list[int], features: np.ndarray, frames: int, beam_size: int) -> Decoded:
+def token_budget(seconds: float) -> int:
+    """The most tokens a transcript of ``seconds`` of speech is allowed."""
+    return math.ceil(seconds * TOKENS_PER_S) + SPARE_TOKENS
+
+
+def _decode(
+    model: Any, tokenizer: Any, prompt: list[int], features: np.ndarray, frames: int, beam_size: int, max_length: int
+) -> Decoded:
     import ctranslate2
     from faster_whisper.audio import pad_or_trim
 
@@ -74,7 +87,7 @@ def _decode(model: Any, tokenizer: Any, prompt: list[int], features: np.ndarray,
         model.model.encode(window),
         [prompt],
         beam_size=beam_size,
-        max_length=model.max_length,
+        max_length=max_length,
         return_scores=True,
         return_no_speech_prob=True,
         suppress_blank=True,

@@ -19,6 +19,25 @@ def test_only_audio_shorter_than_the_full_window_fits():
     assert not whisper_window.fits(np.zeros(int(29.5 * 16_000), dtype=np.float32), 16_000)
 
 
+@pytest.mark.parametrize("seconds, tokens", [(0.5, 25), (3.0, 50), (28.0, 300)])
+def test_a_transcript_may_hold_ten_tokens_a_second_and_twenty_more(seconds, tokens):
+    assert whisper_window.token_budget(seconds) == tokens
+
+
+@pytest.mark.models
+def test_the_decoder_is_stopped_at_the_utterances_budget(runtime, monkeypatch):
+    real, asked = whisper_window._decode, []
+
+    def recorded(model, tokenizer, prompt, features, frames, beam_size, max_length):
+        asked.append(max_length - len(prompt))
+        return real(model, tokenizer, prompt, features, frames, beam_size, max_length)
+
+    monkeypatch.setattr(whisper_window, "_decode", recorded)
+    samples = load_audio(recording("austen-amiable.flac").path)
+    whisper_window.transcribe(runtime.stt.model, samples, "en", 1)
+    assert asked == [whisper_window.token_budget(len(samples) / 16_000)]
+
+
 @pytest.mark.models
 def test_a_short_utterance_is_heard_on_a_ten_second_window(runtime):
     clip = recording("austen-amiable.flac")
@@ -47,11 +66,11 @@ def test_a_transcript_that_repeats_itself_is_decoded_again_on_the_full_window(ru
     real = whisper_window._decode
     windows = []
 
-    def looping_on_short_windows(model, tokenizer, prompt, features, frames, beam_size):
+    def looping_on_short_windows(model, tokenizer, prompt, features, frames, beam_size, max_length):
         windows.append(frames)
         if frames < whisper_window.FULL_FRAMES:
             return whisper_window.Decoded("in being modern. " * 20, -0.2, 0.01, frames)
-        return real(model, tokenizer, prompt, features, frames, beam_size)
+        return real(model, tokenizer, prompt, features, frames, beam_size, max_length)
 
     monkeypatch.setattr(whisper_window, "_decode", looping_on_short_windows)
     clip = recording("austen-amiable.flac")

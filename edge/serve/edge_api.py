@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,14 @@ def documents(router: Router) -> dict[str, Any]:
     return {"object": "list", "data": [dataclasses.asdict(doc) for doc in router.knowledge.documents()]}
 
 
-async def uploaded(request: Request, folder: Path) -> list[Path]:
+@dataclass(frozen=True)
+class Upload:
+    path: Path
+    previous: bytes | None
+    """What the file held before this upload replaced it, put back if the upload cannot be read."""
+
+
+async def uploaded(request: Request, folder: Path) -> list[Upload]:
     """The form's files, saved under ``folder`` by their base name made safe; a request never names a path. Nothing
     is saved when one of them is not a kind of document edge reads."""
     async with request.form(max_files=100, max_fields=10) as form:
@@ -58,14 +66,17 @@ async def uploaded(request: Request, folder: Path) -> list[Path]:
         saved = []
         for upload, name in zip(files, names, strict=True):
             path = folder / name
+            saved.append(Upload(path, path.read_bytes() if path.is_file() else None))
             path.write_bytes(await upload.read())
-            saved.append(path)
     return saved
 
 
-def report(ingested: Any, uploads: list[Path]) -> Response:
-    """The ingest report; an upload that could not be read is not kept."""
-    for path in uploads:
-        if str(path.resolve()) in ingested.failed:
-            path.unlink(missing_ok=True)
+def report(ingested: Any, uploads: list[Upload]) -> Response:
+    """The ingest report; an upload that could not be read is not kept, and the file it replaced is put back."""
+    for upload in uploads:
+        if str(upload.path.resolve()) in ingested.failed:
+            if upload.previous is None:
+                upload.path.unlink(missing_ok=True)
+            else:
+                upload.path.write_bytes(upload.previous)
     return JSONResponse(dataclasses.asdict(ingested), status_code=200 if not ingested.failed else 422)

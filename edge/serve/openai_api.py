@@ -162,7 +162,7 @@ def create_app(served: Served) -> Starlette:
             return JSONResponse(await _in_worker(lambda: edge_api.documents(router)))
         saved = await edge_api.uploaded(request, served.runtime.settings.data_dir / "uploads")
         with served.lanes["embedder"].admit():
-            return edge_api.report(await _in_worker(lambda: router.knowledge.add(saved)), saved)
+            return edge_api.report(await _in_worker(lambda: router.knowledge.add([u.path for u in saved])), saved)
 
     async def events(request: Request) -> Response:
         last = request.headers.get("last-event-id", "")

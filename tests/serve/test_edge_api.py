@@ -12,6 +12,7 @@ from tests.serve.served import edge_serve
 
 pytestmark = pytest.mark.models
 GREENHOUSE = b"The greenhouse irrigation valve opens at 06:40 every morning and runs for 12 minutes."
+BOAT = b"The sailboat Marigold is moored at berth 17 in the north harbour."
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +80,13 @@ def test_an_upload_that_cannot_be_read_is_reported_and_not_kept(served):
     (failed,) = reply.json()["failed"]
     assert reply.status_code == 422 and failed.endswith("/uploads/manual.pdf")
     assert not Path(failed).exists()
+
+
+def test_an_upload_that_cannot_be_read_puts_back_the_document_it_replaced(served):
+    good = httpx.post(f"{served.api}/kb/documents", files={"file": ("boat.md", BOAT)}, timeout=60)
+    (source,) = good.json()["added"]
+    broken = httpx.post(f"{served.api}/kb/documents", files={"file": ("boat.md", b"\x00\x01binary")}, timeout=60)
+    assert broken.status_code == 422 and list(broken.json()["failed"]) == [source]
+    assert Path(source).read_bytes() == BOAT
+    hits = httpx.get(f"{served.api}/kb/search", params={"q": "where is the Marigold moored"}).json()["data"]
+    assert hits[0]["source"] == source and "berth 17" in hits[0]["text"]

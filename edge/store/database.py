@@ -8,6 +8,8 @@ A file that is not SQLite, or is another program's SQLite database, is refused a
 from __future__ import annotations
 
 import hashlib
+import resource
+import shutil
 import sqlite3
 import threading
 from collections.abc import Iterator, Mapping, Sequence
@@ -241,6 +243,10 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 
+GROWTH_MARGIN = 1 << 20
+"""A file this close to a size limit, or a disk with less free, cannot take the next write's pages."""
+
+
 class StoreError(EdgeError):
     """The database file cannot be used as edge's store."""
 
@@ -345,9 +351,10 @@ class Database:
                 raise
             if "locked" in str(exc):
                 raise StoreError(f"{self.path} is busy ({exc})", "another process held it for over 5 s: try again") from exc
-            if "full" in str(exc):
+            if "full" in str(exc) or (blocked := self._growth_blocked()):
+                why = f"{blocked}: " if "full" not in str(exc) else ""
                 raise StoreError(
-                    f"{self.path} cannot grow ({exc})",
+                    f"{self.path} cannot grow ({why}{exc})",
                     "free space on its disk, or raise the file size limit; what this step wrote was rolled back, so try again",
                 ) from exc
             raise StoreError(
@@ -355,6 +362,16 @@ class Database:
                 "if it persists the file is damaged: `edge doctor` checks it; restore a backup or move the file away "
                 "and edge starts a new one (it never overwrites it)",
             ) from exc
+
+    def _growth_blocked(self) -> str | None:
+        """Why the store's files cannot grow, when SQLite reports a write error that is that and not damage: past a
+        file size limit a write fails with EFBIG, which SQLite calls a disk I/O error."""
+        files = [p for p in (self.path, self.path.with_name(self.path.name + "-wal")) if p.exists()]
+        limit, _ = resource.getrlimit(resource.RLIMIT_FSIZE)
+        if limit != resource.RLIM_INFINITY and any(p.stat().st_size + GROWTH_MARGIN > limit for p in files):
+            return f"the file size limit of {limit:,} bytes is reached"
+        free = shutil.disk_usage(self.path.parent).free
+        return f"its disk has {free:,} bytes free" if free < GROWTH_MARGIN else None
 
     def execute(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> sqlite3.Cursor:
         with self.transaction() as conn:

@@ -107,3 +107,37 @@ def test_a_store_held_by_another_writer_past_the_busy_timeout_is_one_error_and_t
     retried = router.ask("set a timer for 7 minutes")
     assert retried.handler is Handled.SKILL
     assert db.query("SELECT COUNT(*) AS n FROM timers WHERE state = 'running'")[0]["n"] == 1
+
+
+LIMITED = """
+import resource, sys
+from pathlib import Path
+from edge.router import Router
+from edge.runtime import Runtime
+from edge.store.database import Database, StoreError
+
+folder = Path(sys.argv[1])
+router = Router(Runtime(), db=Database(folder / "edge.db"))
+router.knowledge.add([folder / "boat.md"])
+largest = max(p.stat().st_size for p in folder.glob("edge.db*"))
+resource.setrlimit(resource.RLIMIT_FSIZE, (largest + 256 * 1024, resource.RLIM_INFINITY))
+try:
+    router.knowledge.add([folder / "manual.md"])
+except StoreError as exc:
+    print(exc)
+print(router.ask("what is 12 times 7").text)
+print(*[d.source for d in router.knowledge.documents()])
+"""
+
+
+@pytest.mark.models
+def test_a_file_size_limit_during_ingest_is_named_not_taken_for_damage(tmp_path):
+    """Past ``ulimit -f`` a write fails with EFBIG, which SQLite reports as a disk I/O error, not a full disk."""
+    (tmp_path / "boat.md").write_text("The sailboat Marigold is moored at berth 17 in the north harbour.\n")
+    (tmp_path / "manual.md").write_text("\n\n".join(f"Step {i}: turn valve {i} a quarter turn and wait." for i in range(3_000)))
+    run = subprocess.run([sys.executable, "-c", LIMITED, str(tmp_path)], capture_output=True, text=True, timeout=300)
+    error, answer, documents = run.stdout.splitlines()
+    assert "cannot grow (the file size limit of" in error and "free space on its disk" in error
+    assert "damaged" not in error
+    assert answer == "12 times 7 is 84." and documents == str(tmp_path / "boat.md")
+    assert Database(tmp_path / "edge.db").query("PRAGMA quick_check")[0]["quick_check"] == "ok"

@@ -14,10 +14,14 @@ import numpy as np
 
 from edge.audio import write_wav
 from edge.engines.base import Engine
-from edge.engines.onnx import open_session
+from edge.engines.onnx import ReleasingSession, open_session
 from edge.engines.threads import thread_plan
 from edge.errors import MissingExtra, ModelFileError
 from edge.models import ResolvedModel
+
+LONG_PHONEMES = 250
+"""Phoneme ids in a sentence of about 20 words. The arena grows with the longest sentence spoken, so past this
+it is released after the sentence."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,7 @@ class Tts(Engine[Any]):
                 f"tts voice config {config} is not valid JSON ({exc})", "restore the voice's .onnx.json"
             ) from None
         opts = self.settings.tts
-        session = open_session(model, "tts", opts.threads or thread_plan().tts, spin=opts.spin)
+        session = ReleasingSession(open_session(model, "tts", opts.threads or thread_plan().tts, spin=opts.spin), LONG_PHONEMES)
         try:
             return PiperVoice(config=PiperConfig.from_dict(voice_config), session=session)
         except Exception as exc:

@@ -54,3 +54,17 @@ def test_a_text_file_named_onnx_is_refused(settings, tmp_path):
     wrong = settings.model_copy(update={"embedder": settings.embedder.model_copy(update={"path": fake})})
     with pytest.raises(ModelFileError, match="not a loadable ONNX model"):
         Embedder(wrong).load()
+
+
+@pytest.mark.models
+def test_a_batch_of_long_documents_does_not_keep_its_memory(settings):
+    from edge.skills.status import resident_mb
+
+    embedder = Embedder(settings)
+    try:
+        embedder.embed(["warm up"])
+        before = resident_mb()
+        embedder.embed([f"paragraph {n} " + "the irrigation valve opens every morning " * 40 for n in range(64)])
+        assert resident_mb() - before < 100, "onnxruntime's arena kept 420 MB after such a batch"
+    finally:
+        embedder.unload()

@@ -70,3 +70,17 @@ def test_a_voice_without_noise_speaks_a_text_the_same_way_every_time(runtime):
     assert runtime.settings.tts.noise_scale == 0 and runtime.settings.tts.noise_w_scale == 0
     first, second = ([c.samples for c in runtime.tts.synthesize("Set a timer.")] for _ in range(2))
     assert all(np.array_equal(a, b) for a, b in zip(first, second, strict=True))
+
+
+@pytest.mark.models
+def test_a_long_sentence_does_not_keep_its_memory(settings):
+    from edge.skills.status import resident_mb
+
+    tts = Tts(settings)
+    try:
+        list(tts.synthesize("Ready."))
+        before = resident_mb()
+        list(tts.synthesize(" ".join(["the sailboat is moored at berth seventeen in the north harbour"] * 8) + "."))
+        assert resident_mb() - before < 100, "onnxruntime's arena kept 400 MB after such a sentence"
+    finally:
+        tts.unload()

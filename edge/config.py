@@ -122,7 +122,7 @@ class TtsSettings(_Section):
     length_scale: float | None = Field(None, gt=0.0, description="> 1 speaks slower")
     noise_scale: float | None = Field(None, ge=0.0, description="variation in the voice; 0 speaks a text the same way every time")
     noise_w_scale: float | None = Field(None, ge=0.0, description="variation in the rhythm; 0 keeps it the same every time")
-    timeout_s: float = Field(30.0, gt=0.0, description="speech for one sentence taking longer is abandoned; the text stands")
+    timeout_s: float = Field(30.0, gt=0.0, description="speech for one sentence taking longer is stopped; the text stands")
 
 
 class VoiceSettings(_Section):

@@ -120,4 +120,4 @@ def _run(session: InferenceSession, model: EmbedderModel, encodings: list[Encodi
     feeds = {"input_ids": ids, "attention_mask": mask}
     if "token_type_ids" in model.input_names:
         feeds["token_type_ids"] = np.zeros_like(ids)
-    return run_within(session, feeds, timeout_s, "embedder")
+    return run_within(session, None, feeds, timeout_s, "embedder")[0]

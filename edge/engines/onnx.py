@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -10,7 +11,6 @@ from edge.config import Role
 from edge.errors import EngineTimeout, ModelFileError
 
 if TYPE_CHECKING:
-    import numpy as np
     from onnxruntime import InferenceSession, RunOptions
 
 
@@ -32,44 +32,30 @@ def open_session(path: Path, role: Role, threads: int = 0, spin: bool = False) -
         ) from None
 
 
-def releasing_options() -> RunOptions:
-    """Run options that hand the memory arena's free chunks back at the end of the run. The arena keeps what its
-    largest input needed, so one long sentence spoken or one batch of documents embedded held 400 MB for the
-    life of the process; releasing costs about 5 % of a batch's time."""
+def run_within(
+    session: InferenceSession,
+    output_names: list[str] | None,
+    feeds: dict[str, Any],
+    timeout_s: float,
+    role: Role,
+    release: bool = True,
+) -> list[Any]:
+    """The session's outputs, or ``EngineTimeout`` when the run takes longer than ``timeout_s``: onnxruntime stops a
+    run whose terminate flag is set at its next operator, so a stuck call ends instead of holding a turn.
+
+    With ``release`` the memory arena hands its free chunks back at the end of the run. The arena keeps what its
+    largest input needed, so one batch of documents embedded or one long sentence spoken held 400 MB for the life of
+    the process; releasing costs about 5 % of a batch's time."""
     import onnxruntime as ort
 
     options = ort.RunOptions()
-    options.add_run_config_entry("memory.enable_memory_arena_shrinkage", "cpu:0")
-    return options
-
-
-class ReleasingSession:
-    """An ``InferenceSession`` for a library that runs it itself (piper) that releases the arena after a run whose
-    largest input holds more than ``above`` values. Short inputs keep theirs: releasing after every sentence made
-    short ones 12 % slower to synthesize."""
-
-    def __init__(self, session: InferenceSession, above: int) -> None:
-        self._session = session
-        self._above = above
-
-    def run(self, output_names: list[str] | None, feeds: dict[str, Any], run_options: RunOptions | None = None) -> Any:
-        if run_options is None and max((getattr(v, "size", 0) for v in feeds.values()), default=0) > self._above:
-            run_options = releasing_options()
-        return self._session.run(output_names, feeds, run_options)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._session, name)
-
-
-def run_within(session: InferenceSession, feeds: dict[str, Any], timeout_s: float, role: Role) -> np.ndarray:
-    """The session's first output, or ``EngineTimeout`` when the run takes longer than ``timeout_s``: onnxruntime
-    stops a run whose terminate flag is set at its next operator, so a stuck call ends instead of holding a turn."""
-    options = releasing_options()
+    if release:
+        options.add_run_config_entry("memory.enable_memory_arena_shrinkage", "cpu:0")
     timer = threading.Timer(timeout_s, setattr, (options, "terminate", True))
     timer.daemon = True
     timer.start()
     try:
-        return session.run(None, feeds, options)[0]
+        return session.run(output_names, feeds, options)
     except Exception:
         if options.terminate:
             raise EngineTimeout(
@@ -79,3 +65,23 @@ def run_within(session: InferenceSession, feeds: dict[str, Any], timeout_s: floa
         raise
     finally:
         timer.cancel()
+
+
+class GuardedSession:
+    """An ``InferenceSession`` for a library that runs it itself (piper), each run under ``run_within``: stopped past
+    ``timeout_s()`` seconds, and releasing its memory when its largest input holds more than ``release_above`` values. Short
+    inputs keep their arena: releasing after every sentence made short ones 12 % slower to synthesize."""
+
+    def __init__(self, session: InferenceSession, role: Role, timeout_s: Callable[[], float], release_above: int) -> None:
+        self._session = session
+        self._role: Role = role
+        self._timeout_s = timeout_s
+        self._release_above = release_above
+
+    def run(self, output_names: list[str] | None, feeds: dict[str, Any], run_options: RunOptions | None = None) -> Any:
+        largest = max((getattr(value, "size", 0) for value in feeds.values()), default=0)
+        release = largest > self._release_above
+        return run_within(self._session, output_names, feeds, self._timeout_s(), self._role, release)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._session, name)

@@ -14,7 +14,7 @@ import numpy as np
 
 from edge.audio import write_wav
 from edge.engines.base import Engine
-from edge.engines.onnx import ReleasingSession, open_session
+from edge.engines.onnx import GuardedSession, open_session
 from edge.engines.threads import thread_plan
 from edge.errors import MissingExtra, ModelFileError
 from edge.models import ResolvedModel
@@ -68,9 +68,10 @@ class Tts(Engine[Any]):
                 f"tts voice config {config} is not valid JSON ({exc})", "restore the voice's .onnx.json"
             ) from None
         opts = self.settings.tts
-        session = ReleasingSession(open_session(model, "tts", opts.threads or thread_plan().tts, spin=opts.spin), LONG_PHONEMES)
+        session = open_session(model, "tts", opts.threads or thread_plan().tts, spin=opts.spin)
+        guarded = GuardedSession(session, "tts", lambda: self.settings.tts.timeout_s, release_above=LONG_PHONEMES)
         try:
-            return PiperVoice(config=PiperConfig.from_dict(voice_config), session=session)
+            return PiperVoice(config=PiperConfig.from_dict(voice_config), session=guarded)
         except Exception as exc:
             raise ModelFileError(
                 f"tts voice {model} cannot be loaded ({type(exc).__name__}: {exc})",

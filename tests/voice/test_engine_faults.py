@@ -117,3 +117,15 @@ def test_an_embedder_that_hangs_is_stopped_at_its_deadline_and_the_turn_goes_on(
     assert router.runtime.embedder.embed(["a text"]).shape == (1, router.runtime.embedder.dim)
     again = router.ask("Tell me a fun fact about otters.")
     assert again.handler is Handled.LOCAL_LLM and "embedder" not in again.decision.reason
+
+
+def test_speech_synthesis_stuck_in_onnxruntime_is_stopped_at_its_deadline_and_the_voice_is_free(router, monkeypatch):
+    """piper runs its own session: edge hands it one whose runs carry a terminate flag, so the real run is stopped
+    and the voice's lock released, rather than the call abandoned with the lock held."""
+    tts = router.runtime.tts
+    monkeypatch.setattr(tts.settings.tts, "timeout_s", 1e-6)
+    with pytest.raises(EngineTimeout, match="tts took longer than 1e-06 s and was stopped"):
+        list(tts.synthesize("A sentence long enough to take a while to say out loud."))
+
+    monkeypatch.undo()
+    assert sum(len(chunk.samples) for chunk in tts.synthesize("Free again.")) > 0

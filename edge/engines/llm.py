@@ -7,13 +7,15 @@ import math
 import os
 import threading
 import time
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 import numpy as np
 
 from edge.engines.base import Engine
+from edge.engines.llama_abort import Abort, aborted
 from edge.engines.threads import thread_plan
 from edge.errors import InputError, ModelFileError
 from edge.models import ResolvedModel
@@ -50,9 +52,12 @@ class GenerationStats:
 class Generation(Iterator[str]):
     """A reply streamed piece by piece (about one token each); its ``stats`` once the stream has ended."""
 
-    def __init__(self, pieces: Generator[str, None, GenerationStats], halt: threading.Event) -> None:
+    def __init__(
+        self, pieces: Generator[str, None, GenerationStats], halt: threading.Event, on_stop: Callable[[], None] | None = None
+    ) -> None:
         self._pieces = pieces
         self._halt = halt
+        self._on_stop = on_stop
         self._stats: GenerationStats | None = None
 
     def __next__(self) -> str:
@@ -73,9 +78,11 @@ class Generation(Iterator[str]):
         self._pieces.close()
 
     def stop(self) -> None:
-        """End the generation before its next token, keeping its ``stats`` (finish_reason "stopped"); read the
-        stream to its end to get them."""
+        """End the generation before its next token, or inside the prompt's evaluation, keeping its ``stats``
+        (finish_reason "stopped"); read the stream to its end to get them."""
         self._halt.set()
+        if self._on_stop is not None:
+            self._on_stop()
 
 
 @dataclass(frozen=True)
@@ -100,6 +107,10 @@ Messages = str | Sequence[ChatMessage | dict[str, str]]
 class Llm(Engine[Any]):
     role = "llm"
     reentrant = False
+
+    @cached_property
+    def _abort(self) -> Abort:
+        return Abort()
 
     def _open(self, info: ResolvedModel) -> Any:
         path = info.path
@@ -156,7 +167,8 @@ class Llm(Engine[Any]):
             opts.temperature if temperature is None else temperature,
             opts.repeat_penalty if repeat_penalty is None else repeat_penalty,
         )
-        return Generation(self._generate(chat, max_tokens, sampling, stop, json_schema, grammar, logprobs, halt), halt)
+        pieces = self._generate(chat, max_tokens, sampling, stop, json_schema, grammar, logprobs, halt)
+        return Generation(pieces, halt, lambda: self._abort.request(halt))
 
     def _generate(
         self,
@@ -197,6 +209,7 @@ class Llm(Engine[Any]):
             stats = GenerationStats()
             start = time.perf_counter()
             first = None
+            self._abort.begin(model.ctx, halt)
             parts = model.create_chat_completion(**kwargs)
             try:
                 for part in parts:
@@ -218,7 +231,12 @@ class Llm(Engine[Any]):
                         "shorten the text, or raise llm.context in the config",
                     ) from None
                 raise
+            except RuntimeError as exc:
+                if not aborted(exc):
+                    raise
+                stats.finish_reason = "stopped"
             finally:
+                self._abort.end()
                 parts.close()
             end = time.perf_counter()
             stats.total_s = round(end - start, 4)

@@ -32,9 +32,24 @@ class Cancel:
     def __init__(self, stop: threading.Event) -> None:
         self._stop = stop
         self._own = threading.Event()
+        self._callbacks: list[Callable[[], None]] = []
+        self._lock = threading.Lock()
 
     def set(self) -> None:
-        self._own.set()
+        with self._lock:
+            self._own.set()
+            callbacks, self._callbacks = self._callbacks, []
+        for callback in callbacks:
+            callback()
+
+    def when_set(self, callback: Callable[[], None]) -> None:
+        """Calls ``callback`` once the call is over (its time is up, it was stopped or it returned), at once if it is:
+        for work blocked where it cannot look at ``is_set``, such as a decode inside llama.cpp."""
+        with self._lock:
+            if not self._own.is_set():
+                self._callbacks.append(callback)
+                return
+        callback()
 
     def is_set(self) -> bool:
         return self._own.is_set() or self._stop.is_set()

@@ -191,6 +191,7 @@ class LlmTiers:
             generation = llm.stream(
                 prompt.messages, logprobs=True, max_tokens=prompt.max_tokens, repeat_penalty=prompt.repeat_penalty
             )
+            cancel.when_set(generation.stop)
             guard = Rambling(prompt.max_sentences)
             try:
                 for piece in generation:

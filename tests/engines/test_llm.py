@@ -24,6 +24,16 @@ def test_it_streams_tokens_and_ends_with_stats(runtime):
     assert stats.ttft_s > 0 and stats.generation_tok_s > 0 and stats.finish_reason in ("stop", "length")
 
 
+def test_a_generation_stopped_before_its_prompt_is_evaluated_is_aborted_inside_llama_cpp(runtime):
+    """llama.cpp's abort callback ends the decode: less than one batch of the long prompt is evaluated, where a stop
+    seen only between tokens would have waited for all of it. The next request is answered as usual."""
+    generation = runtime.llm.stream("Summarise this: " + "the tide comes in and the tide goes out. " * 150)
+    generation.stop()
+    assert list(generation) == []
+    assert generation.stats.finish_reason == "stopped" and generation.stats.prompt_tokens < 512
+    assert "Paris" in runtime.llm.chat("What is the capital of France?").text
+
+
 def test_max_tokens_limits_the_reply(runtime):
     reply = runtime.llm.chat("Write a long story about a dragon.", max_tokens=8)
     assert reply.stats.completion_tokens <= 8 and reply.stats.finish_reason == "length"

@@ -114,3 +114,26 @@ def test_a_stopped_request_keeps_its_words_and_is_not_retracted():
         for event in driver:
             events.append(event)
     assert texts(events) == ["Once", " upon", " a time"] and work.calls == 1
+
+
+def test_a_call_blocked_where_it_cannot_look_at_its_cancel_is_told_when_its_time_runs_out():
+    """Work stuck inside a native call (a long prompt's evaluation in llama.cpp) registers how to stop it."""
+    told = threading.Event()
+
+    def blocked(cancel: Cancel, emit: Callable[[str], None]) -> str:
+        cancel.when_set(told.set)
+        told.wait(5.0)
+        raise Cancelled("stopped inside the call")
+
+    policy = RetryPolicy(attempts=1, base_s=0.001, max_s=0.01, timeout_s=0.2)
+    with pytest.raises(AllHandlersFailed, match="timed out"):
+        run(fallback_chain([Streamed("local", blocked)], policy, random.Random(0)))
+    assert told.is_set()
+
+
+def test_a_callback_registered_after_the_call_is_over_runs_at_once():
+    cancel = Cancel(threading.Event())
+    cancel.set()
+    told: list[str] = []
+    cancel.when_set(lambda: told.append("stopped"))
+    assert told == ["stopped"]

@@ -11,7 +11,7 @@ from edge.config import Role
 from edge.errors import EngineTimeout, ModelFileError
 
 if TYPE_CHECKING:
-    from onnxruntime import InferenceSession, RunOptions
+    from onnxruntime import InferenceSession
 
 
 def open_session(path: Path, role: Role, threads: int = 0, spin: bool = False) -> InferenceSession:
@@ -69,8 +69,8 @@ def run_within(
 
 class GuardedSession:
     """An ``InferenceSession`` for a library that runs it itself (piper), each run under ``run_within``: stopped past
-    ``timeout_s()`` seconds, and releasing its memory when its largest input holds more than ``release_above`` values. Short
-    inputs keep their arena: releasing after every sentence made short ones 12 % slower to synthesize."""
+    ``timeout_s()`` seconds, and releasing its memory when its largest input holds more than ``release_above``
+    values. Short inputs keep their arena: releasing after every sentence made short ones 12 % slower to say."""
 
     def __init__(self, session: InferenceSession, role: Role, timeout_s: Callable[[], float], release_above: int) -> None:
         self._session = session
@@ -78,7 +78,7 @@ class GuardedSession:
         self._timeout_s = timeout_s
         self._release_above = release_above
 
-    def run(self, output_names: list[str] | None, feeds: dict[str, Any], run_options: RunOptions | None = None) -> Any:
+    def run(self, output_names: list[str] | None, feeds: dict[str, Any]) -> list[Any]:
         largest = max((getattr(value, "size", 0) for value in feeds.values()), default=0)
         release = largest > self._release_above
         return run_within(self._session, output_names, feeds, self._timeout_s(), self._role, release)

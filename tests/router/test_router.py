@@ -4,6 +4,7 @@ import time
 import pytest
 
 from edge.config import load_settings
+from edge.engines import Generation
 from edge.router import Decision, Handled, Reply, Retracted, Router, Token
 from edge.router.tiers import Prompt, chat_prompt
 from edge.runtime import Runtime
@@ -173,8 +174,11 @@ def test_a_slow_model_times_out_and_the_next_one_answers(runtime, db, tmp_path, 
     slow_stream = runtime.llm.stream
 
     def stalled(*args, **kwargs):
-        time.sleep(5)
-        yield from slow_stream(*args, **kwargs)
+        def pieces():
+            time.sleep(5)
+            return (yield from slow_stream(*args, **kwargs))
+
+        return Generation(pieces(), threading.Event())
 
     monkeypatch.setattr(runtime.llm, "stream", stalled)
     reply = router.ask("What is the capital of France?")
@@ -204,8 +208,11 @@ def test_a_request_every_model_fails_lands_in_the_dead_letters(runtime, db, tmp_
     router = custom_router(runtime, db, tmp_path, retries=0)
 
     def crash(*args, **kwargs):
-        raise RuntimeError("llama.cpp crashed")
-        yield
+        def pieces():
+            raise RuntimeError("llama.cpp crashed")
+            yield
+
+        return Generation(pieces(), threading.Event())
 
     monkeypatch.setattr(runtime.llm, "stream", crash)
     reply = router.ask("Tell me about the moon.")

@@ -13,8 +13,11 @@ reaches its bound.
 
 Every 50 turns it records the process's RSS, open file descriptors, threads and store size; it writes them with
 the p95 turn latency of the first and the last 100 turns (until the answer is complete; the speech still playing
-after it is left out) and the number of failed turns. Targets (issue 20): RSS growth <= 5 % from turn 100 to the
-end, flat descriptors and threads, the store bounded, the last 100 turns' p95 <= 1.1 x the first 100's.
+after it is left out) and the number of failed turns. A turn slower than 8 s is printed with the time each of its
+stages took (synthesis of a spoken command, transcript, routing, answer, and the assistant's own timings).
+
+Targets (issue 20): RSS growth <= 5 % from turn 100 to the end, flat descriptors and threads, the store bounded,
+the last 100 turns' p95 <= 1.1 x the first 100's.
 """
 
 from __future__ import annotations
@@ -40,10 +43,12 @@ from edge.audio import SAMPLE_RATE, load_audio  # noqa: E402
 from edge.config import load_settings  # noqa: E402
 from edge.router.router import Router  # noqa: E402
 from edge.runtime import Runtime  # noqa: E402
-from edge.voice import Answered, Assistant, Failed, frames_of  # noqa: E402
+from edge.voice import Answered, Assistant, Failed, FinalTranscript, Routed, TurnTimings, frames_of  # noqa: E402
 from tests.cloud.server import FakeCloud  # noqa: E402
 
 SAMPLE_EVERY = 50
+SLOW_MS = 8000.0
+"""A turn slower than this has its stages written out: where the time went."""
 RECORDED = ROOT / "tests" / "data" / "speech" / "austen-amiable.flac"
 NOTES = {
     "boat.md": "The sailboat Marigold is moored at berth 17 in the north harbour.",
@@ -78,10 +83,17 @@ class Soak:
         self.recorded = load_audio(RECORDED)
         self.errors: list[str] = []
         self.answered_at: float | None = None
+        self.stages: dict[str, float | None] = {}
+        """Milliseconds from the turn's start to each stage of the last turn, and the assistant's own timings."""
+        self.begun = 0.0
+
+    def mark(self, stage: str) -> None:
+        self.stages[stage] = round((time.perf_counter() - self.begun) * 1000, 1)
 
     def spoken(self, text: str) -> np.ndarray:
         tts = self.router.runtime.tts
         pcm = np.concatenate([c.samples for c in tts.synthesize(text)]).astype(np.float32) / 32768
+        self.mark("command synthesized")
         return resample_poly(pcm, SAMPLE_RATE, tts.sample_rate).astype(np.float32)
 
     def typed(self, text: str) -> None:
@@ -101,9 +113,17 @@ class Soak:
         long an answer takes to say is not how fast edge is)."""
         failed, answered = [], []
         for event in events:
-            if isinstance(event, Failed):
+            if isinstance(event, FinalTranscript):
+                self.mark("transcript")
+                self.stages["stt work after speech"] = event.stt_ms
+            elif isinstance(event, Routed):
+                self.mark("routed")
+            elif isinstance(event, TurnTimings):
+                self.stages.update({f"assistant: {k}": v for k, v in event.stages().items()})
+            elif isinstance(event, Failed):
                 failed.append(event.message)
             elif isinstance(event, Answered):
+                self.mark("answered")
                 answered.append(event.reply)
                 self.answered_at = time.perf_counter()
         if failed or not answered or answered[-1].handler.value == "error":
@@ -171,15 +191,20 @@ def run(turns: int) -> dict[str, Any]:
             router.knowledge.add([notes / name for name in NOTES])
             soak = Soak(router, home)
             latencies: list[float] = []
+            slow: list[dict[str, Any]] = []
             samples = [process_sample(0, store)]
             started = time.perf_counter()
             for n in range(turns):
-                begun, soak.answered_at = time.perf_counter(), None
+                begun, soak.answered_at, soak.stages = time.perf_counter(), None, {}
+                soak.begun = begun
                 try:
                     soak.turn(n)()
                 except Exception as exc:
                     soak.errors.append(f"turn {n}: {type(exc).__name__}: {exc}")
                 latencies.append(((soak.answered_at or time.perf_counter()) - begun) * 1000)
+                if latencies[-1] > SLOW_MS:
+                    slow.append({"turn": n, "step": n % 10, "ms": round(latencies[-1], 1), "stages": soak.stages})
+                    print(f"slow turn {n} (step {n % 10}): {slow[-1]['ms']} ms {soak.stages}", flush=True)
                 if (n + 1) % SAMPLE_EVERY == 0:
                     samples.append(process_sample(n + 1, store))
                     last = samples[-1]
@@ -199,6 +224,7 @@ def run(turns: int) -> dict[str, Any]:
         "cloud_requests": cloud_requests,
         "seconds": round(time.perf_counter() - started),
         "latency_ms": [round(x, 1) for x in latencies],
+        "slow_turns": slow,
     }
 
 
@@ -260,7 +286,7 @@ def main() -> int:
         parser.error(f"--turns must be at least {SAMPLE_EVERY}")
     result = run(args.turns)
     result["summary"] = summary(result)
-    print(json.dumps({k: v for k, v in result.items() if k not in ("samples", "latency_ms")}, indent=2))
+    print(json.dumps({k: v for k, v in result.items() if k not in ("samples", "latency_ms", "slow_turns")}, indent=2))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(result, indent=1) + "\n")

@@ -19,6 +19,25 @@ def test_after_a_turn_the_history_the_next_prompt_starts_with_is_prefilled(runti
     assert messages[1]["content"] == "Tell me a fun fact about cats."
 
 
+def test_the_prefill_runs_at_the_lowest_priority_so_the_next_utterance_is_transcribed_first(runtime, tmp_path, monkeypatch):
+    """A prefill shared both cores with the transcription of what the user said next: 0.6 s of speech took 3 s."""
+    import os
+    import threading
+
+    priorities = []
+    real = Llm.prefill
+
+    def noted(self, messages):
+        priorities.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+        return real(self, messages)
+
+    monkeypatch.setattr(Llm, "prefill", noted)
+    with Router(runtime, db=Database(tmp_path / "edge.db")) as router:
+        ask(router, "Tell me a fun fact about cats.")
+        router.prefill.close()
+    assert priorities == [19] and os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) != 19
+
+
 def test_a_prefill_that_fails_costs_only_its_head_start(runtime, tmp_path, monkeypatch, caplog):
     def broken(self, messages):
         raise RuntimeError("llama_decode returned -1")

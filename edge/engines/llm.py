@@ -250,11 +250,11 @@ class Llm(Engine[Any]):
                 stats.generation_tok_s = round((stats.completion_tokens - 1) / (end - first), 1)
             return stats
 
-    def prefill(self, messages: Messages) -> int:
+    def prefill(self, messages: Messages, halt: threading.Event | None = None) -> int:
         """Evaluate the part of the prompt that ``messages`` followed by any user request share (a conversation's
         system prompt and history), so that such a request only evaluates its own words: llama.cpp keeps the longest
         prefix a new prompt has in common with the last. The number of tokens in that part; 0 when the model's chat
-        template is unknown."""
+        template is unknown, or when ``stop(halt)`` ended it first."""
         chat = self._messages(messages)
         with self._call() as model:
             template = model.metadata.get("tokenizer.chat_template")
@@ -275,8 +275,24 @@ class Llm(Engine[Any]):
             tokens = model.tokenize(shared.encode("utf-8"), add_bos=not one.added_special, special=True)
             if len(tokens) < 2:
                 return 0
-            model.create_completion(tokens[:-1], max_tokens=1, temperature=0.0)
+            if halt is not None:
+                self._abort.begin(model.ctx, halt)
+            try:
+                model.create_completion(tokens[:-1], max_tokens=1, temperature=0.0)
+            except RuntimeError as exc:
+                if halt is None or not aborted(exc):
+                    raise
+                return 0
+            finally:
+                if halt is not None:
+                    self._abort.end()
             return len(tokens) - 1
+
+    def stop(self, halt: threading.Event) -> None:
+        """Stops the prefill started with ``halt``, inside llama.cpp's evaluation if it is running; what it finished
+        stays in the cache."""
+        halt.set()
+        self._abort.request(halt)
 
     def chat(self, messages: Messages, **options: Any) -> Completion:
         """The whole reply at once; same options as ``stream``."""

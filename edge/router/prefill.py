@@ -25,6 +25,8 @@ class HistoryPrefill:
         self.memory = memory
         self.settings = settings
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="edge-prefill", initializer=_lowest_priority)
+        self._halt = threading.Event()
+        self._halt.set()
 
     def after_turn(self, conversation: str) -> None:
         """Only a loaded local LLM is used: a prefill never loads one."""
@@ -33,13 +35,22 @@ class HistoryPrefill:
         history = self.memory.recent(conversation)
         if history:
             messages = chat_prompt(self.settings.llm, history, "?").messages[:-1]
-            self._pool.submit(self._prefill, messages)
+            self._halt = threading.Event()
+            self._pool.submit(self._prefill, messages, self._halt)
 
-    def _prefill(self, messages: list[dict[str, str]]) -> None:
+    def interrupt(self) -> None:
+        """A request needs the LLM: the prefill stops where it is, and the request evaluates the rest at its own
+        priority, instead of waiting for a prefill that runs on idle CPU only."""
+        if not self._halt.is_set():
+            self.runtime.llm.stop(self._halt)
+
+    def _prefill(self, messages: list[dict[str, str]], halt: threading.Event) -> None:
         """A failure costs only the head start: the next request evaluates the history itself, and reports any
         error that still holds."""
+        if halt.is_set():
+            return
         try:
-            self.runtime.llm.prefill(messages)
+            self.runtime.llm.prefill(messages, halt)
         except Exception as exc:
             log.warning("the conversation's history was not prefilled (%s: %s)", type(exc).__name__, exc)
 

@@ -220,6 +220,7 @@ class Router:
 
     def _answer(self, request: Request, decision: Decision) -> Generator[Token | Retracted, None, Reply]:
         """The answer cache, then the documents or the LLM tiers; a new answer is cached."""
+        self.prefill.interrupt()
         stages: dict[str, float] = {}
         text, conversation = request.text, request.conversation
         history = self.memory.recent(conversation) if conversation and decision.route != "knowledge" else []

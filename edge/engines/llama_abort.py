@@ -4,6 +4,8 @@ prompt's evaluation."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 
@@ -25,6 +27,19 @@ class Abort:
     def _aborting(self, _data: object) -> bool:
         running = self._running
         return running is not None and running.is_set()
+
+    @contextmanager
+    def running(self, ctx: Any, halt: threading.Event) -> Iterator[None]:
+        """The block's llama.cpp calls, on the model whose context is ``ctx``, are stopped by ``stop(halt)``: a decode
+        aborted for it ends the block quietly, and the caller sees ``halt`` set."""
+        self.begin(ctx, halt)
+        try:
+            yield
+        except RuntimeError as exc:
+            if not (halt.is_set() and str(exc).endswith("returned 2")):
+                raise
+        finally:
+            self.end()
 
     def begin(self, ctx: Any, halt: threading.Event) -> None:
         """A generation whose ``halt`` stops it holds the model (whose llama context is ``ctx``); one stopped before it
@@ -52,8 +67,3 @@ class Abort:
         from llama_cpp import llama_set_abort_callback
 
         llama_set_abort_callback(self._ctx, callback, None)
-
-
-def aborted(exc: RuntimeError) -> bool:
-    """llama-cpp-python's error for a decode stopped by the abort callback."""
-    return str(exc).endswith("returned 2")

@@ -8,6 +8,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Generator, Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import Any, Literal
@@ -15,7 +16,7 @@ from typing import Any, Literal
 import numpy as np
 
 from edge.engines.base import Engine
-from edge.engines.llama_abort import Abort, aborted
+from edge.engines.llama_abort import Abort
 from edge.engines.threads import thread_plan
 from edge.errors import InputError, ModelFileError
 from edge.models import ResolvedModel
@@ -168,7 +169,7 @@ class Llm(Engine[Any]):
             opts.repeat_penalty if repeat_penalty is None else repeat_penalty,
         )
         pieces = self._generate(chat, max_tokens, sampling, stop, json_schema, grammar, logprobs, halt)
-        return Generation(pieces, halt, lambda: self._abort.request(halt))
+        return Generation(pieces, halt, lambda: self.stop(halt))
 
     def _generate(
         self,
@@ -209,35 +210,32 @@ class Llm(Engine[Any]):
             stats = GenerationStats()
             start = time.perf_counter()
             first = None
-            self._abort.begin(model.ctx, halt)
-            parts = model.create_chat_completion(**kwargs)
-            try:
-                for part in parts:
-                    if halt.is_set():
-                        stats.finish_reason = "stopped"
-                        break
-                    choice = part["choices"][0]
-                    text = choice["delta"].get("content") or ""
-                    if choice.get("finish_reason"):
-                        stats.finish_reason = choice["finish_reason"]
-                    if text:
-                        first = first or time.perf_counter()
-                        stats.completion_tokens += 1
-                        yield text
-            except ValueError as exc:
-                if "exceed context window" in str(exc):
-                    raise InputError(
-                        f"the prompt is longer than the model's context of {opts.context} tokens ({exc})",
-                        "shorten the text, or raise llm.context in the config",
-                    ) from None
-                raise
-            except RuntimeError as exc:
-                if not aborted(exc):
+            with self._abort.running(model.ctx, halt):
+                parts = model.create_chat_completion(**kwargs)
+                try:
+                    for part in parts:
+                        if halt.is_set():
+                            stats.finish_reason = "stopped"
+                            break
+                        choice = part["choices"][0]
+                        text = choice["delta"].get("content") or ""
+                        if choice.get("finish_reason"):
+                            stats.finish_reason = choice["finish_reason"]
+                        if text:
+                            first = first or time.perf_counter()
+                            stats.completion_tokens += 1
+                            yield text
+                except ValueError as exc:
+                    if "exceed context window" in str(exc):
+                        raise InputError(
+                            f"the prompt is longer than the model's context of {opts.context} tokens ({exc})",
+                            "shorten the text, or raise llm.context in the config",
+                        ) from None
                     raise
-                stats.finish_reason = "stopped"
-            finally:
-                self._abort.end()
-                parts.close()
+                finally:
+                    parts.close()
+            if halt.is_set():
+                stats.finish_reason = stats.finish_reason or "stopped"
             end = time.perf_counter()
             stats.total_s = round(end - start, 4)
             stats.prompt_tokens = max(model.n_tokens - stats.completion_tokens, 0)
@@ -275,22 +273,13 @@ class Llm(Engine[Any]):
             tokens = model.tokenize(shared.encode("utf-8"), add_bos=not one.added_special, special=True)
             if len(tokens) < 2:
                 return 0
-            if halt is not None:
-                self._abort.begin(model.ctx, halt)
-            try:
+            with self._abort.running(model.ctx, halt) if halt is not None else nullcontext():
                 model.create_completion(tokens[:-1], max_tokens=1, temperature=0.0)
-            except RuntimeError as exc:
-                if halt is None or not aborted(exc):
-                    raise
-                return 0
-            finally:
-                if halt is not None:
-                    self._abort.end()
-            return len(tokens) - 1
+            return 0 if halt is not None and halt.is_set() else len(tokens) - 1
 
     def stop(self, halt: threading.Event) -> None:
-        """Stops the prefill started with ``halt``, inside llama.cpp's evaluation if it is running; what it finished
-        stays in the cache."""
+        """Stops the generation or prefill started with ``halt``, inside llama.cpp's evaluation if it is running; what
+        it finished stays in the cache."""
         halt.set()
         self._abort.request(halt)
 

@@ -107,6 +107,12 @@ class LlmSettings(_Section):
         description="for open answers in chat: SmolLM2 looped in 16 of 120 public questions at 1.0, in 2 at 1.1",
     )
     seed: int = Field(0, description="fixed seed for reproducible sampling; -1 picks one at random")
+    stuck_s: float = Field(
+        120.0,
+        gt=0.0,
+        description="one evaluation inside llama.cpp (a prompt, or a token) taking longer is taken for stuck: the next "
+        "request opens the model afresh instead of waiting for it",
+    )
     system_prompt: str = "You are a helpful assistant running offline on the user's device. Answer briefly."
 
 

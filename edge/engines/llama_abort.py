@@ -39,13 +39,13 @@ class Abort:
             if not (halt.is_set() and str(exc).endswith("returned 2")):
                 raise
         finally:
-            self.end()
+            self.end(halt)
 
     def begin(self, ctx: Any, halt: threading.Event) -> None:
         """A generation whose ``halt`` stops it holds the model (whose llama context is ``ctx``); one stopped before it
         began is aborted at its first decode."""
         with self._lock:
-            self._ctx, self._running = ctx, halt
+            self._ctx, self._running, self._installed = ctx, halt, False
         if halt.is_set():
             self.request(halt)
 
@@ -56,8 +56,11 @@ class Abort:
                 self._set(self._callback)
                 self._installed = True
 
-    def end(self) -> None:
+    def end(self, halt: threading.Event) -> None:
+        """``halt``'s generation is over; a later one (on a model opened afresh after it got stuck) is left alone."""
         with self._lock:
+            if self._running is not halt:
+                return
             if self._installed:
                 self._set(self._none)
                 self._installed = False

@@ -142,9 +142,13 @@ class Llm(Engine[Any]):
                 "re-copy the file or choose another GGUF; scripts/setup restores the default",
             ) from None
 
+    @property
+    def stuck_after_s(self) -> float:
+        return self.settings.llm.stuck_s
+
     def _warmup(self) -> None:
-        with self._call() as model:
-            model.create_completion("Hi", max_tokens=1, temperature=0.0)
+        with self._turn() as turn:
+            turn.model.create_completion("Hi", max_tokens=1, temperature=0.0)
 
     def stream(
         self,
@@ -206,7 +210,8 @@ class Llm(Engine[Any]):
             from llama_cpp import LogitsProcessorList
 
             kwargs["logits_processor"] = LogitsProcessorList([tracker])
-        with self._call() as model:
+        with self._turn() as turn:
+            model = turn.model
             stats = GenerationStats()
             start = time.perf_counter()
             first = None
@@ -224,7 +229,8 @@ class Llm(Engine[Any]):
                         if text:
                             first = first or time.perf_counter()
                             stats.completion_tokens += 1
-                            yield text
+                            with turn.paused():
+                                yield text
                 except ValueError as exc:
                     if "exceed context window" in str(exc):
                         raise InputError(
@@ -254,7 +260,8 @@ class Llm(Engine[Any]):
         prefix a new prompt has in common with the last. The number of tokens in that part; 0 when the model's chat
         template is unknown, or when ``stop(halt)`` ended it first."""
         chat = self._messages(messages)
-        with self._call() as model:
+        with self._turn() as turn:
+            model = turn.model
             template = model.metadata.get("tokenizer.chat_template")
             if not template:
                 return 0

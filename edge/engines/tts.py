@@ -78,6 +78,12 @@ class Tts(Engine[Any]):
                 "point tts.path at a piper voice .onnx, or run scripts/setup to restore the default",
             ) from None
 
+    @property
+    def stuck_after_s(self) -> float:
+        """A run past ``tts.timeout_s`` is told to stop; one still inside onnxruntime or espeak-ng well after that
+        is stuck."""
+        return 2 * self.settings.tts.timeout_s
+
     def _warmup(self) -> None:
         for _ in self.synthesize("Ready."):
             pass
@@ -103,9 +109,10 @@ class Tts(Engine[Any]):
             noise_scale=opts.noise_scale,
             noise_w_scale=opts.noise_w_scale,
         )
-        with self._call() as voice:
-            for chunk in voice.synthesize(text, syn_config=config):
-                yield AudioChunk(chunk.audio_int16_array, chunk.sample_rate)
+        with self._turn() as turn:
+            for chunk in turn.model.synthesize(text, syn_config=config):
+                with turn.paused():
+                    yield AudioChunk(chunk.audio_int16_array, chunk.sample_rate)
 
     def to_wav(self, text: str, path: str | Path) -> SpeechFile:
         start = time.perf_counter()

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from edge.privacy.entities import Entity
 from edge.privacy.gazetteers import given_names, places, surnames
+from edge.privacy.patterns import DATE
 
 _STREET_WORDS = (
     r"street|st|str|road|rd|avenue|ave|av|avda|avd|boulevard|blvd|bd|lane|ln|drive|dr|court|ct|place|pl|plaza|square|sq|way|"
@@ -76,7 +77,8 @@ def street_addresses(text: str) -> Iterator[Entity]:
     for m in STREET_CORE.finditer(text):
         if FUNCTION_WORDS.intersection(w.lower() for w in re.findall(r"[^\W\d_]+", m.group())):
             continue
-        if m.group("between") and _score_line(m.group("between")):
+        between = m.group("between")
+        if between and (_score_line(between) or DATE.fullmatch(between)):
             continue
         end = _extend(text, m.end())
         if text[end - 1] == "." and re.search(r"\w{4,}\.$", text[m.start() : end]):

@@ -23,6 +23,8 @@ detector that a name found by a weaker rule is something else."""
 _NOT_A_NAMES_END = " \t\n*#_~|/\\-–—,;:!?\"'()[]{}<>"
 PIECE_CHARS = 100_000
 """The longest piece of text the model reads at once."""
+_TRAILING_FIGURES = re.compile(r"(?:\s+\d+(?:[.,]\d+)?){2,}$")
+"""Figures after a place's name in a table's row ("Notts County 2 1 1 0"): the model takes them into the name."""
 _NOT_PERSONAL_LABELS = frozenset("ORG NORP EVENT LAW LANGUAGE".split())
 _UNUSED_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 """The shared tok2vec feeds only the tagger and parser: the ner component embeds tokens with its own."""
@@ -67,6 +69,8 @@ class SpacyNer:
                 if kind == "PERSON":
                     digit = re.search(r"\s+\S*\d", piece[start:end])
                     end = start + digit.start() if digit else end
+                elif figures := _TRAILING_FIGURES.search(piece[start:end]):
+                    end = start + figures.start()
                 if kind is not None and end > start and not piece[start].isdigit():
                     yield Entity(offset + start, offset + end, kind, SCORES[kind], f"ner:{ent.label_}")
                 elif ent.label_ in _NOT_PERSONAL_LABELS:

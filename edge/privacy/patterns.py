@@ -38,6 +38,9 @@ PHONE = re.compile(
     r"(?<![\w+])(?:\+|00)?\(?\d[\d ()./-]{5,}\d(?:\s*(?:x|ext\.?|#)\s*\d{1,6})?(?!\w|-\d)",
     re.IGNORECASE,
 )
+DECIMAL = re.compile(r"\d+\.\d{1,3}")
+"""One dot and at most three digits after it: a figure ("4710.000"). A phone's last group holds four digits
+("3511.9378"), or it is split by more dots."""
 _MONTHS = (
     "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
     "|nov(?:ember)?|dec(?:ember)?"
@@ -181,7 +184,7 @@ def _phone(text: str, at: int, candidate: str, regions: Sequence[str]) -> Entity
     grouped = len(groups) >= 2
     if not 7 <= count <= 15 or not (grouped or international or count >= 10) or _looks_like_date(body):
         return None
-    if body.count("(") != body.count(")") or body.count(".") > 4 or _mixes_dots(body):
+    if body.count("(") != body.count(")") or body.count(".") > 4 or _mixes_dots(body) or DECIMAL.fullmatch(body):
         return None
     valid = _valid_number(body, regions)
     score = 0.75 if valid else 0.6 if grouped or international else 0.45

@@ -79,6 +79,14 @@ def test_numbers_before_a_street_word_used_as_a_common_noun_are_no_address(detec
     assert "LOCATION" not in values(text, detector.detect(text))
 
 
+def test_a_date_with_its_month_in_words_is_a_date_not_a_house_number_and_a_street(detector):
+    text = "The strike ended on 23 August 1996 and the office at 23 August Road, Leeds reopened."
+    assert [(text[e.start : e.end], e.type) for e in detector.detect(text)] == [
+        ("23 August 1996", "DATE_TIME"),
+        ("23 August Road, Leeds", "LOCATION"),
+    ]
+
+
 def test_a_weekday_a_year_or_a_time_of_day_alone_is_left_for_the_answer(detector):
     text = "What's on at the cinema on Friday at 8:30 pm? The film is from 1996."
     assert detector.detect(text) == []

@@ -47,6 +47,12 @@ def test_the_figures_after_a_name_in_a_table_are_not_part_of_it(detector):
     assert people and not any(c.isdigit() for name in people for c in name)
 
 
+def test_the_figures_of_a_table_row_are_not_part_of_the_place_before_them(detector):
+    text = "Notts County 2 1 1 0 2 1 4"
+    places = [text[e.start : e.end] for e in detector.ner.entities(text) if e.type == "LOCATION"]
+    assert places == ["Notts County"]
+
+
 def test_nationalities_and_events_are_reported_as_not_personal(detector):
     text = "The German team won the World Cup."
     assert ("German", NOT_PERSONAL) in {(text[e.start : e.end], e.type) for e in detector.ner.entities(text)}

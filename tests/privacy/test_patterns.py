@@ -77,5 +77,10 @@ def test_figures_written_with_decimals_among_spaces_are_a_table_not_a_phone_numb
     assert [p.source for p in phones("call 555.123.4567 now", ["US"])] == ["phone"]
 
 
+def test_a_figure_with_one_dot_is_not_a_phone_number_but_two_groups_of_four_are():
+    assert list(phones("SOKOLOVSKA UHELNA 785.00 6000 4710.000")) == []
+    assert [p.end - p.start for p in phones("ring her on 3511.9378 tonight")] == [9]
+
+
 def test_a_date_with_its_hour_is_not_a_phone_number():
     assert list(phones("logged at 2000-04-16 11:34:35 by the gate")) == []

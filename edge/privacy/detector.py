@@ -85,6 +85,7 @@ class Detector:
             yield from people.heading_names(text)
             yield from people.lowercase_names(text)
             yield from people.speakers(text)
+            yield from people.display_names(text)
             yield from name_contexts.speaking_names(text)
             yield from name_contexts.entrants(text)
         if wanted & {"PERSON", "LOCATION"}:

@@ -48,11 +48,12 @@ _ENTRANT = re.compile(rf"({CAP_WORD}(?:[ \t]+{CAP_WORD}){{1,3}})[ \t]*\(([^()\n]
 
 def entrants(text: str) -> Iterator[Entity]:
     """Two to four capitalised words followed by a country or contact details in brackets, as results, line-ups and
-    mail name people ("Igor Trandenkov (Russia)", "Callum Sykes (cs@example.net)")."""
+    contact lists name people ("Igor Trandenkov (Russia)", "Callum Sykes (020 7946 0958)"); before an email
+    address, ``people.display_names``."""
     for m in _ENTRANT.finditer(text):
         words = m.group(1).split()
         inside = m.group(2).strip()
-        contact = "@" in inside or sum(c.isdigit() for c in inside) >= 7
+        contact = sum(c.isdigit() for c in inside) >= 7
         if (
             inside.lower() in places()
             and not any(common_word(w) for w in words)

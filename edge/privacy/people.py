@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from edge.privacy.entities import Entity
 from edge.privacy.gazetteers import COMMON_WORDS, common_surnames, every_given_name, given_names, places, surnames
+from edge.privacy.patterns import EMAIL
 
 _NAME_WORD = r"(?:[^\W\d_]\.|[^\W\d_][\w'’-]*)"
 CAP_WORD = r"(?:[^\W\d_a-z]\.|[^\W\d_a-z][\w'’-]*)"
@@ -215,6 +216,22 @@ def speakers(text: str) -> Iterator[Entity]:
     if len(found) >= 2:
         for m in found:
             yield Entity(m.start(1), m.end(1), "PERSON", 0.6, "speaker")
+
+
+def display_names(text: str) -> Iterator[Entity]:
+    """The name written before an email address in brackets, as mail programs show a sender ("Callum Sykes
+    <xshah@example.net>", "Cristian (cynthia23@example.com)")."""
+    for m in re.finditer(rf"({NAME_RUN.pattern})[ \t]*[(<][ \t]*{EMAIL.pattern}[ \t]*[)>]", text):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        while words and _not_a_name(words[0].group()):
+            words.pop(0)
+        if words and not organisation_like(m.group(1)[words[0].start() :]):
+            yield Entity(m.start(1) + words[0].start(), m.start(1) + words[-1].end(), "PERSON", 0.8, "display-name")
+
+
+def _not_a_name(word: str) -> bool:
+    lowered = word.lower()
+    return lowered in REQUEST_WORDS or common_word(word) and lowered not in every_given_name()
 
 
 def repeated(text: str, names: list[Entity]) -> Iterator[Entity]:

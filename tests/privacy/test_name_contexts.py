@@ -46,8 +46,8 @@ def test_the_rest_of_a_list_of_names_are_names_too():
     assert list(listed_names(text, first_two[:1])) == []
 
 
-def test_a_name_before_contact_details_in_brackets_is_a_person():
-    text = "Loop in Robin Holt (rh@example.net) on the thread."
+def test_a_name_before_a_phone_number_in_brackets_is_a_person():
+    text = "Loop in Robin Holt (020 7946 0958) on the thread."
     assert [text[e.start : e.end] for e in entrants(text)] == ["Robin Holt"]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from edge.privacy.entities import Entity
-from edge.privacy.people import known_names, organisation_like, repeated, whole_names
+from edge.privacy.people import display_names, known_names, organisation_like, repeated, whole_names
 
 
 def names(text: str) -> list[str]:
@@ -93,3 +93,19 @@ def test_a_run_with_a_towns_name_that_is_no_persons_name_is_a_club():
 )
 def test_a_run_with_an_organisations_word_or_an_acronym_names_a_firm(name, firm):
     assert organisation_like(name) is firm
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Loop in Callum Sykes (xshah@example.net) on the thread.", "Callum Sykes"),
+        ("Loop in Amber (ramirezmadison@example.org) on the thread.", "Amber"),
+        ("From: Will Hope <will@example.com>", "Will Hope"),
+    ],
+)
+def test_the_name_before_an_email_address_in_brackets_is_its_owner(text, name):
+    assert [text[e.start : e.end] for e in display_names(text)] == [name]
+
+
+def test_a_company_or_a_request_before_an_email_address_is_no_name():
+    assert list(display_names("Write to Acme Corp <sales@acme.com> or Email (help@example.com)")) == []

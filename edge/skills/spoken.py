@@ -122,12 +122,13 @@ def normalize_numbers(text: str) -> str:
 
 
 def parse_duration(text: str) -> float | None:
-    """Seconds in "1 hour 20 minutes", "an hour and a half", "3 mins 30 secs", "two hours thirty"; None when no
-    amount of time is said.
+    """Seconds in "1 hour 20 minutes", "an hour and a half", "3 mins 30 secs", "two hours thirty", "1/2 an hour"; None
+    when no amount of time is said.
 
     "second" is read as the unit, never the ordinal text2num would make of "thirty second".
     """
-    plural_seconds = re.sub(r"\bsecond\b", "seconds", text.replace("-", " "), flags=re.IGNORECASE)
+    halves = re.sub(r"(?<![\d/])1/2(?![\d/])", "half", text)
+    plural_seconds = re.sub(r"\bsecond\b", "seconds", halves.replace("-", " "), flags=re.IGNORECASE)
     words = re.findall(r"\d+(?:\.\d+)?|[a-z]+", normalize_numbers(plural_seconds).lower())
     total = None
     for i, (amount, unit) in enumerate(zip(words, [*words[1:], ""], strict=False)):

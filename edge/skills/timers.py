@@ -251,8 +251,16 @@ CANCEL = re.compile(
 )
 PAUSE = re.compile(r"\b(pause|hold|freeze)\b")
 RESUME = re.compile(r"\b(resume|unpause|continue|restart|start again|keep going)\b")
-EXTEND = re.compile(r"\b(add|extend|more|another|longer)\b")
-SHORTEN = re.compile(r"\b(take off|knock off|subtract|remove|shorten|less)\b")
+EXTEND = re.compile(r"\b(add|extend|more|another|longer|increase)\b")
+SHORTEN = re.compile(r"\b(take off|knock off|subtract|remove|shorten|less|decrease|reduce)\b")
+_UNIT = r"(?:hours?|minutes?|seconds?|mins?|secs?|hrs?)"
+_AMOUNT = rf"(?:(?:\d+(?:\.\d+)?|half|and|a|an)[ ,]+)*{_UNIT}"
+LENGTH_NAMED = re.compile(
+    rf"\b(?:\d+(?:\.\d+)? ?{_UNIT}[ ,]*(?:and )?)+ ?timer\b"
+    rf"|\btimer (?:for|of) (?:(?:the|my) )?(?:{_AMOUNT}[ ,]*)+(?=$| by\b| to\b)"
+)
+"""A timer named by its length ("the 1 hour timer", "timer for 5 minutes"): to check, stop, pause or lengthen that
+one, the length picks it; only a new timer takes it as its own."""
 STATUS = re.compile(
     r"\b(how (much|long)|left|remain|remaining|status|still running|when will|when does|check|what timers|list|which"
     r"|am or pm|a m or p m)\b"
@@ -300,13 +308,20 @@ SNOOZE = re.compile(r"(?<!to )(?<!without )(?<!no )(?<!option to )\bsnooze\b")
 SNOOZE_S = 540
 """How long a snooze lasts when no length is said: nine minutes, as on most alarm clocks."""
 ALL = re.compile(r"\b(all|every|everything)\b")
-LABEL = re.compile(r"\b(?:the |my |a |an )?([a-z]+) (?:timer|alarm)\b|\b(?:timer|alarm) for (?:the |my )?([a-z]+)$")
+LABELS = (
+    re.compile(r"\b(?:named|called|labell?ed) ([a-z]+)\b"),
+    re.compile(r"\b(?:timer|alarm) for (?:the |my )?([a-z]+)(?:$| by\b)"),
+    re.compile(r"\b([a-z]+) (?:timer|alarm)\b"),
+)
+"""Where a timer's or an alarm's name is said, the surest first: "named pizza", "timer for pizza", "pizza timer"."""
+BY_AMOUNT = re.compile(r"\bby (?:\S+ )?(?:hours?|minutes?|seconds?|mins?|secs?)\b")
 NOT_LABELS = frozenset(
     "a an the my this that all every set start new one timer alarm second seconds minute minutes hour hours "
     "min mins sec secs hr hrs day days countdown kitchen quick short long am pm morning afternoon evening night "
     "tomorrow tonight today next first last wake up current cancel change delete remove stop disable clear reset move "
     "edit update snooze kill end pause resume check your any another existing scheduled active upcoming repeating "
-    "recurring daily weekly weekday weekend monday tuesday wednesday thursday friday saturday sunday".split()
+    "recurring daily weekly weekday weekend monday tuesday wednesday thursday friday saturday sunday "
+    "to in of on by for at with from into onto off increase decrease add extend reduce status left time".split()
 )
 SPOKEN_CLOCK = [
     (re.compile(r"\b([ap])\.? ?m\b\.?"), r"\1m"),
@@ -335,24 +350,28 @@ class TimerSkill(Skill):
         plain = _clock_words(normalize_numbers(text.lower()).strip(" .!?"))
         kind: Kind = "alarm" if ALARM.search(plain) or AT_A_TIME.search(plain) else "timer"
         label = _label(plain)
-        scope = {"kind": kind, "label": label, "all": bool(ALL.search(plain))}
         seconds = parse_duration(matched["duration"] if matched and "duration" in matched else plain)
+        named = LENGTH_NAMED.search(plain) if kind == "timer" else None
+        length = parse_duration(named.group()) if named else None
+        scope = {"kind": kind, "label": label, "all": bool(ALL.search(plain))} | ({"length": _whole(length)} if length else {})
+        said = parse_duration(f"{plain[: named.start()]} {plain[named.end() :]}") if named and length else seconds
         if kind == "alarm" and (moved := self._moved(plain, label)):
             return moved
         if SNOOZE.search(plain) and not CANCEL.search(plain):
             return {"action": "snooze", "kind": "alarm", "seconds": _whole(seconds or SNOOZE_S)}
-        if CANCEL.search(plain) and not (seconds and SHORTEN.search(plain)):
+        if CANCEL.search(plain) and not (said and SHORTEN.search(plain)):
             if not CANCELLED_THING.search(plain) and len(plain.split()) > 3:
                 return None
             every = scope["all"] or bool(re.search(rf"\b{kind}s\b", plain))
             return {"action": "cancel", **scope, "all": every, **self._when(plain, kind)}
         if PAUSE.search(plain):
             return {"action": "pause", **scope}
-        if RESUME.search(plain) and not seconds:
+        if RESUME.search(plain) and not said:
             return {"action": "resume", **scope}
-        if seconds and (SHORTEN.search(plain) or (EXTEND.search(plain) and "timer for" not in plain)):
-            return {"action": "extend", "seconds": _whole(-seconds if SHORTEN.search(plain) else seconds), **scope}
-        if (STATUS.search(plain) or QUESTION.search(plain)) and not seconds:
+        lengthening = EXTEND.search(plain) and (length or "timer for" not in plain or BY_AMOUNT.search(plain))
+        if said and (SHORTEN.search(plain) or lengthening):
+            return {"action": "extend", "seconds": _whole(-said if SHORTEN.search(plain) else said), **scope}
+        if (STATUS.search(plain) or QUESTION.search(plain)) and not said:
             return {"action": "status", **scope, **self._when(plain, kind), **self._next(plain), **_yes_or_no(plain)}
         if kind == "alarm" and not seconds and not AT_A_TIME.search(plain) and self._asks_about_alarms(plain):
             return {"action": "status", **scope, **self._when(plain, kind), **self._next(plain), **_yes_or_no(plain)}
@@ -510,6 +529,8 @@ class TimerSkill(Skill):
         active = self.store.active(kinds)
         if _filtered(slots):
             return [t for t in active if _at(t, slots)]
+        if slots.get("length"):
+            active = [t for t in active if t.seconds == slots["length"]]
         if slots.get("label"):
             named = [t for t in active if t.label == slots["label"]]
             active = named or (active if len(active) == 1 else [])
@@ -574,6 +595,8 @@ def _at(timer: Timer, slots: Slots) -> bool:
 
 
 def _none_text(slots: Slots) -> str:
+    if slots.get("length"):
+        return f"You have no {_length(slots['length'])} timer."
     if slots.get("label") and not _filtered(slots):
         return f"You have no {slots['label']} {slots['kind']}."
     if not _filtered(slots):
@@ -604,10 +627,10 @@ def _join(parts: list[str]) -> str:
 
 
 def _label(text: str) -> str | None:
-    for match in LABEL.finditer(text):
-        word = match.group(1) or match.group(2)
-        if word and word not in NOT_LABELS and not word.isdigit():
-            return word
+    for pattern in LABELS:
+        for match in pattern.finditer(text):
+            if match.group(1) not in NOT_LABELS and not match.group(1).isdigit():
+                return match.group(1)
     return None
 
 

@@ -82,6 +82,9 @@ def test_words_that_only_look_like_numbers_are_kept(text):
         ("one second", 1),
         ("2h30m", 9000),
         ("set a timer for ten minutes for the pasta", 600),
+        ("1/2 an hour", 1800),
+        ("1 and a 1/2 hours", 5400),
+        ("1/2 a minute", 30),
     ],
 )
 def test_durations_are_read_in_seconds(text, seconds):

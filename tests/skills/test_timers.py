@@ -417,3 +417,61 @@ def test_a_time_heard_as_hundreds_is_a_clock_time(skill):
 def test_snooze_named_as_an_option_is_not_a_snooze(skill):
     reply = ask(skill, "set an alarm without the option to snooze for seven am")
     assert (reply.action, reply.text) == ("start", "Alarm set for tomorrow at 7 AM.")
+
+
+@pytest.mark.parametrize(
+    "text, action",
+    [
+        ("how long is left on my 1 hour timer", "status"),
+        ("status of 1 hour timer", "status"),
+        ("1 hour timer status", "status"),
+        ("cancel the 1 hour timer", "cancel"),
+        ("stop timer for 1 hour", "cancel"),
+        ("pause my 1 hour timer", "pause"),
+    ],
+)
+def test_a_timer_named_by_its_length_is_the_one_acted_on_and_no_new_one_starts(skill, store, text, action):
+    ask(skill, "set a timer for 5 minutes")
+    ask(skill, "set a timer for 1 hour")
+    reply = ask(skill, text)
+    assert reply.action == action and "1 hour timer" in reply.text
+    assert sorted(t.seconds for t in store.active()) == ([5 * 60] if action == "cancel" else [5 * 60, 3600])
+
+
+def test_a_length_no_timer_has_is_said_to_be_missing(skill):
+    ask(skill, "set a timer for 5 minutes")
+    assert ask(skill, "how long is left on the 20 minute timer").text == "You have no 20 minute timer."
+
+
+@pytest.mark.parametrize(
+    "text, added",
+    [
+        ("add 5 minutes to 1 hour timer", 300),
+        ("add 5 minutes to timer for 1 hour", 300),
+        ("increase the 1 hour timer by 5 minutes", 300),
+        ("increase timer for 1 hour by 5 minutes", 300),
+        ("decrease the 1 hour timer by 5 minutes", -300),
+    ],
+)
+def test_lengthening_a_timer_named_by_its_length_adds_the_other_amount_to_it(skill, store, clock, text, added):
+    ask(skill, "set a timer for 5 minutes")
+    ask(skill, "set a timer for 1 hour")
+    reply = ask(skill, text)
+    hour = next(t for t in store.active() if t.seconds == 3600)
+    assert reply.action == "extend" and hour.remaining(clock()) == 3600 + added
+
+
+@pytest.mark.parametrize(
+    "text", ["start a 5 minute timer named pizza", "5 minute timer for pizza", "set timer called pizza for 5 minutes"]
+)
+def test_a_timer_is_named_as_people_name_it_and_found_by_that_name(skill, store, text):
+    assert ask(skill, text).text == "Timer set for 5 minutes for the pizza."
+    ask(skill, "set a timer for 1 hour")
+    assert ask(skill, "increase the pizza timer by 5 minutes").text == "Added 5 minutes to your pizza timer."
+    assert ask(skill, "how long is left on the pizza timer").text == "Your pizza timer has 10 minutes left."
+
+
+@pytest.mark.parametrize("text", ["add 5 minutes to timer in kitchen", "status of timer in kitchen"])
+def test_a_word_between_timer_and_its_place_is_no_name(skill, text):
+    ask(skill, "set a timer for 5 minutes")
+    assert "your 5 minute timer" in ask(skill, text).text.lower()

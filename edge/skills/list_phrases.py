@@ -92,10 +92,12 @@ NEED_TO_BUY = re.compile(
     r" (?P<text>.+?)(?:,.*| (?:at|from) the (?:store|shop|supermarket)| today| tomorrow| later)?$"
 )
 REMOVE_VERB = (
-    r"(?:remove|delete|erase|take|cross|check|tick|scratch|strike|drop|get rid of|pull|knock|rub|wipe|mark|cancel|clear|nix)"
+    r"(?:remove|delete|erase|take|cross|check|tick|scratch|strike|drop|get rid of|pull|knock|rub|wipe|mark|cancel|clear|nix"
+    r"|complete|finish)"
 )
 REMOVE_FROM = re.compile(
     rf"^{REMOVE_VERB}(?: off| out)? (?:the )?(?:items? |entry |entries )?(?P<text>.+?)(?: off| out)?"
+    r"(?: as (?:done|complete|completed|finished|bought))?"
     rf" (?:from|off(?: of)?|out of|on|in) (?:{LIST_REF}|{BARE_LIST})$"
 )
 REMOVE_FROM_AFTER = re.compile(

@@ -87,6 +87,8 @@ def test_a_reminder_separates_the_task_from_its_time(skill, text, task, due):
         ("toss batteries on the list", {"action": "add", "list": None, "text": "batteries"}),
         ("add renew passport to my to-do list", {"action": "add", "list": "todo", "text": "renew passport"}),
         ("cross paper towels off my list", {"action": "remove", "list": None, "text": "paper towels"}),
+        ("mark milk as done on my shopping list", {"action": "remove", "list": "shopping", "text": "milk"}),
+        ("complete take out the trash on my chores list", {"action": "remove", "list": "chores", "text": "take out the trash"}),
         ("what do I still need to buy", {"action": "read", "list": "shopping"}),
         ("cancel my reminder about the dentist", {"action": "cancel_reminder", "text": "the dentist"}),
     ],

@@ -261,6 +261,7 @@ LENGTH_NAMED = re.compile(
 )
 """A timer named by its length ("the 1 hour timer", "timer for 5 minutes"): to check, stop, pause or lengthen that
 one, the length picks it; only a new timer takes it as its own."""
+BY_AMOUNT = re.compile(rf"\bby (?:\S+ )?{_UNIT}\b")
 STATUS = re.compile(
     r"\b(how (much|long)|left|remain|remaining|status|still running|when will|when does|check|what timers|list|which"
     r"|am or pm|a m or p m)\b"
@@ -314,7 +315,6 @@ LABELS = (
     re.compile(r"\b([a-z]+) (?:timer|alarm)\b"),
 )
 """Where a timer's or an alarm's name is said, the surest first: "named pizza", "timer for pizza", "pizza timer"."""
-BY_AMOUNT = re.compile(r"\bby (?:\S+ )?(?:hours?|minutes?|seconds?|mins?|secs?)\b")
 NOT_LABELS = frozenset(
     "a an the my this that all every set start new one timer alarm second seconds minute minutes hour hours "
     "min mins sec secs hr hrs day days countdown kitchen quick short long am pm morning afternoon evening night "

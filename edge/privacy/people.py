@@ -218,10 +218,13 @@ def speakers(text: str) -> Iterator[Entity]:
             yield Entity(m.start(1), m.end(1), "PERSON", 0.6, "speaker")
 
 
+_DISPLAY_NAME = re.compile(rf"({NAME_RUN.pattern})[ \t]*[(<][ \t]*{EMAIL.pattern}[ \t]*[)>]")
+
+
 def display_names(text: str) -> Iterator[Entity]:
     """The name written before an email address in brackets, as mail programs show a sender ("Callum Sykes
     <xshah@example.net>", "Cristian (cynthia23@example.com)")."""
-    for m in re.finditer(rf"({NAME_RUN.pattern})[ \t]*[(<][ \t]*{EMAIL.pattern}[ \t]*[)>]", text):
+    for m in _DISPLAY_NAME.finditer(text):
         words = list(re.finditer(r"\S+", m.group(1)))
         while words and _not_a_name(words[0].group()):
             words.pop(0)

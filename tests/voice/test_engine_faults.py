@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -104,11 +105,25 @@ def test_an_embedder_that_crashes_leaves_templates_and_the_llm_answering_and_the
     assert again.handler is Handled.LOCAL_LLM and "embedder" not in again.decision.reason
 
 
+class SlowToStart:
+    """A session that waits before it runs, so that its deadline has passed when onnxruntime starts: a one-text run
+    (a few ms) cannot finish before a busy machine gets round to setting the stop flag."""
+
+    def __init__(self, session: Any) -> None:
+        self.session = session
+
+    def run(self, *args: object) -> Any:
+        time.sleep(0.2)
+        return self.session.run(*args)
+
+
 def test_an_embedder_that_hangs_is_stopped_at_its_deadline_and_the_turn_goes_on(router, monkeypatch):
     """onnxruntime ends a run whose terminate flag is set: the real session is stopped, not a stand-in."""
     monkeypatch.setattr(router.runtime.embedder.settings.embedder, "timeout_s", 1e-6)
     with pytest.raises(EngineTimeout, match="embedder took longer than 1e-06 s"):
         router.runtime.embedder.embed(["a text", "and another one"] * 40)
+    model = router.runtime.embedder.model
+    monkeypatch.setattr(model, "single", SlowToStart(model.single))
     chat = router.ask("Tell me a fun fact about otters.")
     assert chat.handler is Handled.LOCAL_LLM and chat.text
     assert "the embedder took longer than 1e-06 s" in chat.decision.reason

@@ -79,8 +79,7 @@ class Engine(ABC, Generic[M]):
         with self._load_lock:
             lock = self._call_lock
             while not (free := lock.acquire(timeout=WAIT_STEP_S)):
-                holder = self._holder
-                if holder is not None and holder.stuck_for() > self.stuck_after_s:
+                if self._stuck_on(lock):
                     break
             try:
                 self._model, self._holder = None, None
@@ -128,9 +127,13 @@ class Engine(ABC, Generic[M]):
                     return
                 lock.release()
                 continue
-            holder = self._holder
-            if holder is not None and holder.lock is lock and holder.stuck_for() > self.stuck_after_s:
+            if self._stuck_on(lock):
                 self._reopen(lock)
+
+    def _stuck_on(self, lock: threading.Lock) -> bool:
+        """Whether the turn holding ``lock`` has been inside one library call longer than ``stuck_after_s``."""
+        holder = self._holder
+        return holder is not None and holder.lock is lock and holder.stuck_for() > self.stuck_after_s
 
     def _reopen(self, stuck: threading.Lock) -> None:
         """A fresh model for the callers after a stuck one; the stuck call keeps its own until it returns."""

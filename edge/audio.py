@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 
 from edge.errors import InputError, MissingExtra
+from edge.library_imports import import_serially
 
 SAMPLE_RATE = 16_000
 AUDIO_FIX = "give a wav, flac, mp3 or ogg file with speech in it"
@@ -28,6 +29,7 @@ def load_audio(source: str | Path | np.ndarray, sample_rate: int = SAMPLE_RATE, 
             f"{path} lasts {duration / 60:.0f} minutes; the limit is {max_s / 60:.0f}",
             "split it (ffmpeg -i IN -f segment -segment_time 3600 part%02d.flac) or raise stt.max_audio_s",
         )
+    import_serially("faster_whisper")
     from faster_whisper.audio import decode_audio
 
     try:

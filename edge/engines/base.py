@@ -13,6 +13,7 @@ from typing import ClassVar, Generic, TypeVar
 
 from edge.config import Role, Settings
 from edge.errors import EdgeError, InputError, ModelFileError
+from edge.library_imports import import_serially
 from edge.models import ModelRegistry, ResolvedModel
 from edge.telemetry import CallStats
 
@@ -34,6 +35,8 @@ class Engine(ABC, Generic[M]):
 
     role: ClassVar[Role]
     reentrant: ClassVar[bool] = True
+    libraries: ClassVar[tuple[str, ...]] = ()
+    """The packages ``_open`` imports, imported first one thread at a time (see ``edge.library_imports``)."""
 
     def __init__(self, settings: Settings, registry: ModelRegistry | None = None) -> None:
         self.settings = settings
@@ -59,6 +62,7 @@ class Engine(ABC, Generic[M]):
                 return
             start = time.perf_counter()
             info = self.registry.resolve(self.role)
+            import_serially(*self.libraries)
             model = self._open(info)
             self._model, self.model_info = model, info
             try:

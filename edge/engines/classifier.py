@@ -39,6 +39,7 @@ class ClassifierModel:
 
 class Classifier(Engine[ClassifierModel]):
     role = "classifier"
+    libraries = ("onnxruntime",)
 
     def __init__(self, settings: Settings, registry: ModelRegistry | None = None, embedder: Embedder | None = None) -> None:
         super().__init__(settings, registry)

@@ -36,6 +36,7 @@ class EmbedderModel:
 
 class Embedder(Engine[EmbedderModel]):
     role = "embedder"
+    libraries = ("onnxruntime", "tokenizers")
 
     def _open(self, info: ResolvedModel) -> EmbedderModel:
         from tokenizers import Tokenizer

@@ -107,6 +107,7 @@ Messages = str | Sequence[ChatMessage | dict[str, str]]
 
 class Llm(Engine[Any]):
     role = "llm"
+    libraries = ("llama_cpp",)
     reentrant = False
 
     @cached_property

@@ -40,6 +40,7 @@ class Transcript:
 
 class Stt(Engine[Any]):
     role = "stt"
+    libraries = ("faster_whisper",)
 
     def _open(self, info: ResolvedModel) -> Any:
         from faster_whisper import WhisperModel

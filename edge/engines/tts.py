@@ -49,6 +49,7 @@ class SpeechFile:
 
 class Tts(Engine[Any]):
     role = "tts"
+    libraries = ("piper",)
     reentrant = False
     """espeak-ng, which piper phonemizes with, keeps global state."""
 

@@ -25,6 +25,7 @@ class SpeechSegment:
 
 class Vad(Engine[Any]):
     role = "vad"
+    libraries = ("faster_whisper",)
 
     def _open(self, info: ResolvedModel) -> Any:
         from faster_whisper.vad import SileroVADModel

@@ -76,7 +76,16 @@ _VERB_FORMS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]],
         (r"^subtract (.+?) from (.+)$", r"(\2) - (\1)"),
         (r"^multiply (.+?) (?:by|and|times) (.+)$", r"(\1) * (\2)"),
         (r"^divide (.+?) by (.+)$", r"(\1) / (\2)"),
-        (r"^(?:divide|split|share) (.+?) (?:in|into|between) (.+?) (?:equal )?(?:parts|pieces|ways|people)$", r"(\1) / (\2)"),
+        (
+            r"^(?:divide|split|share) (.+?) (?:in |into |between |among )?(.+?) (?:equal )?(?:parts|pieces|ways|people)$",
+            r"(\1) / (\2)",
+        ),
+        (
+            r"^if (?:i|you|we|they) (?:win|won|have|had|get|got|earn|earned|make|made|inherit|inherited|receive|received)"
+            r" (\d+(?:\.\d+)?)(?: [a-z]+)?,? (?:and )?how (?:do|would|can|should|could) (?:i|you|we|they) (?:divide|split|share)"
+            r" (?:it|that|this|them) (?:in |into |between |among )?(\d+) (?:equal )?(?:parts|pieces|ways|people)$",
+            r"(\1) / (\2)",
+        ),
         (r"^(?:the )?sum of (.+?) and (.+)$", r"(\1) + (\2)"),
         (r"^(?:the )?product of (.+?) and (.+)$", r"(\1) * (\2)"),
         (r"^(?:the )?difference (?:between|of) (.+?) and (.+)$", r"(\1) - (\2)"),
@@ -266,28 +275,69 @@ def format_number(value: Number, decimals: int = 4) -> str:
     return f"{round(value, places):,.{places}f}".rstrip("0").rstrip(".")
 
 
-def _say(node: ast.AST) -> str:
+_PARTS = ("", "", "half", "third", "quarter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth")
+
+
+def _proper_fraction(node: ast.AST) -> str | None:
+    """ "3 quarters", "1 sixth": a fraction said as one, when a division of two small whole numbers is part of a sum."""
+    if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div)):
+        return None
+    top, bottom = (n.value if isinstance(n, ast.Constant) else None for n in (node.left, node.right))
+    if not (type(top) is int and type(bottom) is int and 0 < top < bottom < len(_PARTS)):
+        return None
+    part = _PARTS[bottom]
+    return f"{top} {part}" if top == 1 else f"{top} {'halves' if part == 'half' else part + 's'}"
+
+
+def _say(node: ast.AST, fractions: bool = False) -> str:
+    """The sum in words, as it was asked; with ``fractions`` (said in words), "3 / 4" is said "3 quarters"."""
     if isinstance(node, ast.Expression):
-        return _say(node.body)
+        return _say(node.body, fractions)
     if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
         return format_number(node.value)
     if isinstance(node, ast.UnaryOp):
-        return f"minus {_say(node.operand)}" if isinstance(node.op, ast.USub) else _say(node.operand)
+        said = _say(node.operand, fractions)
+        return f"minus {said}" if isinstance(node.op, ast.USub) else said
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-        return _FUNCTION_WORDS[node.func.id].format(_say(node.args[0]))
+        return _FUNCTION_WORDS[node.func.id].format(_say(node.args[0], fractions))
     if isinstance(node, ast.BinOp):
-        right = node.right
+        left, right = node.left, node.right
+        if fractions and (parts := [_proper_fraction(side) for side in (left, right)]) and any(parts):
+            said_left, said_right = (part or _say(side, fractions) for part, side in zip(parts, (left, right), strict=True))
+            joined = "of" if isinstance(node.op, ast.Mult) and parts[0] else _OPERATOR_WORDS[type(node.op)]
+            return f"{said_left} {joined} {said_right}"
         if isinstance(node.op, ast.Pow) and isinstance(right, ast.Constant) and right.value in (2, 3):
-            return f"{_say(node.left)} {'squared' if right.value == 2 else 'cubed'}"
-        if isinstance(node.op, ast.Mult) and isinstance(node.left, ast.Call) and getattr(node.left.func, "id", "") == "percent":
-            return f"{_say(node.left)} of {_say(right)}"
-        return f"{_say(node.left)} {_OPERATOR_WORDS[type(node.op)]} {_say(right)}"
+            return f"{_say(left, fractions)} {'squared' if right.value == 2 else 'cubed'}"
+        if isinstance(node.op, ast.Mult) and isinstance(left, ast.Call) and getattr(left.func, "id", "") == "percent":
+            return f"{_say(left, fractions)} of {_say(right, fractions)}"
+        return f"{_say(left, fractions)} {_OPERATOR_WORDS[type(node.op)]} {_say(right, fractions)}"
     return ast.unparse(node)
+
+
+_ROUND_AND_REST = re.compile(r"(?<![\d.])(\d+?)(0{3,}) (\d+)\b(?!\.\d)")
+"""A round number said in digits and the rest in words: "1 million twelve hundred" is "1000000 1200" by now."""
+_FRACTION = re.compile(
+    r"\b(?P<count>\d+|an?) (?P<part>halves|half|thirds?|quarters?|fourths?|(?:[3-9]|[1-9]\d)(?:rd|th)s?)\b(?P<of> of\b)?"
+)
+"""A fraction said in words, by now "3 quarters", "1 6th", "2 3rds", "a 10th"."""
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fourth": 4}
+
+
+def _round_and_rest(match: re.Match[str]) -> str:
+    head, zeros, rest = match.groups()
+    return str(int(head + zeros) + int(rest)) if len(rest) <= len(zeros) else match[0]
+
+
+def _spoken_fraction(match: re.Match[str]) -> str:
+    count = "1" if match["count"] in ("a", "an") else match["count"]
+    part = match["part"]
+    denominator = _DENOMINATORS.get(part) or _DENOMINATORS.get(part.removesuffix("s")) or int(re.sub(r"\D", "", part))
+    return f"({count} / {denominator}){' *' if match['of'] else ''}"
 
 
 def _clean(text: str) -> str:
     text = normalize_numbers(text.lower().replace("’", "'").replace("what's", "what is").replace("whats", "what is"))
-    text = re.sub(r"\s+", " ", text).strip()
+    text = _ROUND_AND_REST.sub(_round_and_rest, re.sub(r"\s+", " ", text).strip())
     return _TRAIL.sub("", _LEAD_IN.sub("", text)).strip()
 
 
@@ -525,21 +575,22 @@ class MathSkill(Skill):
                 continue
             if slots := _conversion(clean):
                 return slots
+            clean, said = _FRACTION.sub(_spoken_fraction, clean), {"fractions": True} if _FRACTION.search(clean) else {}
             if (divisible := _DIVISIBLE.match(clean)) and (
                 expression := _arithmetic(f"({divisible['dividend']}) % ({divisible['divisor']})")
             ):
                 return {"action": "calculate", "expression": expression, "divisible": True}
             if (claimed := _CLAIM.match(clean)) and (expression := _arithmetic(claimed["expression"])):
-                return {"action": "calculate", "expression": expression, "claim": float(claimed["claim"])}
+                return {"action": "calculate", "expression": expression, "claim": float(claimed["claim"]), **said}
             if expression := _arithmetic(clean):
-                return {"action": "calculate", "expression": expression}
+                return {"action": "calculate", "expression": expression, **said}
         return None
 
     def run(self, slots: Slots) -> SkillReply:
         if slots.get("action") == "calculate" and slots.get("divisible"):
             return self._divisible(str(slots["expression"]))
         if slots.get("action") == "calculate":
-            return self._calculate(str(slots["expression"]), slots.get("claim"))
+            return self._calculate(str(slots["expression"]), slots.get("claim"), bool(slots.get("fractions")))
         if slots.get("action") == "convert":
             return self._convert(float(slots["value"]), str(slots["from_unit"]), str(slots["to_unit"]))
         raise InputError(f"the math skill has no action {slots.get('action')!r}", "pass the slots MathSkill.parse returned")
@@ -547,7 +598,7 @@ class MathSkill(Skill):
     def _reply(self, action: str, text: str, **data: Any) -> SkillReply:
         return SkillReply(self.name, action, text, data)
 
-    def _calculate(self, expression: str, claim: float | None = None) -> SkillReply:
+    def _calculate(self, expression: str, claim: float | None = None, fractions: bool = False) -> SkillReply:
         tree = _parse_expression(expression)
         if tree is None:
             return self._reply("calculate", "I couldn't work that out.", expression=expression, error="not_arithmetic")
@@ -561,7 +612,7 @@ class MathSkill(Skill):
             return self._reply("calculate", _too_large().reply, expression=expression, error="too_large")
         if isinstance(result, float) and result.is_integer() and abs(result) < 1e15:
             result = int(result)
-        said = f"{_say(tree)} is {format_number(result)}"
+        said = f"{_say(tree, fractions)} is {format_number(result)}"
         if claim is None:
             return self._reply("calculate", f"{capitalized(said)}.", expression=expression, result=result)
         right = isclose(result, claim, rel_tol=1e-9, abs_tol=1e-9)

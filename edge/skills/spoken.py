@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from text_to_num import alpha2digit
 
@@ -85,8 +86,17 @@ def _fraction_of_unit(match: re.Match[str]) -> str:
     return _whole_units(_fraction(match["fraction"]) * UNIT_SECONDS[match["unit"].lower()])
 
 
-_BEFORE_TEXT2NUM: list[tuple[re.Pattern[str], str]] = [
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+
+
+def _digits_times_scale(match: re.Match[str]) -> str:
+    """ "1 million" → "1000000", "2.5 thousand" → "2500": text2num leaves digits before a scale word apart."""
+    return f"{(Decimal(match[1]) * _SCALES[match[2].lower()]).normalize():f}"
+
+
+_BEFORE_TEXT2NUM: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (_flags(r"\ba (hundred|thousand|million|billion)\b"), r"one \1"),
+    (_flags(r"(?<![\d.])(\d+(?:\.\d+)?) (hundred|thousand|million|billion|trillion)\b"), _digits_times_scale),
 ]
 _AFTER_TEXT2NUM: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"(?<=\d),(?=\d{3}\b)"), ""),

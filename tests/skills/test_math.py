@@ -441,3 +441,42 @@ def test_money_between_currencies_is_declined(text):
 
 def test_money_in_one_currency_is_arithmetic():
     assert not SKILL.declines("what is 20 percent of 50 dollars")
+
+
+@pytest.mark.parametrize(
+    "text, spoken",
+    [
+        ("what is two thirds of ninety", "2 thirds of 90 is 60."),
+        ("what is three quarters of one sixth", "3 quarters of 1 sixth is 0.125."),
+        ("one half plus one third", "1 half plus 1 third is 0.8333."),
+        ("what is a tenth of 500", "1 tenth of 500 is 50."),
+        ("half of 1 third", "0.5 times 1 third is 0.1667."),
+        ("what is 5 divided by 2", "5 divided by 2 is 2.5."),
+    ],
+)
+def test_fractions_said_in_words_are_worked_out_and_said_as_fractions(text, spoken):
+    assert reply(text) == spoken
+
+
+@pytest.mark.parametrize(
+    "text, spoken",
+    [
+        ("what is the square root of 1 million", "The square root of 1,000,000 is 1,000."),
+        ("2.5 million times 3", "2,500,000 times 3 is 7,500,000."),
+        ("what is 1 million twelve hundred divided by 400 thousand", "1,001,200 divided by 400,000 is 2.503."),
+    ],
+)
+def test_digits_before_a_scale_word_are_one_number(text, spoken):
+    assert reply(text) == spoken
+
+
+@pytest.mark.parametrize(
+    "text, spoken",
+    [
+        ("split 90 dollars three ways", "90 divided by 3 is 30."),
+        ("if we win 200000 how do we split it 8 ways", "200,000 divided by 8 is 25,000."),
+        ("divide seventy six in two parts", "76 divided by 2 is 38."),
+    ],
+)
+def test_splitting_an_amount_some_ways_is_a_division(text, spoken):
+    assert reply(text) == spoken

@@ -82,6 +82,8 @@ _ZONE_WORDS = re.compile(
     r" (?:standard|daylight|daylight saving|daylight savings|summer)(?: time)?(?: zone)?$| (?:time(?: zone)?|timezone|zone)$"
 )
 _KIND_OF_PLACE = re.compile(r"^(?:the )?(?:state|city|town|country|province|republic|island) of |(?<=\w) (?:city|area)$")
+_NOT_TOWN_WORDS = frozenset("a an the to of for in on at by from with my your me it is are was what when how get".split())
+"""Words no town name is made of: a two-letter state code after them is a word ("mailed to me"), not Maine."""
 _OFFSET = re.compile(r"(?P<base>utc|gmt) (?P<sign>plus|minus) (?P<hours>\d{1,2})(?: hours?)?")
 
 
@@ -240,7 +242,7 @@ def _cities_by_own_name() -> dict[str, tuple[_City, ...]]:
 
 def _city_in_region(key: str) -> Place | None:
     """ "orlando florida", "orlando fl", "portland oregon", "tbilisi georgia": the city in the state or country named
-    last; the state or country itself when it has no such city."""
+    last; the state ("glenwood springs co": Colorado) or country itself when it has no such city."""
     words = key.split()
     for split in range(len(words) - 1, 0, -1):
         for city, region in (
@@ -255,8 +257,14 @@ def _city_in_region(key: str) -> Place | None:
                     return candidate.place
     for split in range(len(words) - 1, 0, -1):
         region = " ".join(words[split:])
-        if _regions(region):
-            return _states().get(region) or _countries().get(region)
+        if regions := _regions(region):
+            town = words[:split]
+            by_code = (
+                _states().get(_us_states()[code].lower())
+                for country, code in sorted(regions)
+                if country == "US" and len(town) <= 3 and not _NOT_TOWN_WORDS.intersection(town)
+            )
+            return _states().get(region) or _countries().get(region) or next(by_code, None)
     return None
 
 

@@ -25,6 +25,18 @@ def test_a_city_is_found_alone_or_with_its_state_or_country(text, name, zone):
 @pytest.mark.parametrize(
     "text, name, zone",
     [
+        ("glenwood springs, co", "Colorado", "America/Denver"),
+        ("Fredericksburg, TX", "Texas", "America/Chicago"),
+        ("smallville kansas", "Kansas", "America/Chicago"),
+    ],
+)
+def test_a_town_too_small_to_know_is_answered_with_the_state_it_is_said_in(text, name, zone):
+    assert find_place(text) == Place(name, zone)
+
+
+@pytest.mark.parametrize(
+    "text, name, zone",
+    [
         ("california", "California", "America/Los_Angeles"),
         ("alabama", "Alabama", "America/Chicago"),
         ("arizona", "Arizona", "America/Phoenix"),

@@ -336,6 +336,18 @@ DAY_WORDS = re.compile(
 )
 
 
+ALARM_COUNT = re.compile(r"\b(?:2|3|two|three|both|some|several|multiple|a few) alarms?\b,?(?: (?:one|1|the first)\b)?")
+"""Several alarms announced before their times: "set two alarms, one at 6 and one at 7"."""
+ANOTHER_ALARM = re.compile(
+    r",? (?:and|then|plus) (?:(?:set |make |also |add )*(?:another|a second|(?:one|1) more|(?:the )?other|one|1(?= (?:at|for)\b))"
+    r"(?: one)?(?: alarm)?"
+    r"|(?:set |make )?(?:again|also)|(?=(?:at |for )?\d{1,2}(?::\d\d)?(?: [ap]m)?\b(?! (?:minutes?|hours?|seconds?)\b)))"
+)
+"""Where the next of several alarms in one request begins: "at 7 and another at 8", "for 7 and 8 am", "and again at 6"."""
+LATER = re.compile(r"\b(?:later|after(?:wards| that| it| the first)?)\b")
+EARLIER = re.compile(r"\b(?:earlier|before(?: that| it| the first)?)\b")
+
+
 class TimerSkill(Skill):
     name = "timer"
     clarification = "I heard a timer or an alarm, but not for how long or when: how long should it be?"
@@ -357,6 +369,8 @@ class TimerSkill(Skill):
         said = parse_duration(f"{plain[: named.start()]} {plain[named.end() :]}") if named and length else seconds
         if kind == "alarm" and (moved := self._moved(plain, label)):
             return moved
+        if kind == "alarm" and (several := self._several_alarms(plain)):
+            return several
         if SNOOZE.search(plain) and not CANCEL.search(plain):
             return {"action": "snooze", "kind": "alarm", "seconds": _whole(seconds or SNOOZE_S)}
         if CANCEL.search(plain) and not (said and SHORTEN.search(plain)):
@@ -385,6 +399,29 @@ class TimerSkill(Skill):
                 {"repeat": repeat} if repeat else {}
             )
         return {"action": "start", "kind": "timer", "label": label, "seconds": _whole(seconds) if seconds else None}
+
+    def _several_alarms(self, plain: str) -> Slots | None:
+        """One request for several alarms: each at the time said ("at 6 and one at 6:30"), the next such time after the
+        first, or a while after it ("and another an hour later"); a time not understood is asked about. An hour said
+        without am or pm takes the other one's."""
+        counted = ALARM_COUNT.sub("alarm at", plain) if ALARM_COUNT.search(plain) else plain
+        clauses = ANOTHER_ALARM.split(counted)
+        if len(clauses) < 2 or not (ALARM_COUNT.search(plain) or ANOTHER_ALARM.search(plain)):
+            return None
+        periods = [p[0] for clause in clauses if (p := re.search(r"\b[ap]m\b", clause))]
+        first = clauses[0] if re.search(r"\b[ap]m\b", clauses[0]) or not periods else f"{clauses[0]} {periods[0]}"
+        slots = self.parse(first)
+        if not (slots and slots["action"] == "start" and slots["kind"] == "alarm" and slots.get("at")):
+            return None
+        at = datetime.fromisoformat(slots["at"])
+        more: list[str | None] = []
+        for clause in clauses[1:]:
+            said = clause if re.search(r"\b[ap]m\b", clause) or not periods else f"{clause} {periods[-1]}"
+            shift = parse_duration(clause) if LATER.search(clause) or EARLIER.search(clause) else None
+            other = at + timedelta(seconds=-shift if EARLIER.search(clause) else shift) if shift else None
+            other = other or self._clock_time(f"at {re.sub(r'^(?:at|for) ', '', said.strip())}", at)
+            more.append(other.isoformat() if other else None)
+        return slots | {"more": more}
 
     @staticmethod
     def _clock_time(plain: str, now: datetime) -> datetime | None:
@@ -437,7 +474,9 @@ class TimerSkill(Skill):
     def complete(self, slots: Slots) -> bool:
         if slots["action"] != "start":
             return True
-        return bool(slots.get("at")) if slots["kind"] == "alarm" else bool(slots.get("seconds"))
+        if slots["kind"] == "alarm":
+            return bool(slots.get("at")) and all(slots.get("more", ()))
+        return bool(slots.get("seconds"))
 
     def run(self, slots: Slots) -> SkillReply:
         action = slots["action"]
@@ -514,6 +553,8 @@ class TimerSkill(Skill):
             if at.timestamp() <= self.store.clock():
                 return self._reply("start", f"{capitalized(spoken_date(at.date()))} has passed; which day do you mean?", ids=[])
             repeat = slots.get("repeat")
+            if slots.get("more"):
+                return self._start_several(at, [datetime.fromisoformat(m) if m else None for m in slots["more"]], slots)
             alarm = self.store.add("alarm", at.timestamp(), slots.get("label"), repeat=repeat)
             when = f"{spoken_time(at)} {spoken_repeat(repeat)}" if repeat else _due(alarm, self.store.clock())
             return self._reply("start", f"Alarm set for {when}.", ids=[alarm.id], due_at=alarm.due_at, repeat=repeat)
@@ -523,6 +564,16 @@ class TimerSkill(Skill):
         timer = self.store.add("timer", self.store.clock() + seconds, slots.get("label"), seconds)
         label = f" for the {timer.label}" if timer.label else ""
         return self._reply("start", f"Timer set for {spoken_duration(seconds)}{label}.", ids=[timer.id], due_at=timer.due_at)
+
+    def _start_several(self, first: datetime, more: list[datetime | None], slots: Slots) -> SkillReply:
+        now = self.store.clock()
+        times = [at for at in (first, *more) if at is not None and at.timestamp() > now]
+        alarms = [self.store.add("alarm", at.timestamp(), slots.get("label"), repeat=slots.get("repeat")) for at in times]
+        said = _join(_same_day_once([_due(alarm, now) for alarm in alarms]))
+        text = f"Alarms set for {said}." if len(alarms) > 1 else f"Alarm set for {said}." if alarms else ""
+        if len(times) <= len(more):
+            text = f"{text} What time should the other alarm ring?".strip()
+        return self._reply("start", text, ids=[a.id for a in alarms], due_at=[a.due_at for a in alarms])
 
     def _targets(self, slots: Slots) -> list[Timer]:
         kinds: tuple[Kind, ...] = (slots["kind"],)
@@ -615,6 +666,14 @@ def _none_text(slots: Slots) -> str:
 def _clock(hour: int, minute: int, either: bool) -> str:
     face = f"{hour % 12 or 12}" + (f":{minute:02d}" if minute else "")
     return face if either else f"{face} {'AM' if hour < 12 else 'PM'}"
+
+
+def _same_day_once(whens: list[str]) -> list[str]:
+    """ "tomorrow at 7 AM", "tomorrow at 8 AM" → "tomorrow at 7 AM", "8 AM"."""
+    days = {when.partition(" at ")[0] for when in whens}
+    if len(days) != 1 or not all(" at " in when for when in whens):
+        return whens
+    return [whens[0], *(when.partition(" at ")[2] for when in whens[1:])]
 
 
 def _due(timer: Timer, now: float) -> str:

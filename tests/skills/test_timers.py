@@ -240,6 +240,31 @@ def test_ways_of_setting_an_alarm_ring_at_the_time_said(skill, text, hour, minut
     assert slots["action"] == "start" and slots["kind"] == "alarm" and (at.hour, at.minute) == (hour, minute)
 
 
+@pytest.mark.parametrize(
+    "text, rings",
+    [
+        ("set an alarm for 7 am and another for 8 am", [(7, 0), (8, 0)]),
+        ("set two alarms, one at 6 and one at 7", [(18, 0), (19, 0)]),
+        ("set alarms for 7 and 8 am", [(7, 0), (8, 0)]),
+        ("wake me up at 6 and again at 6:15", [(6, 0), (6, 15)]),
+        ("set an alarm for 235pm and another an hour later", [(14, 35), (15, 35)]),
+        ("set an alarm for 6 am and one more for 7 am", [(6, 0), (7, 0)]),
+    ],
+)
+def test_several_alarms_in_one_request_are_all_set(skill, store, text, rings):
+    reply = ask(skill, text)
+    due = sorted(datetime.fromtimestamp(alarm.due_at) for alarm in store.active())
+    assert [(d.hour, d.minute) for d in due] == rings
+    assert reply.text.startswith("Alarms set for ") and reply.text.count("tomorrow") <= 1
+
+
+def test_an_alarm_whose_time_is_not_understood_is_asked_about_and_the_other_is_set(skill, store):
+    reply = ask(skill, "set an alarm for 7 am and another one for whenever")
+    assert reply.text == "Alarm set for tomorrow at 7 AM. What time should the other alarm ring?"
+    assert len(store.active()) == 1
+    assert not skill.complete(skill.parse("set an alarm for 7 am and another one for whenever"))
+
+
 def test_an_alarm_for_another_day_says_the_day(skill):
     assert ask(skill, "wake me up at 7 am").text == "Alarm set for tomorrow at 7 AM."
 

@@ -67,7 +67,13 @@ def test_a_request_the_likeliest_skill_declines_goes_to_the_next_skill_that_pars
 
 
 def test_a_whole_sum_is_arithmetic_however_it_is_said(runtime, skills):
-    for text, expression in [("two by two is", "2 * 2"), ("seven times six equals", "7 * 6"), ("3 + 4", "3 + 4")]:
+    for text, expression in [
+        ("two by two is", "2 * 2"),
+        ("seven times six equals", "7 * 6"),
+        ("3 + 4", "3 + 4"),
+        ("what is two thirds of ninety", "2 / 3 * 90"),
+        ("if i win 200000 how do i split it 7 ways", "200000 / 7"),
+    ]:
         d = gateway(runtime, skills).decide(text)
         assert (d.route, d.skill, d.matched_by, d.slots["expression"]) == ("skill", "math", "template", expression)
 
@@ -113,6 +119,7 @@ def test_without_a_classifier_templates_still_work_and_the_rest_goes_to_chat(ski
     "text, action",
     [
         ("what time is it in orlando florida", "time"),
+        ("what time is it in fredericksburg, tx", "time"),
         ("current time in japan", "time"),
         ("time in california", "time"),
         ("what time is it in pacific time", "time"),

@@ -46,6 +46,8 @@ ALARM_REQUESTS = [
     ("move my 7 am alarm to 7:30", "move"),
     ("let me see my alarms", "status"),
     ("what's my next alarm", "status"),
+    ("set two alarms, one at 6 and one at 7", "start"),
+    ("set an alarm for 7 am and another for 8 am", "start"),
 ]
 
 

@@ -496,11 +496,20 @@ def _conversion(text: str) -> Slots | None:
         if not match or not re.search(r"\d|\ban? ", match["amount"]):
             continue
         amount = _amount(re.sub(r"\b(?:minus|negative) (?=\d)", "-", match["amount"]))
-        target = _unit(match["target"]) if amount else None
-        if amount and target:
-            source, target = _fluid(amount[1], target)
-            return {"action": "convert", "value": amount[0], "from_unit": source, "to_unit": target}
+        targets = _targets(match["target"]) if amount else None
+        if amount and targets:
+            source, target = _fluid(amount[1], targets[0])
+            also = {"also": [_fluid(amount[1], other)[1] for other in targets[1:]]} if len(targets) > 1 else {}
+            return {"action": "convert", "value": amount[0], "from_unit": source, "to_unit": target, **also}
     return _per_unit(text)
+
+
+def _targets(phrase: str) -> list[str] | None:
+    """The unit asked for, or each of several: "centimeters and millimeters", "pounds, ounces and grams"."""
+    if unit := _unit(phrase):
+        return [unit]
+    units = [_unit(part) for part in re.split(r",? and |, ", phrase)]
+    return [unit for unit in units if unit] if len(units) > 1 and all(units) else None
 
 
 def _per_unit(text: str) -> Slots | None:
@@ -592,7 +601,7 @@ class MathSkill(Skill):
         if slots.get("action") == "calculate":
             return self._calculate(str(slots["expression"]), slots.get("claim"), bool(slots.get("fractions")))
         if slots.get("action") == "convert":
-            return self._convert(float(slots["value"]), str(slots["from_unit"]), str(slots["to_unit"]))
+            return self._convert(float(slots["value"]), str(slots["from_unit"]), [slots["to_unit"], *slots.get("also", [])])
         raise InputError(f"the math skill has no action {slots.get('action')!r}", "pass the slots MathSkill.parse returned")
 
     def _reply(self, action: str, text: str, **data: Any) -> SkillReply:
@@ -636,17 +645,24 @@ class MathSkill(Skill):
             text = f"No, {a} divided by {b} leaves {format_number(remainder)}."
         return self._reply("calculate", text, expression=expression, result=remainder == 0)
 
-    def _convert(self, value: float, from_unit: str, to_unit: str) -> SkillReply:
+    def _convert(self, value: float, from_unit: str, to_units: list[str]) -> SkillReply:
+        """ "10 inches is 25.4 centimeters.", or with several units asked for, "..., or 254 millimeters."."""
         import pint
 
-        data = {"value": value, "from_unit": from_unit, "to_unit": to_unit}
+        data: dict[str, Any] = {"value": value, "from_unit": from_unit, "to_unit": to_units[0]}
         said = f"{format_number(value, 2)} {unit_words(from_unit, value)}"
-        try:
-            result = float(unit_registry().Quantity(value, from_unit).to(to_unit).magnitude)
-        except pint.DimensionalityError:
-            text = f"I can't convert {unit_words(from_unit, 2)} to {unit_words(to_unit, 2)}: they measure different things."
-            return self._reply("convert", text, **data, error="incompatible_units")
-        except (pint.UndefinedUnitError, ValueError, AttributeError):
-            return self._reply("convert", "I don't know one of those units.", **data, error="unknown_unit")
-        text = f"{said} is {format_number(result, 2)} {unit_words(to_unit, result)}."
-        return self._reply("convert", text, **data, result=result)
+        results: list[float] = []
+        for to_unit in to_units:
+            try:
+                results.append(float(unit_registry().Quantity(value, from_unit).to(to_unit).magnitude))
+            except pint.DimensionalityError:
+                text = f"I can't convert {unit_words(from_unit, 2)} to {unit_words(to_unit, 2)}: they measure different things."
+                return self._reply("convert", text, **data, error="incompatible_units")
+            except (pint.UndefinedUnitError, ValueError, AttributeError):
+                return self._reply("convert", "I don't know one of those units.", **data, error="unknown_unit")
+        amounts = [
+            f"{format_number(result, 2)} {unit_words(unit, result)}" for unit, result in zip(to_units, results, strict=True)
+        ]
+        if len(to_units) > 1:
+            data["also"] = [{"to_unit": unit, "result": result} for unit, result in zip(to_units[1:], results[1:], strict=True)]
+        return self._reply("convert", f"{said} is {', or '.join(amounts)}.", **data, result=results[0])

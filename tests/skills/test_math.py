@@ -480,3 +480,15 @@ def test_digits_before_a_scale_word_are_one_number(text, spoken):
 )
 def test_splitting_an_amount_some_ways_is_a_division(text, spoken):
     assert reply(text) == spoken
+
+
+@pytest.mark.parametrize(
+    "text, spoken",
+    [
+        ("what's 10 inches in centimeters and millimeters", "10 inches is 25.4 centimeters, or 254 millimeters."),
+        ("how many tablespoons and teaspoons is one cup", "1 cup is 16 tablespoons, or 48 teaspoons."),
+        ("5 miles in kilometers and kilograms", "I can't convert miles to kilograms: they measure different things."),
+    ],
+)
+def test_an_amount_asked_in_several_units_is_given_in_each(text, spoken):
+    assert reply(text) == spoken

@@ -134,8 +134,9 @@ _FILLER_START = re.compile(
     r"^(?:(?:it|is|was|will|be|on|of|for|the|falls on|does|did|going to be|gonna be|current|exact|full|actual|correct)\b\s*)+"
 )
 _FILLER_END = re.compile(
-    r"(?:\s*\b(?:falls? on|lands? on|land|(?<=\w )fall|be|on|is it|was it|will it be|(?<!from )today|going to be|gonna be"
-    r"|happen|start|begin|in the calendar|this time|comes?|come around|come up|roll around|arrives?|occurs?)\b)+$"
+    r"(?:\s*\b(?:falls? on|lands? on|land|(?<=\w )fall|be|on|is it|was it|will it be|(?<!from )(?<!after )(?<!before )today"
+    r"|going to be|gonna be|happen|start|begin|in the calendar|this time|comes?|come around|come up|roll around|arrives?"
+    r"|occurs?|(?:(?:day|month|year|weekday),? (?:and )?)+(?:day|month|year|weekday))\b)+$"
 )
 _VERB_BEFORE_YEAR = re.compile(
     r" (?:(?:fall|falls|land|lands|be) on|on|be|fall|falls|land|lands|come|comes|arrive|arrives)"

@@ -14,6 +14,7 @@ from edge.skills.spoken import MONTH, MONTHS, WEEKDAY, WEEKDAYS, normalize_numbe
 RELATIVE_DAYS = {
     "today": 0, "tonight": 0, "now": 0, "tomorrow": 1, "yesterday": -1,
     "day after tomorrow": 2, "day before yesterday": -2, "next day": 1, "following day": 1, "previous day": -1,
+    "day after today": 1, "after today": 1, "day before today": -1, "before today": -1,
 }  # fmt: skip
 
 _MONTH_NAMES = [m.lower() for m in MONTHS]
@@ -74,7 +75,8 @@ def parse_day(phrase: str, today: date, zone: tzinfo = timezone.utc, past: bool 
     if not phrase:
         return None
     if phrase in RELATIVE_DAYS:
-        said = {1: "tomorrow", -1: "yesterday"}.get(RELATIVE_DAYS[phrase], phrase) if "day" in phrase.split() else phrase
+        plain = phrase in ("today", "tonight", "now", "tomorrow", "yesterday")
+        said = phrase if plain else {1: "tomorrow", -1: "yesterday"}.get(RELATIVE_DAYS[phrase], phrase)
         return today + timedelta(days=RELATIVE_DAYS[phrase]), said
     if match := _NEXT_PERIOD.fullmatch(phrase):
         count = {"next": 1, "last": -1, "this time next": 1, "this time last": -1}[match["which"]]

@@ -326,6 +326,8 @@ def test_whether_today_is_a_date_is_checked(text, spoken):
         ("what's the date a week from friday", "1 week from Friday is December 4, 2026."),
         ("date", "Today is Sunday, November 22, 2026."),
         ("what is the date and time", "It's 7:42 PM on Sunday, November 22, 2026."),
+        ("what's the current date, month and year", "Today is Sunday, November 22, 2026."),
+        ("what is the full date after today", "Tomorrow is Monday, November 23, 2026."),
     ],
 )
 def test_dates_of_holidays_seasons_and_relative_days_are_said(text, spoken):

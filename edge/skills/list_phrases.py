@@ -52,7 +52,10 @@ def list_ref(tag: str = "") -> str:
 
 
 LIST_REF = list_ref()
-BARE_LIST = r"(?:my |the |our )?(?P<bare>groceries|grocery|shopping|to ?dos?|to-dos?)(?! lists?\b)"
+BARE_LIST = (
+    r"(?:my |the |our )?(?P<bare>groceries|grocery|shopping|to ?dos?|to-dos?)(?: (?:cart|bag|basket|trolley))?(?! lists?\b)"
+)
+"""A list said without the word "list": "add eggs to my groceries", "put soda in my shopping cart"."""
 
 ADD_VERB = r"(?:add|put|include|stick|toss|throw|pop|write(?: down)?|jot(?: down)?|append|insert|enter|place|save|plus)"
 INTO = r"(?:to|on|onto|in|into|under|at the (?:end|bottom|top) of)"

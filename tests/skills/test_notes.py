@@ -197,6 +197,8 @@ def test_a_store_from_before_named_lists_keeps_its_lists(tmp_path):
     [
         ("put eggs on the grocery list", {"action": "add", "list": "shopping", "text": "eggs"}),
         ("add eggs to my groceries", {"action": "add", "list": "shopping", "text": "eggs"}),
+        ("add coke to my shopping cart", {"action": "add", "list": "shopping", "text": "coke"}),
+        ("remove soda from my shopping basket", {"action": "remove", "list": "shopping", "text": "soda"}),
         ("add to my shopping list eggs", {"action": "add", "list": "shopping", "text": "eggs"}),
         ("add a new item to my shopping list milk", {"action": "add", "list": "shopping", "text": "milk"}),
         ("i want to add rice to my shopping list please", {"action": "add", "list": "shopping", "text": "rice"}),

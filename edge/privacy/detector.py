@@ -45,7 +45,7 @@ class Detector:
         not_personal = [e for e in candidates if e.type == NOT_PERSONAL]
         found = [e for e in candidates if e.type in wanted and e.score >= self.settings.min_score]
         found = [e for e in found if text[e.start : e.end].strip().lower() not in self._allow]
-        found = [e for e in found if not _contradicted(e, not_personal)]
+        found = [e for e in found if not _contradicted(e, not_personal) and not _place_in_a_row_of_figures(text, e)]
         entities = [e for e in resolve(found) if _has_word(text[e.start : e.end])]
         names = [e for e in entities if e.type == "PERSON"]
         if not names:
@@ -134,6 +134,21 @@ def _contradicted(entity: Entity, not_personal: list[Entity]) -> bool:
         e.start < entity.end and entity.start < e.end and e.source[4:] in labels.split() and _wider(e, entity)
         for e in not_personal
     )
+
+
+_FIGURES = re.compile(r"[\d\s.,:;/()+\-%]*")
+
+
+def _place_in_a_row_of_figures(text: str, entity: Entity) -> bool:
+    """A place named by itself in a row of figures is a team or a market in a table ("Exeter 3 1 2 0 4 3 5", "DETROIT
+    47 86 .353"), not where someone is. An address is kept: its parts are figures too."""
+    if entity.type != "LOCATION" or not (entity.source.startswith("ner") or entity.source in ("place", "place-cue")):
+        return False
+    line_start = text.rfind("\n", 0, entity.start) + 1
+    line_end = text.find("\n", entity.end)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = f"{text[line_start : entity.start]} {text[entity.end : line_end]}"
+    return bool(_FIGURES.fullmatch(rest)) and len(re.findall(r"\d+", rest)) >= 2
 
 
 def _wider(reading: Entity, entity: Entity) -> bool:

@@ -102,6 +102,15 @@ def test_a_listed_place_inside_an_organisations_name_is_no_place(detector):
     assert values("I flew to London.", detector.detect("I flew to London."))["LOCATION"] == ["London"]
 
 
+def test_a_place_heading_a_row_of_figures_is_a_table_entry_not_where_someone_is(detector):
+    assert detector.detect("DETROIT 47 86 .353 27 1/2") == []
+    assert detector.detect("Exeter 3 1 2 0 4 3 5") == []
+    table_then_sentence = "Exeter 3 1 2 0 4 3 5\nI moved to Exeter last year."
+    assert values(table_then_sentence, detector.detect(table_then_sentence))["LOCATION"] == ["Exeter", "Exeter"]
+    address = "Springfield, IL 62704"
+    assert values(address, detector.detect(address)).get("LOCATION")
+
+
 def test_a_company_the_model_reads_as_a_person_is_left_visible(detector):
     assert detector.detect("Shares of Cofinec S.A. fell.") == []
     assert values("Thurston Howell III called.", detector.detect("Thurston Howell III called."))["PERSON"] == [

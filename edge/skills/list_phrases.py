@@ -196,7 +196,11 @@ WHAT_TO_BUY = re.compile(
     r"(?:need to |have to |want to |got to |plan to |plan on |planned to |mean to |meant to )?(?:buy|get|pick up|shop for)\b"
     r"|\bwhat (?:is|'s) (?:left )?to (?:buy|get)\b"
     r"|\bwhat (?:do|should) (?:i|we) (?:need|get) (?:from|at) the (?:store|shop|supermarket|grocery store|market)\b"
+    r"|^what (?:things |items |stuff |else )?(?:i|we) (?:still )?(?:need|have|want|got|must|should)"
+    r" to (?:buy|get|pick up|shop for)$"
 )
+"""What is left to buy, which the shopping list answers; also asked indirectly ("tell me what I need to buy", which
+reaches here as "what i need to buy")."""
 CHANGE = re.compile(
     r"\b(?:add|put|include|create|make|start|new|remove|delete|erase|clear|empty|take|cross|scratch|drop|cancel|rename"
     r"|change|edit|move|replace|update)\b"
@@ -215,11 +219,16 @@ WHAT_TO_DO = re.compile(
     rf"(?: left)? to (?:do|get done){_WHEN}"
     r"|^(?:what|which) (?:tasks|chores|jobs|errands|things|items) (?:are|is) (?:left|on (?:my|the|our) (?:to ?do|task) list)"
     rf"|^(?:what are )?(?:my |the )?(?:tasks|chores|errands|to ?dos)(?: for)?{_WHEN}"
-    rf"|^(?:tell|show|let) me (?:know )?what (?:i|we) (?:have|need|got) to do{_WHEN}"
+    rf"|^(?:(?:tell|show|let) me (?:know )?)?what (?:i|we) (?:still )?(?:have|need|got|must|should)(?: left| got)?"
+    rf" to (?:do|get done){_WHEN}"
+    rf"|^(?:what|which) (?:tasks|chores|jobs|errands)(?: do| have| did)? (?:i|we) (?:have|got|need)(?: left)?{_WHEN}"
+    r"|^what (?:are|is) (?:the )?(?:things|tasks|chores|jobs|errands) (?:that )?(?:i|we) (?:have|got|need to do)"
+    r"(?: to do)?(?: for| on)? (?:today|tonight|tomorrow|this (?:week|weekend|morning|afternoon|evening))$"
     r"|^(?:do|have) (?:i|we) (?:got |have )?any (?:undone|unfinished|pending|open|outstanding|remaining|incomplete)"
     r" (?:tasks|chores|jobs|errands|to ?dos)\b"
 )
-"""A question about what there is to do, which the to-do list answers: "what do I have to do today"."""
+"""A question about what there is to do, which the to-do list answers: "what do I have to do today", also asked
+indirectly ("let me know what I have to do today", which reaches here as "what i have to do today")."""
 ANY_LIST = re.compile(rf"\b{LIST_REF}\b|\b(?:my|the|our) {BARE_LIST.replace('(?:my |the |our )?', '')}\b")
 
 DESCRIBED_LIST = re.compile(

@@ -27,6 +27,9 @@ LIST_REQUESTS = [
     ("take bread off my shopping list and add butter", "update"),
     ("i'm out of rice so can you put that on my shopping list", "add"),
     ("do me a favor and put soap on my list for shopping", "add"),
+    ("let me know what i have to do today", "read"),
+    ("what are the things that i have for today", "read"),
+    ("tell me what i need to buy", "read"),
 ]
 ALARM_REQUESTS = [
     ("wake me up at 7 am", "start"),

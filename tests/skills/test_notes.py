@@ -303,18 +303,23 @@ def test_a_reason_or_condition_after_an_item_is_not_part_of_it(skill, text):
         "what tasks are on my to-do list",
         "what are my tasks for today",
         "do i have any undone tasks",
+        "let me know what i have to do today",
+        "tell me what we still need to get done this week",
+        "what are the things that i have for today",
     ],
 )
 def test_a_question_about_what_there_is_to_do_reads_the_to_do_list(skill, text):
     assert skill.parse(text) == {"action": "read", "list": "todo"}
 
 
-@pytest.mark.parametrize("text", ["what do i have to do to get a passport", "what should i do this weekend"])
+@pytest.mark.parametrize(
+    "text", ["what do i have to do to get a passport", "what should i do this weekend", "what are the things that i have"]
+)
 def test_a_question_about_how_to_do_something_is_not_about_the_to_do_list(skill, text):
     assert skill.parse(text) is None
 
 
-@pytest.mark.parametrize("text", ["what things do i need to buy", "what items did i plan to buy"])
+@pytest.mark.parametrize("text", ["what things do i need to buy", "what items did i plan to buy", "tell me what i need to buy"])
 def test_what_things_to_buy_reads_the_shopping_list(skill, text):
     assert skill.parse(text) == {"action": "read", "list": "shopping"}
 

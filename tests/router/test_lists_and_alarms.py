@@ -51,6 +51,8 @@ ALARM_REQUESTS = [
     ("what's my next alarm", "status"),
     ("set two alarms, one at 6 and one at 7", "start"),
     ("set an alarm for 7 am and another for 8 am", "start"),
+    ("let me know in 15 minutes please", "start"),
+    ("ring my phone at 12 pm", "start"),
 ]
 
 

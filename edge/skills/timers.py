@@ -404,9 +404,8 @@ class TimerSkill(Skill):
         """One request for several alarms: each at the time said ("at 6 and one at 6:30"), the next such time after the
         first, or a while after it ("and another an hour later"); a time not understood is asked about. An hour said
         without am or pm takes the other one's."""
-        counted = ALARM_COUNT.sub("alarm at", plain) if ALARM_COUNT.search(plain) else plain
-        clauses = ANOTHER_ALARM.split(counted)
-        if len(clauses) < 2 or not (ALARM_COUNT.search(plain) or ANOTHER_ALARM.search(plain)):
+        clauses = ANOTHER_ALARM.split(ALARM_COUNT.sub("alarm at", plain))
+        if len(clauses) < 2:
             return None
         periods = [p[0] for clause in clauses if (p := re.search(r"\b[ap]m\b", clause))]
         first = clauses[0] if re.search(r"\b[ap]m\b", clauses[0]) or not periods else f"{clauses[0]} {periods[0]}"

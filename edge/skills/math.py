@@ -6,8 +6,8 @@ import ast
 import operator
 import re
 from collections.abc import Callable, Mapping
-from functools import cache
-from math import copysign, cos, factorial, floor, isclose, isfinite, log10, radians, sin, sqrt, tan
+from functools import cache, lru_cache
+from math import copysign, cos, factorial, floor, isclose, isfinite, log10, pi, radians, sin, sqrt, tan
 from typing import TYPE_CHECKING, Any
 
 from edge.errors import InputError
@@ -47,6 +47,7 @@ def _sum_of_list(match: re.Match[str]) -> str:
 _HAVING = r"^if (?:i|you|we|he|she|they) (?:have|has|had) (\d+(?:\.\d+)?)(?: [a-z]+)? and (?:i |you |we |he |she |they )?"
 """The start of a word problem: "if I have 50 dollars and ..."; what is done next decides the operation."""
 
+_LENGTH = r"(?:feet|foot|ft|meters?|metres?|m|yards?|yds?|inch(?:es)?|in|centimeters?|centimetres?|cm|miles?|kilometers?|km)"
 _VERB_FORMS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
@@ -86,6 +87,11 @@ _VERB_FORMS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]],
             r" (?:it|that|this|them) (?:in |into |between |among )?(\d+) (?:equal )?(?:parts|pieces|ways|people)$",
             r"(\1) / (\2)",
         ),
+        (
+            rf"^(?:(?:the )?(?:area|size|square footage) of|how many square {_LENGTH}s? (?:is|are|in|does .+ have)?)"
+            rf" (?:an? |the |my )?(\d+(?:\.\d+)?)(?: ?{_LENGTH})? (?:by|x) (\d+(?:\.\d+)?)(?: ?{_LENGTH})?(?: [a-z]+)?$",
+            r"(\1) * (\2)",
+        ),
         (r"^(?:the )?sum of (.+?) and (.+)$", r"(\1) + (\2)"),
         (r"^(?:the )?product of (.+?) and (.+)$", r"(\1) * (\2)"),
         (r"^(?:the )?difference (?:between|of) (.+?) and (.+)$", r"(\1) - (\2)"),
@@ -117,6 +123,7 @@ _WORDS_TO_SYMBOLS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], 
         (r"\b(?:mod|modulo|modulus)\b", "%"),
         (r"\b(?:the )?(sin|cos|tan)(?:e|ine|gent)?(?: of)?\b", r"\1"),
         (r"\b(sqrt|cbrt|sin|cos|tan)\s*(-?\s*\d+(?:\.\d+)?)(?: degrees?)?", r"\1(\2)"),
+        (r"\b(sqrt|cbrt) pi\b", r"\1(pi)"),
     )
 )
 _ARITHMETIC_CHARS = re.compile(r"[\d.\s+\-*/%()]*")
@@ -188,6 +195,7 @@ _FUNCTIONS: dict[str, Callable[[Number], Number]] = {
     "cos": lambda x: round(cos(radians(x)), 12),
     "tan": lambda x: _tangent(x),
 }
+_CONSTANTS = {"pi": pi}
 _OPERATOR_WORDS = {
     ast.Add: "plus",
     ast.Sub: "minus",
@@ -227,6 +235,8 @@ def _evaluate(node: ast.AST) -> Number:
         return _checked(_UNARY[type(node.op)](_evaluate(node.operand)))
     if isinstance(node, ast.Call) and (function := _function(node)):
         return _checked(function(_evaluate(node.args[0])))
+    if isinstance(node, ast.Name) and node.id in _CONSTANTS:
+        return _CONSTANTS[node.id]
     raise ValueError(f"{type(node).__name__} is not arithmetic")
 
 
@@ -244,7 +254,7 @@ def _is_arithmetic(tree: ast.Expression) -> bool:
         all(isinstance(n, allowed) for n in nodes)
         and all(_function(n) for n in nodes if isinstance(n, ast.Call))
         and all(type(n.value) in (int, float) for n in nodes if isinstance(n, ast.Constant))
-        and sum(isinstance(n, ast.Name) for n in nodes) == sum(isinstance(n, ast.Call) for n in nodes)
+        and sum(isinstance(n, ast.Name) and n.id not in _CONSTANTS for n in nodes) == sum(isinstance(n, ast.Call) for n in nodes)
         and any(isinstance(n, (ast.BinOp, ast.Call)) for n in nodes)
     )
 
@@ -298,6 +308,8 @@ def _say(node: ast.AST, fractions: bool = False) -> str:
     if isinstance(node, ast.UnaryOp):
         said = _say(node.operand, fractions)
         return f"minus {said}" if isinstance(node.op, ast.USub) else said
+    if isinstance(node, ast.Name):
+        return node.id
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
         return _FUNCTION_WORDS[node.func.id].format(_say(node.args[0], fractions))
     if isinstance(node, ast.BinOp):
@@ -359,7 +371,7 @@ def _arithmetic(text: str) -> str | None:
         text = pattern.sub(replacement, text)
     for pattern, replacement in _WORDS_TO_SYMBOLS:
         text = pattern.sub(replacement, text)
-    if not _ARITHMETIC_CHARS.fullmatch(re.sub(r"\b(?:sqrt|cbrt|abs|percent|factorial|sin|cos|tan)\(", "(", text)):
+    if not _ARITHMETIC_CHARS.fullmatch(re.sub(r"\b(?:sqrt|cbrt|abs|percent|factorial|sin|cos|tan)\(|\bpi\b", "(", text)):
         return None
     tree = _parse_expression(text)
     return ast.unparse(tree) if tree else None
@@ -434,6 +446,10 @@ _CONVERSION_FORMS = tuple(
         (r"^if (?:i|you|we) have (.+?),? how many (.+?) (?:is|are) (?:that|those|they|it)$", r"\1 in \2"),
         (r"^(.+?) (?:is|are) (?:equal to|equivalent to|the same as) how many (.+)$", r"\1 in \2"),
         (r"^(?:the )?equivalent of (.+?) (?:to|in) (.+)$", r"\1 in \2"),
+        (
+            r"^how many (.+?) would (?:i|you|we) (?:need|get|have) if (?:i|you|we) (?:had|have|needed) (.+?)(?: of [a-z ]+)?$",
+            r"\2 in \1",
+        ),
     )
 )
 """Other ways of asking for a conversion, rewritten as "how many X in Y" or "Y in X"."""
@@ -448,6 +464,10 @@ _PER_UNIT = re.compile(
     r"|^(?:give me |i need )?(?P<source4>[a-z ]+?) (?:to|into|in(?! an? | one )) (?P<target4>[a-z ]+)$"
 )
 """A conversion asked without an amount ("how do you convert pounds to grams"): it is answered for one unit."""
+_RELATION_CUE = re.compile(
+    r"\b(?:conver(?:t|ts|ting|sion|sions)|difference between|relation(?:ship)? between|equivalen(?:t|ce|cy)|compare"
+    r"|comparison|ratio between)\b"
+)
 _QUANTITY = re.compile(r"(?P<value>-?\d+(?:\.\d+)?|\ban?(?= ))\s*(?P<unit>[^\d]+)")
 
 
@@ -517,15 +537,60 @@ def _per_unit(text: str) -> Slots | None:
     if not (match := _PER_UNIT.match(text)):
         return None
     source, target = (group for group in match.groups() if group)
-    source_unit, target_unit = _unit(_singular(source)), _unit(_singular(target))
+    return _one_in(_unit(_singular(source)), _unit(_singular(target)))
+
+
+def _unit_relation(text: str) -> Slots | None:
+    """Two units named beside a word of conversion, with no amount: "help me understand the conversion between
+    tablespoons and teaspoons", "the difference between inches and centimeters"."""
+    if re.search(r"\d", text) or not _RELATION_CUE.search(text):
+        return None
+    units = _named_units(text)
+    return _one_in(*units) if len(units) == 2 else None
+
+
+def _named_units(text: str) -> list[str]:
+    """The units ``text`` names in full ("inches", "square feet", "litres") or by a known abbreviation, in order."""
+    words = re.findall(r"[a-z°/]+", text)
+    found: list[str] = []
+    at = 0
+    while at < len(words):
+        for size in (3, 2, 1):
+            if at + size <= len(words) and (unit := _spelled_unit(" ".join(words[at : at + size]))):
+                found += [unit] if unit not in found else []
+                at += size
+                break
+        else:
+            at += 1
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _spelled_unit(phrase: str) -> str | None:
+    """The unit ``phrase`` is the name of, singular or plural; not a word pint merely reads as one ("in", "a")."""
+    if phrase in _UNIT_ALIASES:
+        return _pint_unit(_UNIT_ALIASES[phrase]) if len(phrase) > 2 else None
+    if phrase in _NOT_UNITS:
+        return None
+    unit = _pint_unit(phrase.replace(" ", "_"))
+    american = re.sub(r"tre(s?)$", r"ter\1", phrase)
+    return unit if unit and american in (unit, _pluralize(unit)) else None
+
+
+def _one_in(source_unit: str | None, target_unit: str | None) -> Slots | None:
+    """How many of ``target_unit`` make one ``source_unit``, when both are units of the same kind."""
     if source_unit is None or target_unit is None or source_unit == target_unit:
         return None
     source_unit, target_unit = _fluid(source_unit, target_unit)
     try:
-        unit_registry().Quantity(1, source_unit).to(target_unit)
+        _factor(source_unit, target_unit)
     except Exception:
         return None
-    return {"action": "convert", "value": 1.0, "from_unit": source_unit, "to_unit": target_unit}
+    return {"action": "convert", "value": 1.0, "from_unit": source_unit, "to_unit": target_unit, "per_unit": True}
+
+
+def _factor(source_unit: str, target_unit: str, value: float = 1.0) -> float:
+    return float(unit_registry().Quantity(value, source_unit).to(target_unit).magnitude)
 
 
 def _fluid(source: str, target: str) -> tuple[str, str]:
@@ -582,7 +647,7 @@ class MathSkill(Skill):
             clean = _clean(candidate)
             if not clean or len(clean) > MAX_CHARS:
                 continue
-            if slots := _conversion(clean):
+            if slots := _conversion(clean) or _unit_relation(normalize_numbers(candidate.lower())):
                 return slots
             clean, said = _FRACTION.sub(_spoken_fraction, clean), {"fractions": True} if _FRACTION.search(clean) else {}
             if (divisible := _DIVISIBLE.match(clean)) and (
@@ -600,6 +665,9 @@ class MathSkill(Skill):
             return self._divisible(str(slots["expression"]))
         if slots.get("action") == "calculate":
             return self._calculate(str(slots["expression"]), slots.get("claim"), bool(slots.get("fractions")))
+        if slots.get("action") == "convert" and slots.get("per_unit"):
+            from_unit, to_unit = str(slots["from_unit"]), str(slots["to_unit"])
+            return self._rule(from_unit, to_unit) or self._both_ways(from_unit, to_unit)
         if slots.get("action") == "convert":
             return self._convert(float(slots["value"]), str(slots["from_unit"]), [slots["to_unit"], *slots.get("also", [])])
         raise InputError(f"the math skill has no action {slots.get('action')!r}", "pass the slots MathSkill.parse returned")
@@ -644,6 +712,34 @@ class MathSkill(Skill):
         else:
             text = f"No, {a} divided by {b} leaves {format_number(remainder)}."
         return self._reply("calculate", text, expression=expression, result=remainder == 0)
+
+    def _rule(self, from_unit: str, to_unit: str) -> SkillReply | None:
+        """How to convert between scales with different zeros (temperatures), where one of a unit in the other says
+        little; None for units that are simply proportional."""
+        try:
+            offset = _factor(from_unit, to_unit, 0.0)
+            scale = _factor(from_unit, to_unit) - offset
+        except Exception:
+            return None
+        if offset == 0:
+            return None
+        steps = [] if isclose(scale, 1) else [f"multiply by {format_number(scale)}"]
+        steps.append(f"{'add' if offset > 0 else 'subtract'} {format_number(abs(offset), 2)}")
+        text = f"To convert {unit_words(from_unit, 2)} to {unit_words(to_unit, 2)}, {' and '.join(steps)}."
+        data = {"from_unit": from_unit, "to_unit": to_unit, "scale": scale, "offset": offset}
+        return self._reply("convert", text, **data)
+
+    def _both_ways(self, from_unit: str, to_unit: str) -> SkillReply:
+        """ "1 inch is 0.0278 yards, and 1 yard is 36 inches.": one of the larger unit is said too."""
+        reply = self._convert(1.0, from_unit, [to_unit])
+        result = reply.data.get("result")
+        if not result or result >= 1:
+            return reply
+        inverse = 1 / result
+        text = (
+            f"{reply.text[:-1]}, and 1 {unit_words(to_unit, 1)} is {format_number(inverse, 2)} {unit_words(from_unit, inverse)}."
+        )
+        return self._reply("convert", text, **reply.data)
 
     def _convert(self, value: float, from_unit: str, to_units: list[str]) -> SkillReply:
         """ "10 inches is 25.4 centimeters.", or with several units asked for, "..., or 254 millimeters."."""

@@ -167,6 +167,19 @@ def test_the_time_skill_takes_no_request_of_another_skill(runtime, skills):
         assert gateway(runtime, skills).decide(text).skill == skill
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can you tell me the square root of pi",
+        "how many square feet is a 13 by 74 room",
+        "how do i convert inches and centimeters",
+    ],
+)
+def test_a_calculation_or_conversion_the_classifier_doubts_is_still_the_math_skills(runtime, skills, text):
+    d = gateway(runtime, skills).decide(text)
+    assert (d.route, d.skill) == ("skill", "math"), d.reason
+
+
 def test_the_time_skill_answers_on_its_own_clock(runtime, skills):
     sunday_evening = datetime(2026, 11, 22, 19, 42, tzinfo=timezone(timedelta(hours=-5)))
     skills.by_name["time"].clock = lambda: sunday_evening

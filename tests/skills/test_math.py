@@ -357,6 +357,66 @@ def test_a_conversion_asked_without_an_amount_is_given_for_one_unit(text, spoken
 @pytest.mark.parametrize(
     "text, spoken",
     [
+        ("how do i convert inches and centimeters", "1 inch is 2.54 centimeters."),
+        ("help me to understand the conversion between tablespoons and teaspoons", "1 tablespoon is 3 teaspoons."),
+        ("what's the difference between a kilogram and a pound", "1 kilogram is 2.2 pounds."),
+        ("what is the relationship between litres and gallons", "1 liter is 0.264 gallons, and 1 gallon is 3.79 liters."),
+    ],
+)
+def test_two_units_named_beside_a_word_of_conversion_are_given_for_one_unit(text, spoken):
+    assert reply(text) == spoken
+
+
+@pytest.mark.parametrize(
+    "text", ["what's the difference between a frog and a toad", "how do i convert my money into euros", "compare inches"]
+)
+def test_a_word_of_conversion_without_two_units_of_one_kind_is_not_a_conversion(text):
+    assert SKILL.parse(text) is None
+
+
+def test_a_unit_worth_less_than_one_of_the_other_is_said_both_ways():
+    assert reply("how would i go about converting inches to yards") == "1 inch is 0.0278 yards, and 1 yard is 36 inches."
+
+
+def test_scales_with_different_zeros_are_given_as_a_rule():
+    assert (
+        reply("convert celsius to fahrenheit") == "To convert degrees Celsius to degrees Fahrenheit, multiply by 1.8 and add 32."
+    )
+    assert reply("convert kelvin to celsius") == "To convert kelvin to degrees Celsius, subtract 273.15."
+
+
+def test_an_amount_asked_for_in_several_units_as_a_question_of_need():
+    assert reply("how many inches and centimeters would i need if i had 10 feet of something") == (
+        "10 feet is 120 inches, or 304.8 centimeters."
+    )
+
+
+@pytest.mark.parametrize(
+    "text, spoken",
+    [
+        ("can you tell me the square root of pi", "The square root of pi is 1.7725."),
+        ("what is 2 times pi", "2 times pi is 6.2832."),
+    ],
+)
+def test_pi_is_a_number(text, spoken):
+    assert reply(text) == spoken
+
+
+@pytest.mark.parametrize(
+    "text, spoken",
+    [
+        ("how many square feet is a 13 by 74 room", "13 times 74 is 962."),
+        ("what is the area of a 20 x 20 room", "20 times 20 is 400."),
+        ("area of a 12 ft by 10 ft room", "12 times 10 is 120."),
+    ],
+)
+def test_the_area_of_a_room_is_its_sides_multiplied(text, spoken):
+    assert reply(text) == spoken
+
+
+@pytest.mark.parametrize(
+    "text, spoken",
+    [
         ("what amount of meters are in 3 kilometers", "3 kilometers is 3,000 meters."),
         ("what would four inches be in centimeters", "4 inches is 10.16 centimeters."),
         ("if i have 2 gallons, how many quarts is that", "2 gallons is 8 quarts."),
@@ -370,7 +430,7 @@ def test_other_ways_of_asking_for_a_conversion_with_an_amount(text, spoken):
 
 
 def test_ounces_beside_a_volume_are_fluid_ounces():
-    assert reply("how do you convert milliliters to ounces") == "1 milliliter is 0.0338 fluid ounces."
+    assert reply("how do you convert milliliters to ounces").startswith("1 milliliter is 0.0338 fluid ounces, and 1 fluid ounce")
 
 
 @pytest.mark.parametrize("text", ["convert this to a list", "what is love in french", "give me bread to eat"])

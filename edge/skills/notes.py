@@ -42,6 +42,8 @@ REMINDERS = re.compile(
     r"\b(reminders|what (?:do i|should i) remember|(?:any|pending|upcoming|my|next) reminder"
     r"|(?:anything|something) (?:i should be|to be) reminded (?:about|of))\b"
 )
+ANOTHER_APPS_LIST = re.compile(r"\b(?:contacts?|play|mailing|e-?mail|call|phone) ?lists?\b|\bplaylists?\b")
+"""Lists that belong to a phone's other apps, not to the user's notes: "open my contact list", "my workout playlist"."""
 LIST_OR_NOTE = re.compile(r"\b(?:lists?|notes?|remind|reminders?)\b")
 CANCEL_REMINDER = re.compile(r"\b(?:cancel|delete|remove|forget)(?: my| the)? reminders?(?: about| to| for)? ?(?P<text>.*)$")
 ARTICLES = re.compile(r"^(?:(?:a|an|the|this|that|my|our|some|new)\b ?)+")
@@ -76,6 +78,13 @@ PART_OF_DAY = re.compile(r"\b(morning|afternoon|evening|tonight|night)\b")
 PART_OF_DAY_AT = {"morning": "9 am", "afternoon": "3 pm", "evening": "6 pm", "tonight": "8 pm", "night": "8 pm"}
 """The hour meant by "tomorrow morning" and the like, when no time is said."""
 DEFAULT_LISTS = ("shopping", "todo")
+
+
+def said(name: str) -> str:
+    """A list's name as it is said and shown: the stored "todo" is the "to-do" list."""
+    return "to-do" if name == "todo" else name
+
+
 """Lists every user has, even before anything is put on them."""
 
 
@@ -97,7 +106,7 @@ class NotesSkill(Skill):
 
     def declines(self, text: str) -> bool:
         lower = text.lower()
-        return bool(CALENDAR.search(lower)) and not LIST_OR_NOTE.search(lower)
+        return bool(CALENDAR.search(lower)) and not LIST_OR_NOTE.search(lower) or bool(ANOTHER_APPS_LIST.search(lower))
 
     def parse(self, text: str, matched: Mapping[str, str] | None = None) -> Slots | None:
         plain = text.strip().rstrip(".!?")
@@ -204,7 +213,7 @@ class NotesSkill(Skill):
         if action == "delete_list":
             return self._delete_list(slots.get("list") or self._pointed(slots.get("which"), only=True))
         name = self._resolve(slots)
-        where = "your notes" if name == "notes" else f"your {name} list"
+        where = "your notes" if name == "notes" else f"your {said(name)} list"
         if action == "add":
             if not _named_item(slots):
                 asked = "What should the note say?" if name == "notes" else f"What should I add to {where}?"
@@ -302,7 +311,7 @@ class NotesSkill(Skill):
             return SkillReply(self.name, "create", "What should I call the new list?", {})
         with self.db.transaction() as conn:
             made = conn.execute("INSERT OR IGNORE INTO lists (name, created_at) VALUES (?, ?)", (name, time.time())).rowcount
-        text = f"I made a new list: {name}." if made else f"You already have a {name} list."
+        text = f"I made a new list: {said(name)}." if made else f"You already have a {said(name)} list."
         return SkillReply(self.name, "create", text, {"list": name, "created": bool(made)})
 
     def _delete_list(self, name: str | None) -> SkillReply:
@@ -315,10 +324,10 @@ class NotesSkill(Skill):
             known = conn.execute("DELETE FROM lists WHERE name = ?", (name,)).rowcount
             items = conn.execute("DELETE FROM notes WHERE list = ?", (name,)).rowcount
         if not known and not items:
-            text = f"Your {name} list is already empty." if name in DEFAULT_LISTS else f"You have no {name} list."
+            text = f"Your {said(name)} list is already empty." if name in DEFAULT_LISTS else f"You have no {name} list."
             return SkillReply(self.name, "delete_list", text, {"list": name, "removed": 0})
         held = "" if not items else f" and its {items} item{'s' if items != 1 else ''}"
-        return SkillReply(self.name, "delete_list", f"Deleted your {name} list{held}.", {"list": name, "removed": items})
+        return SkillReply(self.name, "delete_list", f"Deleted your {said(name)} list{held}.", {"list": name, "removed": items})
 
     def _delete_all_lists(self) -> SkillReply:
         with self.db.transaction() as conn:

@@ -30,6 +30,9 @@ LIST_REQUESTS = [
     ("let me know what i have to do today", "read"),
     ("what are the things that i have for today", "read"),
     ("tell me what i need to buy", "read"),
+    ("i need to know what tasks are on my to-do list", "read"),
+    ("please read out my list of tasks to accomplish", "read"),
+    ("i need to know if sorting the mail is on my to do list", "contains"),
 ]
 ALARM_REQUESTS = [
     ("wake me up at 7 am", "start"),
@@ -80,3 +83,8 @@ def test_an_alarm_request_is_answered_by_the_timer_skill(router, text, action):
 def test_a_list_request_without_an_item_asks_back_in_one_sentence(router):
     reply = router.ask("add to my list")
     assert reply.decision.skill == "notes" and reply.text.endswith("?") and reply.text.count("?") == 1
+
+
+@pytest.mark.parametrize("text", ["please open my contact list", "play my workout playlist", "add jane to my mailing list"])
+def test_a_list_of_another_app_is_not_one_of_the_users_lists(router, text):
+    assert router.decide(text).skill != "notes"

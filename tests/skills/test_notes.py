@@ -99,12 +99,12 @@ def test_everyday_list_phrasings(skill, text, slots):
 
 def test_marking_an_item_done_finds_its_list(skill):
     ask(skill, "add call mom to my to do list")
-    assert ask(skill, "mark call mom as done") == "Removed call mom from your todo list."
+    assert ask(skill, "mark call mom as done") == "Removed call mom from your to-do list."
 
 
 def test_a_list_named_by_what_it_holds_is_that_list(skill):
     assert ask(skill, "put paint on the list of stuff to get") == "Added paint to your shopping list."
-    assert ask(skill, "add call the bank to my list of things to do") == "Added call the bank to your todo list."
+    assert ask(skill, "add call the bank to my list of things to do") == "Added call the bank to your to-do list."
     assert ask(skill, "add the library to our list of errands for the weekend") == "Added the library to your errands list."
     assert ask(skill, "what's on my list of errands") == "In your errands list: the library."
     assert ask(skill, "take paint off the list of stuff to get") == "Removed paint from your shopping list."
@@ -268,7 +268,7 @@ def test_an_item_said_to_be_done_comes_off_only_when_it_is_on_a_list(skill):
 
 def test_an_item_taken_off_an_unnamed_list_is_found_on_the_list_holding_it(skill):
     ask(skill, "add call the plumber to my to do list")
-    assert ask(skill, "remove call the plumber from my list") == "Removed call the plumber from your todo list."
+    assert ask(skill, "remove call the plumber from my list") == "Removed call the plumber from your to-do list."
 
 
 def test_a_question_about_a_list_that_does_not_exist_answers_so(skill):
@@ -393,7 +393,7 @@ def test_two_changes_in_one_request_are_both_made(skill, text, said):
         ("do i have rice on my shopping list, please add it if it isn't", "Added rice to your shopping list."),
         ("i'm out of rice so can you put that on my shopping list", "Added rice to your shopping list."),
         ("we have no rice, add it to the grocery list", "Added rice to your shopping list."),
-        ("i need to call the bank, put it on my to do list", "Added call the bank to your todo list."),
+        ("i need to call the bank, put it on my to do list", "Added call the bank to your to-do list."),
         ("please add rice to my shopping list unless i already did", "Added rice to your shopping list."),
     ],
 )
@@ -404,7 +404,7 @@ def test_an_item_named_before_the_request_that_points_back_at_it_is_added(skill,
 def test_an_item_done_and_pointed_back_at_comes_off(skill):
     ask(skill, "add water the plants to my to do list")
     assert ask(skill, "i just did water the plants, so cross it off my to do list") == (
-        "Removed water the plants from your todo list."
+        "Removed water the plants from your to-do list."
     )
 
 

@@ -464,6 +464,11 @@ _PER_UNIT = re.compile(
     r"|^(?:give me |i need )?(?P<source4>[a-z ]+?) (?:to|into|in(?! an? | one )) (?P<target4>[a-z ]+)$"
 )
 """A conversion asked without an amount ("how do you convert pounds to grams"): it is answered for one unit."""
+_SYMBOLIC = re.compile(
+    r"\b(?:derivative|differentiate|integral|integrate|antiderivative|factori[sz]e|factor|simplify|expand|solve for|limit)"
+    r"\b.*\b[xyzn]\b|\b(?:do|know|help (?:me )?with) (?:algebra|calculus)\b"
+)
+"""Algebra and calculus, on letters rather than numbers, which no local model can be trusted with."""
 _RELATION_CUE = re.compile(
     r"\b(?:conver(?:t|ts|ting|sion|sions)|difference between|relation(?:ship)? between|equivalen(?:t|ce|cy)|compare"
     r"|comparison|ratio between)\b"
@@ -658,9 +663,11 @@ class MathSkill(Skill):
                 return {"action": "calculate", "expression": expression, "claim": float(claimed["claim"]), **said}
             if expression := _arithmetic(clean):
                 return {"action": "calculate", "expression": expression, **said}
-        return None
+        return {"action": "symbolic"} if _SYMBOLIC.search(text.lower()) else None
 
     def run(self, slots: Slots) -> SkillReply:
+        if slots.get("action") == "symbolic":
+            return self._reply("symbolic", "I can only work out sums with numbers, not algebra or calculus.")
         if slots.get("action") == "calculate" and slots.get("divisible"):
             return self._divisible(str(slots["expression"]))
         if slots.get("action") == "calculate":

@@ -552,3 +552,16 @@ def test_splitting_an_amount_some_ways_is_a_division(text, spoken):
 )
 def test_an_amount_asked_in_several_units_is_given_in_each(text, spoken):
     assert reply(text) == spoken
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["what is the derivative of x squared plus 5", "can you factor x squared plus 4 x plus 4", "can you do algebra"],
+)
+def test_algebra_and_calculus_are_declined_in_words_not_left_to_a_guess(text):
+    assert reply(text) == "I can only work out sums with numbers, not algebra or calculus."
+
+
+@pytest.mark.parametrize("text", ["what is a derivative in finance", "what is the speed limit on route b"])
+def test_the_words_of_calculus_without_a_variable_are_not_algebra(text):
+    assert SKILL.parse(text) is None

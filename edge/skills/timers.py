@@ -310,7 +310,7 @@ SNOOZE_S = 540
 """How long a snooze lasts when no length is said: nine minutes, as on most alarm clocks."""
 ALL = re.compile(r"\b(all|every|everything)\b")
 LABELS = (
-    re.compile(r"\b(?:named|called|labell?ed) ([a-z]+)\b"),
+    re.compile(r"\b(?:named|called|labell?ed|(?:call|name|label|title) (?:it|this|that|the timer|the alarm)) ([a-z]+)\b"),
     re.compile(r"\b(?:timer|alarm) for (?:the |my )?([a-z]+)(?:$| by\b)"),
     re.compile(r"\b([a-z]+) (?:timer|alarm)\b"),
 )

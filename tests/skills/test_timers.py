@@ -487,7 +487,13 @@ def test_lengthening_a_timer_named_by_its_length_adds_the_other_amount_to_it(ski
 
 
 @pytest.mark.parametrize(
-    "text", ["start a 5 minute timer named pizza", "5 minute timer for pizza", "set timer called pizza for 5 minutes"]
+    "text",
+    [
+        "start a 5 minute timer named pizza",
+        "5 minute timer for pizza",
+        "set timer called pizza for 5 minutes",
+        "set a timer for 5 minutes and call it pizza",
+    ],
 )
 def test_a_timer_is_named_as_people_name_it_and_found_by_that_name(skill, store, text):
     assert ask(skill, text).text == "Timer set for 5 minutes for the pizza."

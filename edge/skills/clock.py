@@ -11,6 +11,7 @@ from typing import Any
 
 from edge.errors import InputError
 from edge.skills import places
+from edge.skills.age_questions import age_question, age_reply, years_reply
 from edge.skills.base import Skill, SkillReply, Slots
 from edge.skills.day_questions import calendar_fact, day_question
 from edge.skills.day_replies import DAY_REPLIES
@@ -22,7 +23,7 @@ from edge.skills.zone_questions import conversion, date_in_place, difference, ti
 
 Clock = Callable[[], datetime]
 
-_REPLIES = TIME_REPLIES | DAY_REPLIES
+_REPLIES = TIME_REPLIES | DAY_REPLIES | {"age": age_reply, "years": years_reply}
 
 
 class TimeSkill(Skill):
@@ -50,7 +51,7 @@ class TimeSkill(Skill):
         readers = (
             conversion, difference, zone_question, time_from_now, partial(time_until, now=now), time_in_format,
             date_in_place, time_in_place, local_time,
-            calendar_fact,
+            calendar_fact, partial(age_question, now=now),
         )  # fmt: skip
         for reader in readers:
             if (slots := reader(clean)) is not None:

@@ -180,6 +180,12 @@ def test_a_calculation_or_conversion_the_classifier_doubts_is_still_the_math_ski
     assert (d.route, d.skill) == ("skill", "math"), d.reason
 
 
+@pytest.mark.parametrize("text", ["how old is someone born in 1990", "how many years since 1990"])
+def test_a_count_of_years_is_the_time_skills_not_left_to_a_guess(runtime, skills, text):
+    d = gateway(runtime, skills).decide(text)
+    assert (d.route, d.skill, d.slots["action"]) == ("skill", "time", "age" if "old" in text else "years"), d.reason
+
+
 def test_the_time_skill_answers_on_its_own_clock(runtime, skills):
     sunday_evening = datetime(2026, 11, 22, 19, 42, tzinfo=timezone(timedelta(hours=-5)))
     skills.by_name["time"].clock = lambda: sunday_evening

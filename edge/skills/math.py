@@ -520,12 +520,14 @@ def _conversion(text: str) -> Slots | None:
         match = pattern.fullmatch(text)
         if not match or not re.search(r"\d|\ban? ", match["amount"]):
             continue
-        amount = _amount(re.sub(r"\b(?:minus|negative) (?=\d)", "-", match["amount"]))
+        said = re.sub(r"\b(?:minus|negative) (?=\d)", "-", match["amount"])
+        amount = _amount(said)
         targets = _targets(match["target"]) if amount else None
         if amount and targets:
             source, target = _fluid(amount[1], targets[0])
             also = {"also": [_fluid(amount[1], other)[1] for other in targets[1:]]} if len(targets) > 1 else {}
-            return {"action": "convert", "value": amount[0], "from_unit": source, "to_unit": target, **also}
+            compound = {"said": said} if len(_QUANTITY.findall(said)) > 1 else {}
+            return {"action": "convert", "value": amount[0], "from_unit": source, "to_unit": target, **also, **compound}
     return _per_unit(text)
 
 
@@ -676,7 +678,8 @@ class MathSkill(Skill):
             from_unit, to_unit = str(slots["from_unit"]), str(slots["to_unit"])
             return self._rule(from_unit, to_unit) or self._both_ways(from_unit, to_unit)
         if slots.get("action") == "convert":
-            return self._convert(float(slots["value"]), str(slots["from_unit"]), [slots["to_unit"], *slots.get("also", [])])
+            to_units = [slots["to_unit"], *slots.get("also", [])]
+            return self._convert(float(slots["value"]), str(slots["from_unit"]), to_units, slots.get("said"))
         raise InputError(f"the math skill has no action {slots.get('action')!r}", "pass the slots MathSkill.parse returned")
 
     def _reply(self, action: str, text: str, **data: Any) -> SkillReply:
@@ -748,12 +751,13 @@ class MathSkill(Skill):
         )
         return self._reply("convert", text, **reply.data)
 
-    def _convert(self, value: float, from_unit: str, to_units: list[str]) -> SkillReply:
-        """ "10 inches is 25.4 centimeters.", or with several units asked for, "..., or 254 millimeters."."""
+    def _convert(self, value: float, from_unit: str, to_units: list[str], said: str | None = None) -> SkillReply:
+        """ "10 inches is 25.4 centimeters.", or with several units asked for, "..., or 254 millimeters."; ``said`` is
+        an amount in more than one unit as it was asked ("5 feet 10 inches"), ``value`` its sum in ``from_unit``."""
         import pint
 
         data: dict[str, Any] = {"value": value, "from_unit": from_unit, "to_unit": to_units[0]}
-        said = f"{format_number(value, 2)} {unit_words(from_unit, value)}"
+        said = said or f"{format_number(value, 2)} {unit_words(from_unit, value)}"
         results: list[float] = []
         for to_unit in to_units:
             try:

@@ -30,7 +30,11 @@ _PLACES = "city country state town place region county river continent"
 _KINDS: list[tuple[re.Pattern[str], frozenset[str]]] = [
     (re.compile(r"\bwhat time\b", re.I), frozenset({"time"})),
     (
-        re.compile(r"\b(?:when|what year|which year|what date|what day|what century|what decade)\b", re.I),
+        re.compile(r"\bwhen\b", re.I),
+        frozenset({"date", "year", "time"}),
+    ),
+    (
+        re.compile(r"\b(?:what year|which year|what date|what day|what century|what decade)\b", re.I),
         frozenset({"date", "year"}),
     ),
     (
@@ -72,7 +76,7 @@ def read(question: str, question_vector: np.ndarray, hits: list[Hit], embed: Cal
         return "a name in the question is not in the documents"
     if missing := _numbers_missing(question, chunk):
         return f"the question's {missing[0]} is not in the documents"
-    if _only_names_shared(question, found.sentence):
+    if _only_names_shared(question, f"{hits[found.number - 1].heading} {found.sentence}"):
         return "the sentence shares only names with the question, none of what it asks about"
     if _negated(question) and not _negated(found.sentence):
         return "the question asks what is not so; the sentence says what is"
@@ -89,10 +93,9 @@ def best_sentence(
     if not candidates:
         return None
     asked = content_words(question)
-    similarity = embed([s for _, s in candidates]) @ question_vector
-    scores = [
-        float(sim) + WORDS_WEIGHT * _share(asked, content_words(s)) for sim, (_, s) in zip(similarity, candidates, strict=True)
-    ]
+    read = [f"{hits[n - 1].heading}: {s}" if hits[n - 1].heading else s for n, s in candidates]
+    similarity = embed(read) @ question_vector
+    scores = [float(sim) + WORDS_WEIGHT * _share(asked, content_words(text)) for sim, text in zip(similarity, read, strict=True)]
     best = int(np.argmax(scores))
     number, sentence = candidates[best]
     return Extract(number, sentence, span(question, sentence), round(scores[best], 4))
@@ -222,6 +225,18 @@ def body(chunk_text: str) -> str:
     return rest if sep and len(head) < 200 and not head.rstrip().endswith((".", "!", "?")) else chunk_text
 
 
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|Rev|Hon|Gen|Col|Capt|Lt|Sgt|Gov|Sen|Rep|Sr|Jr|St|Mt|Ft|No|vs|Jan|Feb|Mar|Apr|Aug|Sept?"
+    r"|Oct|Nov|Dec)|(?<![\w.])[A-Z])\.$"
+)
+"""A title, a short form or an initial whose full stop ends no sentence: "Dr. Alvarez", "J. R. R. Tolkien"."""
+
+
 def sentences(text: str) -> list[str]:
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])|\n{2,}", text)
+    parts: list[str] = []
+    for part in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])|\n{2,}", text):
+        if parts and _ABBREVIATION.search(parts[-1]):
+            parts[-1] = f"{parts[-1]} {part}"
+        else:
+            parts.append(part)
     return [" ".join(p.split()) for p in parts if len(p.split()) >= 3]

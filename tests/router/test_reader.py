@@ -1,6 +1,6 @@
 import pytest
 
-from edge.router.reader import Extract, read, span
+from edge.router.reader import Extract, read, sentences, span
 from edge.store.knowledge import Hit
 
 pytestmark = pytest.mark.models
@@ -12,9 +12,10 @@ NOTES = [
 ]
 
 
-def hits(*texts):
+def hits(*texts, heading=""):
     return [
-        Hit(doc_id=n, chunk_id=n, score=1.0, text=t, source=f"/notes/{n}.md", start=0, end=len(t)) for n, t in enumerate(texts, 1)
+        Hit(doc_id=n, chunk_id=n, score=1.0, text=t, source=f"/notes/{n}.md", start=0, end=len(t), heading=heading)
+        for n, t in enumerate(texts, 1)
     ]
 
 
@@ -69,6 +70,7 @@ def test_a_question_far_from_every_sentence_is_not_answered(ask):
         ("Who designed the bridge?", "The bridge was designed by Anna Weber in 1964.", "Anna Weber"),
         ("Who designed the bridge?", "The bridge was designed in 1964.", None),
         ("When did the Lisbon office open?", "The Lisbon office opened in September.", "September"),
+        ("When does the valve open?", "The valve opens at 06:40 every morning.", "06:40"),
         ("When was the abbey founded?", "Monks founded the abbey in the 12th century.", "the 12th century"),
         ("What day is the market held?", "The market is held every Tuesday in the square.", "Tuesday"),
     ],
@@ -80,3 +82,24 @@ def test_the_span_is_the_value_or_name_of_the_kind_the_question_asks_for(questio
 def test_a_name_misspelt_in_the_question_is_still_found_in_the_documents(ask):
     found = ask("what berth is the Marrigold at")
     assert isinstance(found, Extract) and found.sentence == NOTES[1]
+
+
+def test_a_notes_heading_gives_its_sentences_their_subject(runtime):
+    dentist = "Dr. Alvarez sees patients on Tuesdays and Thursdays. The practice is at 14 Mill Lane."
+    found = read(
+        "where is the dentist",
+        runtime.embedder.embed(["where is the dentist"])[0],
+        hits(dentist, heading="Dentist"),
+        runtime.embedder.embed,
+    )
+    assert isinstance(found, Extract) and found.sentence == "The practice is at 14 Mill Lane."
+
+
+def test_a_title_or_an_initial_does_not_end_a_sentence():
+    text = "Dr. Alvarez sees patients on Tuesdays. J. R. R. Tolkien wrote it. It was printed in the U.S. The end came."
+    assert sentences(text) == [
+        "Dr. Alvarez sees patients on Tuesdays.",
+        "J. R. R. Tolkien wrote it.",
+        "It was printed in the U.S.",
+        "The end came.",
+    ]

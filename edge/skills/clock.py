@@ -15,6 +15,7 @@ from edge.skills.age_questions import age_question, age_reply, years_reply
 from edge.skills.base import Skill, SkillReply, Slots
 from edge.skills.day_questions import calendar_fact, day_question
 from edge.skills.day_replies import DAY_REPLIES
+from edge.skills.dst_questions import dst_question, dst_reply
 from edge.skills.spoken import CALENDAR
 from edge.skills.time_phrases import clean_request
 from edge.skills.time_questions import general_question, local_time, time_from_now, time_in_format, time_until
@@ -23,7 +24,7 @@ from edge.skills.zone_questions import conversion, date_in_place, difference, ti
 
 Clock = Callable[[], datetime]
 
-_REPLIES = TIME_REPLIES | DAY_REPLIES | {"age": age_reply, "years": years_reply}
+_REPLIES = TIME_REPLIES | DAY_REPLIES | {"age": age_reply, "years": years_reply, "dst": dst_reply}
 
 
 class TimeSkill(Skill):
@@ -49,7 +50,7 @@ class TimeSkill(Skill):
             return None
         now = self.clock()
         readers = (
-            conversion, difference, zone_question, time_from_now, partial(time_until, now=now), time_in_format,
+            dst_question, conversion, difference, zone_question, time_from_now, partial(time_until, now=now), time_in_format,
             date_in_place, time_in_place, local_time,
             calendar_fact, partial(age_question, now=now),
         )  # fmt: skip

@@ -26,6 +26,7 @@ from edge.skills.spoken import (
 )
 from edge.skills.timers import TimerStore
 from edge.store.database import Database, inserted_id
+from edge.store.stemming import Stemmer
 
 REMIND = re.compile(
     r"\b(?:(?:remind|alert|ping|nudge) (?:me|us)|remind(?= (?:to|about|that)\b)|don'?t let me forget"
@@ -103,6 +104,7 @@ class NotesSkill(Skill):
     def __init__(self, db: Database, timers: TimerStore) -> None:
         self.db = db
         self.timers = timers
+        self._stemmer = Stemmer()
 
     def declines(self, text: str) -> bool:
         lower = text.lower()
@@ -286,6 +288,7 @@ class NotesSkill(Skill):
             items = {item.lower() for item in _split_items(wanted)}
             gone = [e for e in entries if e["text"].lower() in items]
             gone = gone or [e for e in entries if wanted.lower() in e["text"].lower()]
+            gone = gone or [e for e in entries if self._same_item(wanted, e["text"])]
         elif isinstance(position := slots.get("position"), int):
             gone = entries[position - 1 : position] if position >= 1 else []
             wanted = f"item {position}"
@@ -352,7 +355,13 @@ class NotesSkill(Skill):
             (name, name),
         )
         exact = [r["list"] for r in rows if r["text"] == wanted]
-        return (exact or [r["list"] for r in rows if wanted and wanted in r["text"]] or [None])[0]
+        within = [r["list"] for r in rows if wanted and wanted in r["text"]]
+        return (exact or within or [r["list"] for r in rows if self._same_item(wanted, r["text"])] or [None])[0]
+
+    def _same_item(self, said: str, stored: str) -> bool:
+        """The same words but for their endings: "calling the plumber" is the item "call the plumber"."""
+        words = [re.findall(r"[^\W_]+", text.lower()) for text in (said, stored)]
+        return bool(words[0]) and self._stemmer.stems(words[0]) == self._stemmer.stems(words[1])
 
     def _cancel_reminder(self, about: str | None) -> SkillReply:
         reminders = self.timers.active(("reminder",))

@@ -88,3 +88,13 @@ def test_a_list_request_without_an_item_asks_back_in_one_sentence(router):
 @pytest.mark.parametrize("text", ["please open my contact list", "play my workout playlist", "add jane to my mailing list"])
 def test_a_list_of_another_app_is_not_one_of_the_users_lists(router, text):
     assert router.decide(text).skill != "notes"
+
+
+def test_a_task_said_done_is_crossed_off_the_list_it_is_on(router):
+    router.ask("add call the plumber to my to do list")
+    reply = router.ask("i finished calling the plumber")
+    assert (reply.decision.skill, reply.text) == ("notes", "Removed call the plumber from your to-do list.")
+
+
+def test_something_said_done_that_is_on_no_list_is_not_a_list_request(router):
+    assert router.decide("i finished my homework").skill != "notes"

@@ -102,6 +102,13 @@ def test_marking_an_item_done_finds_its_list(skill):
     assert ask(skill, "mark call mom as done") == "Removed call mom from your to-do list."
 
 
+def test_an_item_said_with_other_word_endings_is_the_same_item(skill):
+    ask(skill, "add call the plumber to my to do list")
+    ask(skill, "add apple to my shopping list")
+    assert ask(skill, "i finished calling the plumber") == "Removed call the plumber from your to-do list."
+    assert ask(skill, "remove apples from my shopping list") == "Removed apple from your shopping list."
+
+
 def test_a_list_named_by_what_it_holds_is_that_list(skill):
     assert ask(skill, "put paint on the list of stuff to get") == "Added paint to your shopping list."
     assert ask(skill, "add call the bank to my list of things to do") == "Added call the bank to your to-do list."

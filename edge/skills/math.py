@@ -6,6 +6,7 @@ import ast
 import operator
 import re
 from collections.abc import Callable, Mapping
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, localcontext
 from functools import cache, lru_cache
 from math import copysign, cos, factorial, floor, isclose, isfinite, log10, pi, radians, sin, sqrt, tan
 from typing import TYPE_CHECKING, Any
@@ -469,6 +470,13 @@ _SYMBOLIC = re.compile(
     r"\b.*\b[xyzn]\b|\b(?:do|know|help (?:me )?with) (?:algebra|calculus)\b"
 )
 """Algebra and calculus, on letters rather than numbers, which no local model can be trusted with."""
+_NUMBER = r"-?\d+(?:\.\d+)?"
+_ROUND = re.compile(
+    rf"^(?:round(?: (?P<how>off|up|down))? (?P<value>{_NUMBER})|(?P<value2>{_NUMBER}) rounded(?: (?P<how2>off|up|down))?)"
+    r"(?: to(?: the nearest)? (?:(?P<places>\d+) (?:decimals?|decimal places?|places?|digits? after the (?:decimal )?point|dp)"
+    r"|(?P<part>10|100|1000)th|(?P<step>\d+)|(?:whole number|integer|number|unit)))?$"
+)
+"""A number rounded: "round 3.14159 to 2 decimals", "47 rounded to the nearest 10", "round up 2.1"."""
 _RELATION_CUE = re.compile(
     r"\b(?:conver(?:t|ts|ting|sion|sions)|difference between|relation(?:ship)? between|equivalen(?:t|ce|cy)|compare"
     r"|comparison|ratio between)\b"
@@ -537,6 +545,18 @@ def _targets(phrase: str) -> list[str] | None:
         return [unit]
     units = [_unit(part) for part in re.split(r",? and |, ", phrase)]
     return [unit for unit in units if unit] if len(units) > 1 and all(units) else None
+
+
+def _rounding(text: str) -> Slots | None:
+    if not (match := _ROUND.match(text)):
+        return None
+    step = 1 / int(match["part"]) if match["part"] else float(match["step"] or 1)
+    places = int(match["places"]) if match["places"] else None
+    if places is not None and places > 12 or step <= 0:
+        return None
+    how = match["how"] or match["how2"] or "off"
+    value = float(match["value"] or match["value2"])
+    return {"action": "round", "value": value, "how": how, **({"places": places} if places is not None else {"step": step})}
 
 
 def _per_unit(text: str) -> Slots | None:
@@ -654,7 +674,7 @@ class MathSkill(Skill):
             clean = _clean(candidate)
             if not clean or len(clean) > MAX_CHARS:
                 continue
-            if slots := _conversion(clean) or _unit_relation(normalize_numbers(candidate.lower())):
+            if slots := _conversion(clean) or _unit_relation(normalize_numbers(candidate.lower())) or _rounding(clean):
                 return slots
             clean, said = _FRACTION.sub(_spoken_fraction, clean), {"fractions": True} if _FRACTION.search(clean) else {}
             if (divisible := _DIVISIBLE.match(clean)) and (
@@ -668,6 +688,8 @@ class MathSkill(Skill):
         return {"action": "symbolic"} if _SYMBOLIC.search(text.lower()) else None
 
     def run(self, slots: Slots) -> SkillReply:
+        if slots.get("action") == "round":
+            return self._round(float(slots["value"]), str(slots.get("how") or "off"), slots.get("places"), slots.get("step"))
         if slots.get("action") == "symbolic":
             return self._reply("symbolic", "I can only work out sums with numbers, not algebra or calculus.")
         if slots.get("action") == "calculate" and slots.get("divisible"):
@@ -722,6 +744,23 @@ class MathSkill(Skill):
         else:
             text = f"No, {a} divided by {b} leaves {format_number(remainder)}."
         return self._reply("calculate", text, expression=expression, result=remainder == 0)
+
+    def _round(self, value: float, how: str, places: int | None, step: float | None) -> SkillReply:
+        """ "3.14159 rounded to 2 decimal places is 3.14."; halves go up, as taught at school, not to the even."""
+        unit = Decimal(1).scaleb(-places) if places is not None else Decimal(str(step or 1))
+        mode = {"up": ROUND_CEILING, "down": ROUND_FLOOR}.get(how, ROUND_HALF_UP)
+        with localcontext() as context:
+            context.prec = 2 * MAX_CHARS
+            rounded = (Decimal(str(value)) / unit).quantize(Decimal(1), rounding=mode) * unit
+        result: Number = int(rounded) if rounded == rounded.to_integral_value() else float(rounded)
+        if places is not None:
+            to = f"{places} decimal place{'s' if places != 1 else ''}"
+        else:
+            to = "the nearest whole number" if unit == 1 else f"the nearest {format_number(float(unit), 12)}"
+        direction = f" {how}" if how in ("up", "down") else ""
+        said = format_number(value, 12)
+        text = f"{said} rounded{direction} to {to} is {format_number(result, max(places or 0, 4))}."
+        return self._reply("round", text, value=value, result=result)
 
     def _rule(self, from_unit: str, to_unit: str) -> SkillReply | None:
         """How to convert between scales with different zeros (temperatures), where one of a unit in the other says

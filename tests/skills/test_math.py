@@ -567,3 +567,25 @@ def test_algebra_and_calculus_are_declined_in_words_not_left_to_a_guess(text):
 @pytest.mark.parametrize("text", ["what is a derivative in finance", "what is the speed limit on route b"])
 def test_the_words_of_calculus_without_a_variable_are_not_algebra(text):
     assert SKILL.parse(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, spoken",
+    [
+        ("round 3.14159 to two decimals", "3.14159 rounded to 2 decimal places is 3.14."),
+        ("round 2.675 to 2 decimal places", "2.675 rounded to 2 decimal places is 2.68."),
+        ("round 47 to the nearest ten", "47 rounded to the nearest 10 is 50."),
+        ("what is 18.5 rounded", "18.5 rounded to the nearest whole number is 19."),
+        ("round up 2.1", "2.1 rounded up to the nearest whole number is 3."),
+        ("round down 7.9", "7.9 rounded down to the nearest whole number is 7."),
+        ("round 5.55 to the nearest tenth", "5.55 rounded to the nearest 0.1 is 5.6."),
+    ],
+)
+def test_a_number_is_rounded_as_at_school_halves_up(text, spoken):
+    assert reply(text) == spoken
+
+
+def test_a_number_too_long_for_floats_is_still_rounded_without_an_error():
+    assert reply("round 123456789012345678901234567890123456.7 to the nearest ten").endswith(
+        "is about 1.23 times 10 to the power of 35."
+    )

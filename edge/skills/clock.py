@@ -11,8 +11,8 @@ from typing import Any
 
 from edge.errors import InputError
 from edge.skills import places
-from edge.skills.age_questions import age_question, age_reply, years_reply
 from edge.skills.base import Skill, SkillReply, Slots
+from edge.skills.count_questions import age_reply, between_reply, count_question, day_of_year_reply, years_reply
 from edge.skills.day_questions import calendar_fact, day_question
 from edge.skills.day_replies import DAY_REPLIES
 from edge.skills.dst_questions import dst_question, dst_reply
@@ -24,7 +24,17 @@ from edge.skills.zone_questions import conversion, date_in_place, difference, ti
 
 Clock = Callable[[], datetime]
 
-_REPLIES = TIME_REPLIES | DAY_REPLIES | {"age": age_reply, "years": years_reply, "dst": dst_reply}
+_REPLIES = (
+    TIME_REPLIES
+    | DAY_REPLIES
+    | {
+        "age": age_reply,
+        "years": years_reply,
+        "between": between_reply,
+        "day_of_year": day_of_year_reply,
+        "dst": dst_reply,
+    }
+)
 
 
 class TimeSkill(Skill):
@@ -52,7 +62,7 @@ class TimeSkill(Skill):
         readers = (
             dst_question, conversion, difference, zone_question, time_from_now, partial(time_until, now=now), time_in_format,
             date_in_place, time_in_place, local_time,
-            calendar_fact, partial(age_question, now=now),
+            calendar_fact, partial(count_question, now=now),
         )  # fmt: skip
         for reader in readers:
             if (slots := reader(clean)) is not None:

@@ -49,3 +49,23 @@ def test_years_are_counted_to_a_year_said(text, spoken):
 @pytest.mark.parametrize("text", ["how old is the eiffel tower", "how old is someone born tomorrow"])
 def test_an_age_with_no_birth_in_the_past_is_not_counted(text):
     assert SKILL.parse(text, {}) is None
+
+
+@pytest.mark.parametrize(
+    "text, spoken",
+    [
+        ("how many days between march 1 and june 15", "There are 106 days between March 1, 2027 and June 15, 2027."),
+        ("how many days between monday and friday", "There are 4 days between November 23, 2026 and November 27, 2026."),
+        ("how many days from june 15 to march 1", "There are 260 days between June 15, 2027 and March 1, 2028."),
+        (
+            "how many weeks between january 1 2026 and march 3 2026",
+            "There are 8 weeks and 5 days between January 1, 2026 and March 3, 2026.",
+        ),
+    ],
+)
+def test_the_days_between_two_dates_are_counted_the_second_after_the_first(text, spoken):
+    assert reply(text) == spoken
+
+
+def test_the_day_of_the_year_is_counted_with_the_days_left():
+    assert reply("what day of the year is it") == "Today is day 326 of 2026, with 39 days to go."

@@ -162,7 +162,7 @@ class VoiceSettings(_Section):
 
 Route = Literal["skill", "clarify", "knowledge", "chat", "complex", "oos"]
 ROUTES: tuple[Route, ...] = ("skill", "clarify", "knowledge", "chat", "complex", "oos")
-SKILLS = ("timer", "time", "math", "notes", "status")
+SKILLS = ("timer", "time", "math", "notes", "status", "chance", "spell")
 LlmRoute = Literal["knowledge", "chat", "complex"]
 """The routes an LLM answers: each has a chain of models and a cloud policy."""
 LLM_ROUTES: tuple[LlmRoute, ...] = ("knowledge", "chat", "complex")
@@ -190,6 +190,8 @@ def _default_intents() -> dict[str, str]:
         "math": "skill:math",
         "notes": "skill:notes",
         "status": "skill:status",
+        "chance": "skill:chance",
+        "spell": "skill:spell",
         "knowledge": "knowledge",
         "chat": "chat",
         "complex": "complex",

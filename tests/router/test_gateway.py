@@ -186,6 +186,20 @@ def test_a_count_of_years_is_the_time_skills_not_left_to_a_guess(runtime, skills
     assert (d.route, d.skill, d.slots["action"]) == ("skill", "time", "age" if "old" in text else "years"), d.reason
 
 
+@pytest.mark.parametrize(
+    "text, skill",
+    [
+        ("flip a coin", "chance"),
+        ("roll two dice", "chance"),
+        ("pick a random number between 1 and 10", "chance"),
+        ("how do you spell necessary", "spell"),
+    ],
+)
+def test_chance_and_spelling_are_done_by_skills_not_described_by_the_llm(runtime, skills, text, skill):
+    d = gateway(runtime, skills).decide(text)
+    assert (d.route, d.skill) == ("skill", skill), d.reason
+
+
 def test_the_time_skill_answers_on_its_own_clock(runtime, skills):
     sunday_evening = datetime(2026, 11, 22, 19, 42, tzinfo=timezone(timedelta(hours=-5)))
     skills.by_name["time"].clock = lambda: sunday_evening

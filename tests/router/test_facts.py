@@ -27,6 +27,20 @@ def test_a_question_for_a_time_number_name_or_place_asks_for_a_fact(question):
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "what does ubiquitous mean",
+        "what does the word serene mean",
+        "define gratitude",
+        "what is a synonym for happy",
+        "what's the opposite of hot",
+    ],
+)
+def test_what_a_word_means_is_a_fact_too(question):
+    assert asks_for_fact(question)
+
+
+@pytest.mark.parametrize(
     "request_text",
     [
         "How old are you?",
@@ -35,6 +49,8 @@ def test_a_question_for_a_time_number_name_or_place_asks_for_a_fact(question):
         "Tell me a joke.",
         "Why is the sky blue?",
         "Write a story about a dragon who learns to cook.",
+        "what does it all mean",
+        "what is the meaning of life",
     ],
 )
 def test_small_talk_to_the_assistant_and_open_questions_do_not(request_text):

@@ -42,9 +42,14 @@ _KINDS: list[tuple[re.Pattern[str], frozenset[str]]] = [
         frozenset({"number", "amount", "money", "percent"}),
     ),
     (re.compile(r"\bwho(?:m|se)?\b|\bwhat (?:is |was |were |are )?(?:the |its |their )?names?\b", re.I), frozenset({"name"})),
-    (re.compile(rf"\bwhere\b|\b(?:what|which) (?:{'|'.join(_PLACES.split())})\b", re.I), frozenset({"name"})),
+    (re.compile(rf"\bwhere\b|\b(?:what|which) (?:{'|'.join(_PLACES.split())})\b", re.I), frozenset({"name", "place"})),
 ]
 """What a question asks for, by how it asks: the first pattern that matches decides."""
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|on|under|behind|beside|inside|near|next to|above|below|beneath|outside|by) (?:the |a |an |my |our |his |her"
+    r" |their |its )?(?!(?:the|a|an)\b)[a-z0-9-]+(?: [a-z0-9-]+){0,3}?(?=[.,;!?]|$| and | but | so | every | since )"
+)
+"""Where a thing is, said without a name: "on level 3", "under the blue pot"."""
 _MONTHS = "January February March April May June July August September October November December"
 _DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 _DATE_WORDS = re.compile(
@@ -109,6 +114,8 @@ def span(question: str, sentence: str) -> str | None:
     said = content_words(question)
     if "name" in kinds:
         names = [n for n in _names(sentence) if not content_words(n) <= said]
+        if not names and "place" in kinds:
+            names = [m.group() for m in _LOCATIVE.finditer(sentence) if not content_words(m.group()) <= said]
         return names[0] if len(names) == 1 else None
     found = [v.text for v in values(sentence) if _kind_fits(v, kinds) and not content_words(v.text) <= said]
     if not found and "date" in kinds:
@@ -167,7 +174,8 @@ def _kind_absent(question: str, sentence: str) -> bool:
         return False
     if "name" in kinds:
         said = content_words(question)
-        return not any(not content_words(n) <= said for n in _names(sentence))
+        places = [m.group() for m in _LOCATIVE.finditer(sentence)] if "place" in kinds else []
+        return not any(not content_words(n) <= said for n in [*_names(sentence), *places])
     if "date" in kinds and _DATE_WORDS.search(sentence):
         return False
     return not any(_kind_fits(v, kinds) for v in values(sentence))

@@ -31,6 +31,7 @@ from edge.router.escalation import CloudEscalation
 from edge.router.facts import DONT_KNOW, asks_for_fact, for_fact
 from edge.router.gateway import Completeness, Decision, Gateway
 from edge.router.grounding import Grounding
+from edge.router.note_documents import NoteDocuments
 from edge.router.prefill import HistoryPrefill
 from edge.router.request import Handled, Reply, Request, Retracted, Token
 from edge.router.resilience import CircuitBreaker, DeadLetters
@@ -79,6 +80,7 @@ class Router:
         self.dead_letters = DeadLetters(db)
         self.meter = Meter(db, settings.metering)
         self.knowledge = KnowledgeBase(db, self.runtime.embedder, settings.knowledge)
+        self.note_documents = NoteDocuments(db, self.knowledge)
         self.memory = ConversationMemory(db, settings.memory)
         self.retention = Retention(db, settings.store.retention)
         self.cloud = CloudEscalation(settings, db, self.meter, consent)
@@ -106,6 +108,7 @@ class Router:
         with contextlib.suppress(RoleUnavailable):
             self.runtime.classifier.load()
             self.knowledge.load()
+        self.note_documents.sync()
 
     def close(self) -> None:
         self.skills.scheduler.stop()
@@ -193,6 +196,8 @@ class Router:
         yield decision
         if decision.route == "skill":
             reply = skill_reply(self.skills, decision)
+            if decision.skill == "notes":
+                self.note_documents.sync()
         elif decision.route == "clarify":
             reply = clarification(self.skills, decision)
         elif decision.route == "oos":

@@ -71,6 +71,8 @@ def test_a_question_far_from_every_sentence_is_not_answered(ask):
         ("Who designed the bridge?", "The bridge was designed in 1964.", None),
         ("When did the Lisbon office open?", "The Lisbon office opened in September.", "September"),
         ("When does the valve open?", "The valve opens at 06:40 every morning.", "06:40"),
+        ("Where is the spare key?", "The spare key is under the blue pot.", "under the blue pot"),
+        ("where did i park my car", "my car is parked on level 3.", "on level 3"),
         ("When was the abbey founded?", "Monks founded the abbey in the 12th century.", "the 12th century"),
         ("What day is the market held?", "The market is held every Tuesday in the square.", "Tuesday"),
     ],

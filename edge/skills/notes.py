@@ -59,7 +59,8 @@ READ_NOTES = re.compile(
     r"|\bwhat notes (?:do i have|are there)\b"
 )
 DELETE_NOTE = re.compile(
-    r"\b(?:delete|remove|erase|forget|scratch)(?: my| the)? (?P<which>last|latest|previous|all(?: my)?|every) notes?\b"
+    r"\b(?:delete|remove|erase|forget|scratch|clear|wipe)(?: my| the)? (?P<which>last|latest|previous|all(?: (?:of )?my)?|every)"
+    r" notes?\b|\b(?:delete|remove|erase|forget|clear|wipe)(?: out)? (?:all (?:of )?)?(?:my|the) (?P<all>notes)\b"
     r"|\b(?:delete|remove|erase|forget|scratch)(?: my| the)? note (?:about|on|with|saying) (?P<about>.+)$"
 )
 DAY_NAMES = ("tomorrow", *(day.lower() for day in WEEKDAYS))
@@ -132,7 +133,8 @@ class NotesSkill(Skill):
         if m := DELETE_NOTE.search(lower):
             if m["about"]:
                 return {"action": "remove", "list": "notes", "text": _items_of(plain, m, "about")}
-            return {"action": "clear" if m["which"].startswith(("all", "every")) else "remove", "list": "notes", "text": None}
+            every = m["all"] or m["which"].startswith(("all", "every"))
+            return {"action": "clear" if every else "remove", "list": "notes", "text": None}
         if READ_NOTES.search(lower):
             return {"action": "read", "list": "notes"}
         if m := ADD_NOTE.match(lower):

@@ -31,6 +31,13 @@ def test_notes_are_kept_and_read_back(skill):
     assert ask(skill, "delete my last note") == "Removed Sam's birthday is in May from your notes."
 
 
+@pytest.mark.parametrize("text", ["delete my notes", "erase all of my notes", "clear the notes", "delete all notes"])
+def test_all_notes_are_cleared_however_it_is_said(skill, text):
+    ask(skill, "take a note that the wifi password is on the fridge")
+    assert ask(skill, text) == "Cleared your notes."
+    assert ask(skill, "read my notes") == "There is nothing in your notes."
+
+
 def test_lists_take_several_items_at_once(skill):
     assert ask(skill, "add eggs, milk and bread to my shopping list") == "Added eggs, milk and bread to your shopping list."
     assert ask(skill, "remove milk from the grocery list") == "Removed milk from your shopping list."

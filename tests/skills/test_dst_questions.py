@@ -1,4 +1,3 @@
-import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -28,12 +27,8 @@ def test_whether_a_place_is_on_daylight_saving_time_and_until_when(text, spoken)
 
 
 @pytest.fixture
-def new_york(monkeypatch):
-    monkeypatch.setenv("TZ", "America/New_York")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+def new_york(local_zone):
+    local_zone("America/New_York")
 
 
 @pytest.mark.parametrize("text", ["is it daylight saving time", "are we in dst right now", "is daylight saving time in effect"])

@@ -1,4 +1,3 @@
-import time
 from datetime import datetime
 
 import pytest
@@ -40,12 +39,8 @@ def test_the_first_ring_falls_on_a_day_of_the_repeat():
 
 
 @pytest.fixture
-def berlin(monkeypatch):
-    monkeypatch.setenv("TZ", "Europe/Berlin")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+def berlin(local_zone):
+    local_zone("Europe/Berlin")
 
 
 def test_a_repeating_alarm_keeps_its_wall_clock_time_across_a_daylight_saving_change(berlin):

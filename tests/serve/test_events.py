@@ -18,8 +18,9 @@ from tests.serve.served import edge_serve
 
 
 @pytest.fixture(scope="module")
-def served():
-    with edge_serve() as server:
+def served(tmp_path_factory):
+    """A store of its own: a timer another test left in the shared one would go off on these streams."""
+    with edge_serve(env={"EDGE_STORE__PATH": str(tmp_path_factory.mktemp("events") / "edge.db")}) as server:
         yield server
 
 

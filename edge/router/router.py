@@ -196,7 +196,7 @@ class Router:
         yield decision
         if decision.route == "skill":
             reply = skill_reply(self.skills, decision)
-            if decision.skill == "notes":
+            if decision.skill == "notes" and decision.slots and decision.slots.get("list") == "notes":
                 self.note_documents.sync()
         elif decision.route == "clarify":
             reply = clarification(self.skills, decision)

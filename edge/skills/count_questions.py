@@ -51,9 +51,8 @@ def count_question(clean: str, now: datetime) -> Slots | None:
             second = parse_day(match["second"], first[0], zone)
         if first is None or second is None:
             return None
-        days = (first, second)
         unit = {"unit": match["unit"]} if match["unit"] != "days" else {}
-        return {"action": "between", "first": days[0][0].isoformat(), "second": days[1][0].isoformat(), **unit}
+        return {"action": "between", "first": first[0].isoformat(), "second": second[0].isoformat(), **unit}
     if match := _YEARS_SINCE.match(clean) or _YEARS_UNTIL.match(clean):
         return {"action": "years", "year": int(match.group("year") or match.group("year2"))}
     if not _AGE.search(clean) or not (born := _BORN_YEAR.search(clean) or _BORN.search(clean)):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from edge.config import Role
+from edge.engines.watchdog import WATCHDOG
 from edge.errors import EngineTimeout, ModelFileError
 
 if TYPE_CHECKING:
@@ -51,11 +51,9 @@ def run_within(
     options = ort.RunOptions()
     if release:
         options.add_run_config_entry("memory.enable_memory_arena_shrinkage", "cpu:0")
-    timer = threading.Timer(timeout_s, setattr, (options, "terminate", True))
-    timer.daemon = True
-    timer.start()
     try:
-        return session.run(output_names, feeds, options)
+        with WATCHDOG.deadline(timeout_s, lambda: setattr(options, "terminate", True)):
+            return session.run(output_names, feeds, options)
     except Exception:
         if options.terminate:
             raise EngineTimeout(
@@ -63,8 +61,6 @@ def run_within(
                 f"ask again; if it repeats, raise {role}.timeout_s",
             ) from None
         raise
-    finally:
-        timer.cancel()
 
 
 class GuardedSession:

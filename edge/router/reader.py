@@ -41,6 +41,7 @@ _KINDS: list[tuple[re.Pattern[str], frozenset[str]]] = [
         re.compile(rf"\bhow (?:{'|'.join(_MEASURES.split())})\b|\bwhat (?:percentage|percent|number|amount)\b", re.I),
         frozenset({"number", "amount", "money", "percent"}),
     ),
+    (re.compile(r"\bhours\b(?! (?:ahead|before|after|earlier|later|long))", re.I), frozenset({"time"})),
     (re.compile(r"\bwho(?:m|se)?\b|\bwhat (?:is |was |were |are )?(?:the |its |their )?names?\b", re.I), frozenset({"name"})),
     (re.compile(rf"\bwhere\b|\b(?:what|which) (?:{'|'.join(_PLACES.split())})\b", re.I), frozenset({"name", "place"})),
 ]
@@ -57,6 +58,13 @@ _DATE_WORDS = re.compile(
     rf"|(?:{'|'.join(_DAYS.split())})|(?:spring|summer|autumn|winter) of)\b"
 )
 """When a sentence says a time without a parsed date: a century, a month or a weekday alone."""
+_NUMBER_WORDS = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|\\d+"
+_RELATIVE_TIME = re.compile(
+    rf"\b(?:(?:{_NUMBER_WORDS}) (?:minute|hour|day|week|month|year)s? (?:ahead|before|after|earlier|later|beforehand|in "
+    rf"advance|prior|ago|from now)|(?:within|after) (?:{_NUMBER_WORDS}) (?:minute|hour|day|week|month|year)s?)\b",
+    re.I,
+)
+"""When, said relative to something: "24 hours ahead", "two weeks before", "within 30 days"."""
 
 
 @dataclass(frozen=True)
@@ -70,10 +78,17 @@ class Extract:
 
 
 def read(question: str, question_vector: np.ndarray, hits: list[Hit], embed: Callable[[list[str]], np.ndarray]) -> Extract | str:
-    """The sentence of ``hits`` that answers the question, or why none does."""
-    found = best_sentence(question, question_vector, hits, embed)
-    if found is None:
+    """The sentence of ``hits`` that answers the question, or why none does. When the closest sentence holds no
+    value of the kind asked for, the closest one that does is taken if it is close enough: "what are the dentist's
+    hours" is answered by the opening times, not by "cancelled up to 24 hours ahead"."""
+    ranked = _ranked(question, question_vector, hits, embed)
+    if not ranked:
         return "the documents have no sentences"
+    found = _extract(question, ranked[0])
+    kinds = asked_kinds(question)
+    if found.span is None and kinds is not None and "name" not in kinds and not _holds_value(kinds, found.sentence):
+        holding = next((r for r in ranked[1:] if r[0] >= ANSWERABLE and _holds_value(kinds, r[2])), None)
+        found = _extract(question, holding) if holding else found
     chunk = hits[found.number - 1].text
     if found.score < ANSWERABLE:
         return f"no sentence is close to the question (best {found.score:.2f} < {ANSWERABLE})"
@@ -94,16 +109,30 @@ def best_sentence(
     question: str, question_vector: np.ndarray, hits: list[Hit], embed: Callable[[list[str]], np.ndarray]
 ) -> Extract | None:
     """The sentence of ``hits`` closest to the question in meaning and words, whether or not it answers it."""
+    ranked = _ranked(question, question_vector, hits, embed)
+    return _extract(question, ranked[0]) if ranked else None
+
+
+def _ranked(
+    question: str, question_vector: np.ndarray, hits: list[Hit], embed: Callable[[list[str]], np.ndarray]
+) -> list[tuple[float, int, str]]:
+    """(score, chunk number, sentence) for every sentence of ``hits``, closest first."""
     candidates = [(n, s) for n, h in enumerate(hits, 1) for s in sentences(body(h.text))]
     if not candidates:
-        return None
+        return []
     asked = content_words(question)
     read = [f"{hits[n - 1].heading}: {s}" if hits[n - 1].heading else s for n, s in candidates]
     similarity = embed(read) @ question_vector
-    scores = [float(sim) + WORDS_WEIGHT * _share(asked, content_words(text)) for sim, text in zip(similarity, read, strict=True)]
-    best = int(np.argmax(scores))
-    number, sentence = candidates[best]
-    return Extract(number, sentence, span(question, sentence), round(scores[best], 4))
+    scored = [
+        (round(float(sim) + WORDS_WEIGHT * _share(asked, content_words(text)), 4), number, sentence)
+        for sim, text, (number, sentence) in zip(similarity, read, candidates, strict=True)
+    ]
+    return sorted(scored, key=lambda item: -item[0])
+
+
+def _extract(question: str, ranked: tuple[float, int, str]) -> Extract:
+    score, number, sentence = ranked
+    return Extract(number, sentence, span(question, sentence), score)
 
 
 def span(question: str, sentence: str) -> str | None:
@@ -119,7 +148,7 @@ def span(question: str, sentence: str) -> str | None:
         return names[0] if len(names) == 1 else None
     found = [v.text for v in values(sentence) if _kind_fits(v, kinds) and not content_words(v.text) <= said]
     if not found and "date" in kinds:
-        found = [m.group() for m in _DATE_WORDS.finditer(sentence) if not content_words(m.group()) <= said]
+        found = [m.group() for m in _when_words(sentence) if not content_words(m.group()) <= said]
     return found[0] if len(found) == 1 else None
 
 
@@ -167,6 +196,10 @@ def _negated(text: str) -> bool:
     return any(w in NEGATIONS or w.endswith("n't") for w in re.findall(r"[a-z']+", text.lower()))
 
 
+def _when_words(sentence: str) -> list[re.Match[str]]:
+    return [*_DATE_WORDS.finditer(sentence), *_RELATIVE_TIME.finditer(sentence)]
+
+
 def _kind_absent(question: str, sentence: str) -> bool:
     """Whether the question asks for a kind of answer (a time, a number, a name) that the sentence holds none of."""
     kinds = asked_kinds(question)
@@ -176,9 +209,14 @@ def _kind_absent(question: str, sentence: str) -> bool:
         said = content_words(question)
         places = [m.group() for m in _LOCATIVE.finditer(sentence)] if "place" in kinds else []
         return not any(not content_words(n) <= said for n in [*_names(sentence), *places])
-    if "date" in kinds and _DATE_WORDS.search(sentence):
-        return False
-    return not any(_kind_fits(v, kinds) for v in values(sentence))
+    return not _holds_value(kinds, sentence)
+
+
+def _holds_value(kinds: frozenset[str], sentence: str) -> bool:
+    """Whether the sentence says a time, date or amount of the kinds asked for."""
+    if "date" in kinds and any(_when_words(sentence)):
+        return True
+    return any(_kind_fits(v, kinds) for v in values(sentence))
 
 
 def _names_missing(question: str, chunk: str) -> bool:

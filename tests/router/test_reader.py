@@ -75,6 +75,8 @@ def test_a_question_far_from_every_sentence_is_not_answered(ask):
         ("where did i park my car", "my car is parked on level 3.", "on level 3"),
         ("When was the abbey founded?", "Monks founded the abbey in the 12th century.", "the 12th century"),
         ("What day is the market held?", "The market is held every Tuesday in the square.", "Tuesday"),
+        ("When can I cancel a booking?", "Bookings can be cancelled up to 24 hours ahead without a fee.", "24 hours ahead"),
+        ("When must the form be returned?", "Return the signed form within 30 days.", "within 30 days"),
     ],
 )
 def test_the_span_is_the_value_or_name_of_the_kind_the_question_asks_for(question, sentence, wanted):
@@ -95,6 +97,12 @@ def test_a_notes_heading_gives_its_sentences_their_subject(runtime):
         runtime.embedder.embed,
     )
     assert isinstance(found, Extract) and found.sentence == "The practice is at 14 Mill Lane."
+
+
+def test_the_closest_sentence_that_holds_the_kind_asked_for_answers_over_one_that_only_shares_words(ask):
+    pool = "Lanes at the pool can be booked up to 48 hours ahead. The pool is open daily from 7 am to 9 pm."
+    found = ask("what are the pool's hours", [pool])
+    assert isinstance(found, Extract) and found.sentence == "The pool is open daily from 7 am to 9 pm."
 
 
 def test_a_title_or_an_initial_does_not_end_a_sentence():

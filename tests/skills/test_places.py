@@ -1,6 +1,6 @@
 import pytest
 
-from edge.skills.places import Place, find_place
+from edge.skills.places import Place, find_place, home, zone_city
 
 
 @pytest.mark.parametrize(
@@ -87,3 +87,26 @@ def test_without_alternate_names_common_words_are_not_cities():
     assert find_place("bank") is not None
     assert find_place("bank", alternate_names=False) is None
     assert find_place("tokyo", alternate_names=False) == Place("Tokyo", "Asia/Tokyo")
+
+
+@pytest.mark.parametrize(
+    "text, latitude, longitude",
+    [("paris", 48.9, 2.3), ("florida", 30.3, -81.7), ("japan", 35.7, 139.7), ("orlando fl", 28.5, -81.4)],
+)
+def test_a_city_state_or_country_carries_the_coordinates_of_its_city(text, latitude, longitude):
+    place = find_place(text)
+    assert place is not None and place.coordinates is not None
+    assert place.coordinates == pytest.approx((latitude, longitude), abs=0.1)
+
+
+def test_a_zone_has_no_coordinates_of_its_own_but_its_city_does():
+    assert find_place("eastern").coordinates is None
+    assert zone_city("America/New_York").coordinates == pytest.approx((40.7, -74.0), abs=0.1)
+    assert zone_city("UTC") is None
+
+
+def test_home_is_the_city_of_this_devices_zone(local_zone):
+    local_zone("Europe/Berlin")
+    assert home().name == "Berlin"
+    local_zone("UTC")
+    assert home() is None

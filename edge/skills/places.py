@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 _LOADING = threading.Lock()
@@ -81,6 +81,15 @@ _COUNTRY_NAMES = {
     "uae": "AE", "emirates": "AE", "ivory coast": "CI", "burma": "MM",
 }  # fmt: skip
 
+_IRREGULAR_DEMONYMS = {
+    "french": "france", "dutch": "netherlands", "swiss": "switzerland", "greek": "greece", "thai": "thailand",
+    "spanish": "spain", "danish": "denmark", "finnish": "finland", "filipino": "philippines", "norwegian": "norway",
+    "scottish": "scotland", "welsh": "wales", "irish": "ireland", "saudi": "saudi arabia", "kiwi": "new zealand",
+    "aussie": "australia", "czech": "czech republic", "peruvian": "peru", "polish": "poland",
+}  # fmt: skip
+"""What people of a country are called when it is not the country's name with an ending ("japan-ese", "mexic-an")."""
+_DEMONYM_ENDINGS = ("uese", "ian", "ean", "ese", "ish", "an", "ic", "er", "n", "i")
+
 _ZONE_WORDS = re.compile(
     r" (?:standard|daylight|daylight saving|daylight savings|summer)(?: time)?(?: zone)?$| (?:time(?: zone)?|timezone|zone)$"
 )
@@ -107,6 +116,7 @@ def find_place(text: str, alternate_names: bool = True) -> Place | None:
             or _capitals().get(key)
             or _states().get(key)
             or _countries().get(key)
+            or _countries().get(_country_of_people(key) or "")
             or (cities[key][0].place if key in cities else None)
             or _city_in_region(key)
         )
@@ -326,6 +336,22 @@ def _countries() -> dict[str, Place]:
             name = _with_article(country["name"]) if len(offsets.get(iso, ())) == 1 else capital.place.name
             places[iso] = Place(name, capital.place.zone, coordinates=capital.place.coordinates)
     return {key: places[iso] for key, iso in _country_codes().items() if iso in places}
+
+
+@lru_cache(maxsize=4096)
+def _country_of_people(key: str) -> str | None:
+    """The country whose people ``key`` names ("japanese", "south african", "peruvian"): its name with a demonym's
+    ending taken off begins exactly one country's name, at most three letters short of it."""
+    if key in _IRREGULAR_DEMONYMS:
+        return _IRREGULAR_DEMONYMS[key]
+    for ending in _DEMONYM_ENDINGS:
+        stem = key.removesuffix(ending)
+        if stem == key or len(stem) < 4:
+            continue
+        found = {name: iso for name, iso in _country_codes().items() if name.startswith(stem) and len(name) - len(stem) <= 3}
+        if len(set(found.values())) == 1:
+            return next(iter(found))
+    return None
 
 
 def _with_article(country: str) -> str:

@@ -30,6 +30,8 @@ _DAY = re.compile(
     r"\b(?:on )?(?P<day>today|tonight|this (?:evening|morning)|tomorrow(?: (?:morning|evening|night))?|yesterday"
     r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|the \d{1,2}(?:st|nd|rd|th)?)\b"
 )
+_BY_THE_SUN = re.compile(r"\b(?:after|before|until|till|at|by|around|from|since|past|during) (?:the )?$")
+"""The sun as a moment something else is timed by: "will there be fog after sunset"."""
 _IN_PLACE = re.compile(r"\b(?:in|at|for|over) (?P<place>[a-z .'-]+?)(?: (?:be|today|tonight|tomorrow|now))*$")
 _WORD = {"sunrise": "Sunrise", "sunset": "Sunset", "dawn": "Dawn", "dusk": "Dusk"}
 
@@ -37,7 +39,7 @@ _WORD = {"sunrise": "Sunrise", "sunset": "Sunset", "dawn": "Dawn", "dusk": "Dusk
 def sun_question(clean: str) -> Slots | None:
     """When the sun rises or sets, when dawn or dusk is, or how long the day is, on a day, here or in a place."""
     said = next(((name, m) for name, pattern in _EVENTS if (m := pattern.search(clean))), None)
-    if said is None or not (_ASKS.match(clean) or said[1].start() == 0):
+    if said is None or not (_ASKS.match(clean) or said[1].start() == 0) or _BY_THE_SUN.search(clean[: said[1].start()]):
         return None
     event = said[0]
     day = _DAY.search(clean)

@@ -110,3 +110,21 @@ def test_home_is_the_city_of_this_devices_zone(local_zone):
     assert home().name == "Berlin"
     local_zone("UTC")
     assert home() is None
+
+
+@pytest.mark.parametrize(
+    "people, country",
+    [
+        ("japanese", "Japan"), ("peruvian", "Peru"), ("german", "Germany"), ("turkish", "Turkey"), ("icelandic", "Iceland"),
+        ("south african", "South Africa"), ("new zealander", "New Zealand"), ("israeli", "Israel"), ("thai", "Thailand"),
+        ("portuguese time zone", "Portugal"),
+    ],
+)  # fmt: skip
+def test_a_country_is_found_by_what_its_people_are_called(people, country):
+    place = find_place(people)
+    assert place is not None and place.zone == find_place(country).zone
+
+
+@pytest.mark.parametrize("word", ["berliner", "polisher"])
+def test_a_word_that_only_ends_like_a_demonym_names_no_country(word):
+    assert find_place(word, alternate_names=False) is None

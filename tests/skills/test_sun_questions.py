@@ -75,6 +75,9 @@ def test_a_place_it_does_not_know_is_asked_back():
     assert answer("when is sunset in narnia").text == "I don't know where narnia is: which city do you mean?"
 
 
-@pytest.mark.parametrize("text", ["set an alarm for sunrise", "remind me to close the blinds at sunset", "what time is it"])
+@pytest.mark.parametrize(
+    "text",
+    ["set an alarm for sunrise", "remind me to close the blinds at sunset", "what time is it", "will there be fog after sunset"],
+)
 def test_requests_that_only_mention_the_sun_are_not_sun_questions(text):
     assert sun_question(text) is None

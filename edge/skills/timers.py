@@ -344,6 +344,14 @@ ANOTHER_ALARM = re.compile(
     r"|(?:set |make )?(?:again|also)|(?=(?:at |for )?\d{1,2}(?::\d\d)?(?: [ap]m)?\b(?! (?:minutes?|hours?|seconds?)\b)))"
 )
 """Where the next of several alarms in one request begins: "at 7 and another at 8", "for 7 and 8 am", "and again at 6"."""
+ANOTHER_TIMER = re.compile(
+    r",? (?:and|plus|then)(?: then)? (?:(?:set |start |make |add |also )*(?P<next>another|a second|(?:one|1) more|(?:the )?other"
+    r"|one|1(?= for\b)|an?(?= timer\b)|an?(?= (?:\d|half|quarter)[\w -]*? timer\b)))(?: one| timer)?\b"
+)
+TIMERS = re.compile(r"\btimers\b")
+UNIT = re.compile(r"\b(?:seconds?|minutes?|hours?)\b")
+"""Where the next of several timers in one request begins: "a 20 minute timer and a 5 minute timer", "a timer for 10
+minutes and another for 3". Not inside one length: "1 hour and 30 minutes", "an hour and a half"."""
 LATER = re.compile(r"\b(?:later|after(?:wards| that| it| the first)?)\b")
 EARLIER = re.compile(r"\b(?:earlier|before(?: that| it| the first)?)\b")
 
@@ -398,6 +406,8 @@ class TimerSkill(Skill):
             return {"action": "start", "kind": "alarm", "label": label, "at": at.isoformat() if at else None} | (
                 {"repeat": repeat} if repeat else {}
             )
+        if several := _several_timers(plain):
+            return several
         return {"action": "start", "kind": "timer", "label": label, "seconds": _whole(seconds) if seconds else None}
 
     def _several_alarms(self, plain: str) -> Slots | None:
@@ -475,7 +485,7 @@ class TimerSkill(Skill):
             return True
         if slots["kind"] == "alarm":
             return bool(slots.get("at")) and all(slots.get("more", ()))
-        return bool(slots.get("seconds"))
+        return bool(slots.get("seconds")) and all(more.get("seconds") for more in slots.get("more", ()))
 
     def run(self, slots: Slots) -> SkillReply:
         action = slots["action"]
@@ -560,6 +570,8 @@ class TimerSkill(Skill):
         seconds = slots.get("seconds")
         if not seconds or seconds <= 0:
             return self._reply("start", "For how long should I set the timer?", ids=[])
+        if slots.get("more"):
+            return self._start_timers([(seconds, slots.get("label")), *((m["seconds"], m.get("label")) for m in slots["more"])])
         timer = self.store.add("timer", self.store.clock() + seconds, slots.get("label"), seconds)
         label = f" for the {timer.label}" if timer.label else ""
         return self._reply("start", f"Timer set for {spoken_duration(seconds)}{label}.", ids=[timer.id], due_at=timer.due_at)
@@ -573,6 +585,16 @@ class TimerSkill(Skill):
         if len(times) <= len(more):
             text = f"{text} What time should the other alarm ring?".strip()
         return self._reply("start", text, ids=[a.id for a in alarms], due_at=[a.due_at for a in alarms])
+
+    def _start_timers(self, lengths: list[tuple[int | None, str | None]]) -> SkillReply:
+        now = self.store.clock()
+        timers = [self.store.add("timer", now + seconds, label, seconds) for seconds, label in lengths if seconds]
+        parts = [f"{spoken_duration(t.seconds or 0)}{f' for the {t.label}' if t.label else ''}" for t in timers]
+        said = ", and ".join(parts) if any(" and " in part for part in parts) else _join(parts)
+        text = f"Timers set for {said}." if len(timers) > 1 else f"Timer set for {said}."
+        if len(timers) < len(lengths):
+            text += " For how long should the other timer be?"
+        return self._reply("start", text, ids=[t.id for t in timers], due_at=[t.due_at for t in timers])
 
     def _targets(self, slots: Slots) -> list[Timer]:
         kinds: tuple[Kind, ...] = (slots["kind"],)
@@ -682,6 +704,31 @@ def _due(timer: Timer, now: float) -> str:
 
 def _join(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def _several_timers(plain: str) -> Slots | None:
+    """Several timers in one request, each with its length and name, when the request names more than one timer:
+    "timer" said twice, "another", or "timers for 5 and 10 minutes". A length said without its unit takes the unit of
+    the nearest one said ("a timer for ten minutes and then a timer for five"); one not said at all is asked for."""
+    parts = ANOTHER_TIMER.split(plain)
+    clauses, joins = parts[::2], parts[1::2]
+    if len(clauses) < 2 and TIMERS.search(plain):
+        clauses = re.split(r",? and ", plain)
+    elif not (plain.count("timer") >= 2 or any(j not in ("a", "an") for j in joins)):
+        return None
+    if len(clauses) < 2:
+        return None
+    units = [u[0] if (u := UNIT.search(c)) else None for c in clauses]
+    timers: list[Slots] = []
+    for i, clause in enumerate(clauses):
+        nearest = next((u for u in [*units[i + 1 :], *reversed(units[:i])] if u), None)
+        borrowed = f"{clause} {nearest}" if nearest and not units[i] and re.search(r"\d", clause) else clause
+        length = parse_duration(borrowed)
+        timers.append({"seconds": _whole(length) if length else None} | ({"label": lb} if (lb := _label(clause)) else {}))
+    first, *more = timers
+    if not first["seconds"]:
+        return None
+    return {"action": "start", "kind": "timer", "label": first.get("label"), "seconds": first["seconds"], "more": more}
 
 
 def _label(text: str) -> str | None:

@@ -506,3 +506,37 @@ def test_a_timer_is_named_as_people_name_it_and_found_by_that_name(skill, store,
 def test_a_word_between_timer_and_its_place_is_no_name(skill, text):
     ask(skill, "set a timer for 5 minutes")
     assert "your 5 minute timer" in ask(skill, text).text.lower()
+
+
+@pytest.mark.parametrize(
+    "text, lengths",
+    [
+        ("set a 20 minute timer and a 5 minute timer", [300, 1200]),
+        ("set a timer for 10 minutes and another for 3 minutes", [180, 600]),
+        ("set a timer for ten minutes and then a timer for five", [300, 600]),
+        ("set timers for 5 and 10 minutes", [300, 600]),
+        ("set a timer for 1 hour 30 minutes and one for 20 minutes", [1200, 5400]),
+    ],
+)
+def test_several_timers_in_one_request_are_each_set_not_added_together(skill, store, text, lengths):
+    reply = ask(skill, text)
+    assert sorted(t.seconds for t in store.active()) == lengths
+    assert reply.text.startswith("Timers set for ")
+
+
+@pytest.mark.parametrize("text", ["set a timer for 1 hour and 30 minutes", "set a timer for an hour and a half"])
+def test_one_length_said_in_two_units_is_one_timer(skill, store, text):
+    assert ask(skill, text).text == "Timer set for 1 hour and 30 minutes."
+    assert len(store.active()) == 1
+
+
+def test_each_of_several_timers_keeps_its_name(skill):
+    reply = ask(skill, "set a 10 minute timer for the pasta and a 4 minute timer for the sauce")
+    assert reply.text == "Timers set for 10 minutes for the pasta and 4 minutes for the sauce."
+
+
+def test_a_second_timer_without_a_length_is_asked_about_and_the_first_is_set(skill, store):
+    text = "set a timer for 10 minutes and another one"
+    assert ask(skill, text).text == "Timer set for 10 minutes. For how long should the other timer be?"
+    assert len(store.active()) == 1
+    assert not skill.complete(skill.parse(text))

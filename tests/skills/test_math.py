@@ -321,6 +321,8 @@ def test_units_are_said_in_words(unit, count, spoken):
     [
         ("can you tell me what 30% off 279 is, please", "70 percent of 279 is 195.3."),
         ("what is an 18 percent tip on 20 dollars", "18 percent of 20 is 3.6."),
+        ("tip on 60 dollars at 18 percent", "18 percent of 60 is 10.8."),
+        ("what is the tax on 100 dollars at 8.5 percent", "8.5 percent of 100 is 8.5."),
         ("i need to know what is 85% of $1,500", "85 percent of 1,500 is 1,275."),
         ("what is 3/4 of 18", "3 divided by 4 times 18 is 13.5."),
         ("what is 8 factorial", "8 factorial is 40,320."),

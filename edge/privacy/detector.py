@@ -181,7 +181,8 @@ def resolve(entities: Iterable[Entity]) -> list[Entity]:
     for entity in ranked:
         pieces = [(entity.start, entity.end)]
         for other in kept:
-            pieces = [part for start, end in pieces for part in _minus(start, end, other.start, other.end)]
+            if other.start < entity.end and entity.start < other.end:
+                pieces = [part for start, end in pieces for part in _minus(start, end, other.start, other.end)]
         for start, end in pieces:
             if end - start >= 2 and (start, end) == (entity.start, entity.end) or end - start >= 3:
                 kept.append(Entity(start, end, entity.type, entity.score, entity.source))

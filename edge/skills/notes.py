@@ -21,6 +21,7 @@ from edge.skills.spoken import (
     parse_clock_time,
     parse_duration,
     said_back,
+    spoken_count,
     spoken_duration,
     spoken_time,
 )
@@ -98,6 +99,10 @@ PLACEHOLDER = re.compile(
 """Said in place of an item ("remove an item from my list", "add it to my list"): which one is asked for."""
 
 
+HOW_MANY_ITEMS = re.compile(r"\bhow many (?:items|things|entries|tasks|of them)\b|\bhow (?:long|big) is\b")
+"""A read that asks how many: "how many things are on my grocery list" is told the count first."""
+
+
 class NotesSkill(Skill):
     name = "notes"
     clarification = "I can put that on a list or in a note, but which list, and what should I add?"
@@ -129,6 +134,8 @@ class NotesSkill(Skill):
         if REMINDERS.search(lower):
             return {"action": "reminders"}
         if (slots := parse_list_request(plain)) is not None:
+            if slots["action"] == "read" and HOW_MANY_ITEMS.search(lower):
+                slots["count"] = True
             return slots if self._fits(slots) else None
         if m := DELETE_NOTE.search(lower):
             if m["about"]:
@@ -232,7 +239,8 @@ class NotesSkill(Skill):
             if not entries:
                 return SkillReply(self.name, action, f"There is nothing in {where}.", {"items": [], "list": name})
             texts = [e["text"] for e in entries]
-            return SkillReply(self.name, action, f"In {where}: {_join(texts)}.", {"items": texts, "list": name})
+            opening = f"{capitalized(where)} has {spoken_count(len(texts), 'item')}: " if slots.get("count") else f"In {where}: "
+            return SkillReply(self.name, action, f"{opening}{_join(texts)}.", {"items": texts, "list": name})
         if action == "contains":
             wanted = ARTICLES.sub("", str(slots.get("text") or "").lower())
             found = [e["text"] for e in entries if wanted in e["text"].lower()]

@@ -188,7 +188,7 @@ def test_an_item_is_looked_up_on_a_list(skill):
     [
         ("read back my to do list", {"action": "read", "list": "todo"}),
         ("pull up the grocery list", {"action": "read", "list": "shopping"}),
-        ("how many things are on my packing list", {"action": "read", "list": "packing"}),
+        ("how many things are on my packing list", {"action": "read", "list": "packing", "count": True}),
         ("what does my errands list say", {"action": "read", "list": "errands"}),
         ("drop the batteries from my shopping list", {"action": "remove", "list": "shopping", "text": "batteries"}),
     ],
@@ -602,3 +602,9 @@ def test_a_request_is_complete_only_with_what_its_action_needs(skill):
 def test_a_change_or_question_not_understood_is_neither_read_back_nor_added(skill, text):
     ask(skill, "add milk to my shopping list")
     assert skill.parse(text) is None
+
+
+@pytest.mark.parametrize("question", ["how many things are on my grocery list", "how long is my shopping list"])
+def test_asked_how_many_a_list_holds_the_count_comes_first(skill, question):
+    ask(skill, "add eggs, milk and bread to my shopping list")
+    assert ask(skill, question) == "Your shopping list has 3 items: eggs, milk and bread."

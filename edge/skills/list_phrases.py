@@ -335,6 +335,13 @@ def parse_list_item_request(text: str) -> Slots | None:
     return None
 
 
+RENAME_LIST = re.compile(
+    r"^(?:please )?(?:rename|change the name of|change the title of) (?:the |my |our )?(?P<old>[\w' -]+?) list"
+    r" (?:to|as|into) (?:be )?(?:the |a )?(?P<new>[\w' -]+?)(?: list)?$"
+)
+"""A list given another name: "rename the packing list to beach trip"."""
+
+
 def list_name(name: str | None) -> str | None:
     """The list a name means: "groceries" → "shopping", "my to do" → "todo"; None for no name."""
     words = (name or "").strip().split()

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from edge.skills.base import Skill, SkillReply, Slots
-from edge.skills.list_phrases import parse_list_item_request
+from edge.skills.list_phrases import RENAME_LIST, list_name, parse_list_item_request
 from edge.skills.list_requests import parse_list_request
 from edge.skills.repeats import REPEAT, first_ring, parse_repeat, spoken_repeat
 from edge.skills.spoken import (
@@ -133,6 +133,8 @@ class NotesSkill(Skill):
             return self._reminder(f"{rest} {often}".strip(), m["how"])
         if REMINDERS.search(lower):
             return {"action": "reminders"}
+        if (m := RENAME_LIST.match(lower)) and (old := list_name(m["old"])) and (new := list_name(m["new"])):
+            return {"action": "rename", "list": old, "to": new}
         if (slots := parse_list_request(plain)) is not None:
             if slots["action"] == "read" and HOW_MANY_ITEMS.search(lower):
                 slots["count"] = True
@@ -219,6 +221,8 @@ class NotesSkill(Skill):
             return SkillReply(self.name, action, text, {"steps": [reply.data for reply in replies]})
         if action == "create":
             return self._create(slots.get("list"))
+        if action == "rename":
+            return self._rename(str(slots["list"]), str(slots["to"]))
         if action == "delete_list" and slots.get("all"):
             return self._delete_all_lists()
         if action == "delete_list":
@@ -326,6 +330,21 @@ class NotesSkill(Skill):
             made = conn.execute("INSERT OR IGNORE INTO lists (name, created_at) VALUES (?, ?)", (name, time.time())).rowcount
         text = f"I made a new list: {said(name)}." if made else f"You already have a {said(name)} list."
         return SkillReply(self.name, "create", text, {"list": name, "created": bool(made)})
+
+    def _rename(self, old: str, new: str) -> SkillReply:
+        if old == "notes" or new == "notes":
+            return SkillReply(self.name, "rename", "Your notes keep their name; lists can be renamed.", {"renamed": False})
+        if self._exists(new) and new != old:
+            return SkillReply(self.name, "rename", f"You already have a {said(new)} list.", {"renamed": False})
+        with self.db.transaction() as conn:
+            created = conn.execute("SELECT created_at FROM lists WHERE name = ?", (old,)).fetchone()
+            moved = conn.execute("UPDATE notes SET list = ? WHERE list = ?", (new, old)).rowcount
+            if created is None and not moved:
+                return SkillReply(self.name, "rename", f"You have no {said(old)} list.", {"renamed": False})
+            conn.execute("DELETE FROM lists WHERE name = ?", (old,))
+            conn.execute("INSERT INTO lists (name, created_at) VALUES (?, ?)", (new, created[0] if created else time.time()))
+        text = f"Renamed your {said(old)} list to {said(new)}."
+        return SkillReply(self.name, "rename", text, {"list": new, "renamed": True, "items": moved})
 
     def _delete_list(self, name: str | None) -> SkillReply:
         if not name:

@@ -608,3 +608,22 @@ def test_a_change_or_question_not_understood_is_neither_read_back_nor_added(skil
 def test_asked_how_many_a_list_holds_the_count_comes_first(skill, question):
     ask(skill, "add eggs, milk and bread to my shopping list")
     assert ask(skill, question) == "Your shopping list has 3 items: eggs, milk and bread."
+
+
+def test_a_list_is_renamed_with_its_items(skill):
+    ask(skill, "put sunscreen and a hat on the packing list")
+    assert ask(skill, "rename the packing list to beach trip") == "Renamed your packing list to beach trip."
+    assert ask(skill, "what's on my beach trip list") == "In your beach trip list: sunscreen and a hat."
+    assert ask(skill, "what's on my packing list") == "You have no list called packing."
+
+
+@pytest.mark.parametrize(
+    "text, reply",
+    [
+        ("rename the packing list to shopping", "You already have a shopping list."),
+        ("change the name of my dinosaur list to fossils", "You have no dinosaur list."),
+    ],
+)
+def test_a_rename_that_cannot_be_done_says_why(skill, text, reply):
+    ask(skill, "start a packing list")
+    assert ask(skill, text) == reply

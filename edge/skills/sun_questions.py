@@ -69,9 +69,8 @@ def sun_reply(slots: Slots, now: datetime) -> tuple[str, dict[str, Any]]:
 
     zone = zone_info(str(slots["zone"]))
     local_now = now.astimezone(zone)
-    found = parse_day(str(slots.get("day", "today")), local_now.date(), zone)
-    day, said = found if found else (local_now.date(), "today")
-    place, event, when = str(slots["place"]), str(slots["event"]), _when(found[1] if found else "today")
+    day, said = parse_day(str(slots.get("day", "today")), local_now.date(), zone) or (local_now.date(), "today")
+    place, event, when = str(slots["place"]), str(slots["event"]), _when(said)
     observer = Observer(latitude=float(slots["latitude"]), longitude=float(slots["longitude"]))
     data: dict[str, Any] = {"event": event, "day": day.isoformat()}
     try:

@@ -348,10 +348,10 @@ ANOTHER_TIMER = re.compile(
     r",? (?:and|plus|then)(?: then)? (?:(?:set |start |make |add |also )*(?P<next>another|a second|(?:one|1) more|(?:the )?other"
     r"|one|1(?= for\b)|an?(?= timer\b)|an?(?= (?:\d|half|quarter)[\w -]*? timer\b)))(?: one| timer)?\b"
 )
-TIMERS = re.compile(r"\btimers\b")
-UNIT = re.compile(r"\b(?:seconds?|minutes?|hours?)\b")
 """Where the next of several timers in one request begins: "a 20 minute timer and a 5 minute timer", "a timer for 10
 minutes and another for 3". Not inside one length: "1 hour and 30 minutes", "an hour and a half"."""
+TIMERS = re.compile(r"\btimers\b")
+UNIT = re.compile(r"\b(?:seconds?|minutes?|hours?)\b")
 LATER = re.compile(r"\b(?:later|after(?:wards| that| it| the first)?)\b")
 EARLIER = re.compile(r"\b(?:earlier|before(?: that| it| the first)?)\b")
 

@@ -6,7 +6,7 @@ place's coordinates: "when is sunset", "what time does the sun come up in oslo t
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from edge.skills import places
@@ -84,6 +84,38 @@ def sun_reply(slots: Slots, now: datetime) -> tuple[str, dict[str, Any]]:
         return _no_event(place, event, when, up), data
     tense = "was" if moment < now else "is"
     return f"{_WORD[event]} in {place} {tense} at {spoken_time(moment)} {when}.", data | {"at": moment.isoformat()}
+
+
+def sun_event(text: str) -> str | None:
+    """The sunrise, sunset, dawn or dusk ``text`` names, if any."""
+    return next((name for name, pattern in _EVENTS if name in _WORD and pattern.search(text)), None)
+
+
+def next_sun_time(text: str, now: datetime, offset_s: float | None = None) -> datetime | None:
+    """The next sunrise, sunset, dawn or dusk here that a request names as its time ("wake me up at dawn"), or
+    ``offset_s`` before or after it ("half an hour before sunrise"); None without one, or without a city for this
+    device's zone."""
+    event = sun_event(text)
+    side = re.search(r"\b(before|after)\b", text)
+    if event is None or bool(side) != bool(offset_s):
+        return None
+    place = places.home()
+    if place is None or place.coordinates is None:
+        return None
+    from astral import Observer, sun
+
+    zone = zone_info(place.zone)
+    observer = Observer(latitude=place.coordinates[0], longitude=place.coordinates[1])
+    shift = timedelta(seconds=(offset_s or 0) * (-1 if side and side[1] == "before" else 1))
+    today = now.astimezone(zone).date()
+    for days in range(3):
+        try:
+            moment: datetime = getattr(sun, event)(observer, date=today + timedelta(days=days), tzinfo=zone) + shift
+        except ValueError:
+            continue
+        if moment > now:
+            return moment
+    return None
 
 
 def _when(said: str) -> str:

@@ -23,6 +23,7 @@ from edge.skills.spoken import (
     spoken_duration,
     spoken_time,
 )
+from edge.skills.sun_questions import next_sun_time, sun_event
 from edge.store.database import Database, inserted_id
 
 Kind = Literal["timer", "alarm", "reminder"]
@@ -399,7 +400,9 @@ class TimerSkill(Skill):
             return {"action": "status", **scope, **self._when(plain, kind), **self._next(plain), **_yes_or_no(plain)}
         if kind == "alarm":
             now = datetime.fromtimestamp(self.store.clock()).astimezone()
-            at = self._clock_time(plain, now) or (now + timedelta(seconds=seconds) if seconds else None)
+            at = self._clock_time(plain, now) or next_sun_time(plain, now, seconds)
+            if at is None and seconds and not sun_event(plain):
+                at = now + timedelta(seconds=seconds)
             repeat = parse_repeat(plain)
             if at is not None and repeat:
                 at = first_ring(at, repeat)

@@ -1,5 +1,5 @@
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -540,3 +540,33 @@ def test_a_second_timer_without_a_length_is_asked_about_and_the_first_is_set(ski
     assert ask(skill, text).text == "Timer set for 10 minutes. For how long should the other timer be?"
     assert len(store.active()) == 1
     assert not skill.complete(skill.parse(text))
+
+
+@pytest.mark.parametrize(
+    "text, offset_minutes",
+    [
+        ("wake me up at sunrise", 0),
+        ("set an alarm for 30 minutes before sunrise", -30),
+        ("set an alarm for an hour after sunrise", 60),
+    ],
+)
+def test_an_alarm_at_sunrise_rings_at_the_next_sunrise_here_or_the_time_said_from_it(
+    skill, store, local_zone, text, offset_minutes
+):
+    from astral import Observer, sun
+
+    local_zone("Europe/Berlin")
+    ask(skill, text)
+    (alarm,) = store.active()
+    now = datetime.fromtimestamp(store.clock()).astimezone()
+    berlin = Observer(latitude=52.52, longitude=13.41)
+    rises = [sun.sunrise(berlin, date=now.date() + timedelta(days=d)) for d in range(3)]
+    expected = next(r for r in (r + timedelta(minutes=offset_minutes) for r in rises) if r.timestamp() > store.clock())
+    assert abs(alarm.due_at - expected.timestamp()) < 120
+
+
+@pytest.mark.parametrize("text", ["wake me up at dawn", "set an alarm for 30 minutes before sunrise"])
+def test_without_a_city_for_this_devices_zone_an_alarm_at_the_sun_asks_the_time(skill, store, local_zone, text):
+    local_zone("UTC")
+    assert ask(skill, text).text == "What time should I set the alarm for?"
+    assert store.active() == []
